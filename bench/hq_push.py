@@ -1,0 +1,255 @@
+"""Benchmark: till events pushed over real HTTP to HQ on PostgreSQL, against raw PostgreSQL.
+
+    .venv/bin/python bench/hq_push.py [--events 100000] [--terminals 1] [--pg URL]
+
+Starts `python -m hq serve` (uvicorn) on a loopback port against a fresh
+database, pushes N events (10% enrollments, then sales that earn and
+sometimes redeem) in batches of 500, then inserts the same event rows with
+psycopg `executemany` + ON CONFLICT DO NOTHING (one transaction per batch,
+like HQ) into an equivalent table, and prints both rates and their ratio.
+With --terminals 50, fifty pushers run at once; it also prints batch latency.
+"""
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import psycopg
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hq import admin, db, migrate  # noqa: E402
+from hq.apply import canonical  # noqa: E402
+from pos_app.domain.ids import member_code, uuid7  # noqa: E402
+
+ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+BATCH = 500
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--events", type=int, default=100_000)
+    p.add_argument("--terminals", type=int, default=1)
+    p.add_argument("--pg", default=ADMIN_URL, help="an existing database to create the bench database from")
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes for HQ")
+    p.add_argument("--seed", type=int, default=7)
+    return p.parse_args()
+
+
+# -- the events a till would push -------------------------------------------------------------
+
+
+def till_events(store: str, terminal: str, n: int, rng: random.Random) -> list[dict]:
+    """n events from one terminal: enrollments first, then sales for those members."""
+    seq, members, events = 0, [], []
+    day = "2026-11-24"
+
+    def envelope(type_: str, payload: dict) -> dict:
+        nonlocal seq
+        seq += 1
+        return {"event_id": uuid7(), "type": type_, "store_id": store, "terminal_id": terminal, "seq": seq,
+                "occurred_at": f"{day}T10:15:00+08:00", "rules_version": 1, "payload": payload}  # fmt: skip
+
+    for i in range(n):
+        if i < max(1, n // 10):
+            code = member_code()
+            members.append(code)
+            member = {"member_code": code, "phone": f"09{rng.randrange(10**8):08d}", "name": "Bench Member",
+                      "birthday": None, "consent_terms": True, "consent_marketing": False, "tier": "basic",
+                      "enrolled_at": f"{day}T09:00:00+08:00", "home_store": store, "referrer_code": None,
+                      "status": "active", "merged_into": None}  # fmt: skip
+            signup = _entry(code, "signup", 100, day)
+            events.append(envelope("member.enrolled", {"member": member, "ledger": [signup], "actor": "C1"}))
+        else:
+            events.append(envelope("sale.confirmed", _sale(rng.choice(members), rng, day, seq)))
+    return events
+
+
+def _entry(code: str, kind: str, points: int, day: str) -> dict:
+    return {"entry_id": uuid7(), "member_code": code, "kind": kind, "points": points, "on": day,
+            "expires_on": "2027-11-30" if points > 0 else None}  # fmt: skip
+
+
+def _sale(code: str, rng: random.Random, day: str, seq: int) -> dict:
+    paid = rng.randrange(1_000, 50_000)
+    redeem = 100 if rng.random() < 0.1 else 0
+    entries = [_entry(code, "earn", paid // 100, day)] + ([_entry(code, "redeem", -redeem, day)] if redeem else [])
+    return {"receipt_no": f"R-{seq:06d}", "member_code": code, "lines": [
+        {"sku": "TEA-500", "category": "drinks", "unit_price_cents": paid, "qty": 1, "subtotal_cents": paid,
+         "discount_cents": 0, "coupon_cents": 0, "redeem_cents": redeem, "points_redeemed": redeem,
+         "paid_cents": paid - redeem, "points_earned": paid // 100}],
+        "subtotal_cents": paid, "discount_cents": 0, "coupon_id": None, "coupon_cents": 0,
+        "points_redeemed": redeem, "redeem_cents": redeem, "paid_cents": paid - redeem,
+        "points_earned": paid // 100, "spend_cents": paid - redeem, "ledger": entries}  # fmt: skip
+
+
+# -- the database and the server --------------------------------------------------------------
+
+
+def fresh_database(admin_url: str) -> tuple[str, sa.Engine]:
+    engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"hq_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    return engine.url.set(database=name).render_as_string(hide_password=False), engine
+
+
+def drop_database(admin_engine: sa.Engine, url: str) -> None:
+    with admin_engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)'))
+    admin_engine.dispose()
+
+
+def register_terminals(url: str, n: int) -> list[tuple[str, str, str]]:
+    engine = db.make_engine(url)
+    migrate.upgrade(engine)
+    now = dt.datetime.now(dt.UTC)
+
+    def work(conn):
+        out = []
+        for i in range(n):
+            store = f"S{i:03d}"
+            admin.add_store(conn, store, f"Bench store {i}", now)
+            out.append((store, "T01", admin.add_terminal(conn, store, "T01", now)["token"]))
+        return out
+
+    terminals = db.write(engine, work)
+    engine.dispose()
+    return terminals
+
+
+def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "hq", "--db", url, "serve", "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/api/v1"
+    for _ in range(200):
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.05)
+    proc.kill()
+    raise SystemExit("HQ did not start")
+
+
+# -- pushing ----------------------------------------------------------------------------------
+
+
+def push_all(base: str, token: str, bodies: list[bytes], latencies: list[float]) -> int:
+    applied = 0
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    with httpx.Client(base_url=base, headers=headers, timeout=120) as http:
+        for body in bodies:
+            start = time.perf_counter()
+            response = http.post("/sync/push", content=body)
+            latencies.append(time.perf_counter() - start)
+            response.raise_for_status()
+            applied += sum(r["status"] == "applied" for r in response.json()["results"])
+    return applied
+
+
+def batches(events: list[dict]) -> list[list[dict]]:
+    return [events[i : i + BATCH] for i in range(0, len(events), BATCH)]
+
+
+def run_hq(base: str, work: list[tuple[str, list[list[dict]]]]) -> tuple[float, int, list[float]]:
+    bodies = [(token, [json.dumps({"events": b}).encode() for b in bs]) for token, bs in work]
+    latencies: list[float] = []
+    applied = [0] * len(bodies)
+
+    def pusher(i: int) -> None:
+        applied[i] = push_all(base, bodies[i][0], bodies[i][1], latencies)
+
+    threads = [threading.Thread(target=pusher, args=(i,)) for i in range(len(bodies))]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start, sum(applied), latencies
+
+
+# -- raw PostgreSQL doing the same writes ----------------------------------------------------
+
+RAW_TABLE = """CREATE TABLE raw_events (event_id varchar(64) PRIMARY KEY, body_hash varchar(64) NOT NULL,
+    store_id varchar(40) NOT NULL, terminal_id varchar(40) NOT NULL, seq bigint NOT NULL, type varchar(32) NOT NULL,
+    occurred_at varchar(40) NOT NULL, received_at timestamptz NOT NULL, body text NOT NULL)"""
+RAW_INSERT = "INSERT INTO raw_events VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING"
+
+
+def run_raw(url: str, all_batches: list[list[dict]]) -> float:
+    dsn = sa.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    rows = []
+    for batch in all_batches:
+        now = dt.datetime.now(dt.UTC)
+        rows.append([
+            (e["event_id"], hashlib.sha256(canonical(e).encode()).hexdigest(), e["store_id"], e["terminal_id"],
+             e["seq"], e["type"], e["occurred_at"], now, canonical(e))
+            for e in batch
+        ])  # fmt: skip
+    with psycopg.connect(dsn) as conn:
+        conn.execute(RAW_TABLE)
+        conn.commit()
+        start = time.perf_counter()
+        for batch_rows in rows:
+            with conn.cursor() as cur:
+                cur.executemany(RAW_INSERT, batch_rows)
+            conn.commit()
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    args = parse_args()
+    rng = random.Random(args.seed)
+    url, admin_engine = fresh_database(args.pg)
+    proc = None
+    try:
+        terminals = register_terminals(url, args.terminals)
+        share = args.events // args.terminals
+        work = [(token, batches(till_events(store, term, share, rng))) for store, term, token in terminals]
+        total = share * args.terminals
+        proc, base = start_server(url, args.workers)
+        seconds, applied, latencies = run_hq(base, work)
+        assert applied == total, f"only {applied} of {total} applied"
+        raw_seconds = run_raw(url, [b for _, bs in work for b in bs])
+        report(args, total, seconds, raw_seconds, latencies)
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(10)
+        drop_database(admin_engine, url)
+
+
+def report(args, total: int, seconds: float, raw_seconds: float, latencies: list[float]) -> None:
+    rate, raw_rate = total / seconds, total / raw_seconds
+    lat = sorted(latencies)
+    p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
+    print(
+        f"events            {total:,} from {args.terminals} terminal(s), batches of {BATCH}, {args.workers} worker(s)"
+    )
+    print(f"HQ over HTTP      {rate:,.0f} events/s  ({seconds:.2f} s)")
+    print(f"raw PostgreSQL    {raw_rate:,.0f} rows/s    ({raw_seconds:.2f} s, executemany + ON CONFLICT DO NOTHING)")
+    print(f"ratio raw/HQ      {raw_rate / rate:.2f}x   (target <= 3x; HQ target >= 5,000 events/s)")
+    print(f"batch latency     p50 {statistics.median(lat) * 1000:.0f} ms   p99 {p99 * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Benchmark: HQ computing every reconciliation bucket digest.
+
+    .venv/bin/python bench/hq_reconcile.py [--members 1000000] [--runs 3] [--pg URL | --sqlite]
+
+Seeds N active members with balances by bulk insert (COPY on PostgreSQL,
+executemany on SQLite) into a fresh database, then times
+`hq.reconcile.digests` (what GET /api/v1/reconcile/buckets runs: stream
+every (code, balance) through `pos_app.domain.reconcile.BucketHasher`) and
+one bucket's member list. Prints seconds (median of the runs).
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hq import bulk, db, migrate, reconcile  # noqa: E402
+from hq.schema import members  # noqa: E402
+from pos_app.domain.ids import member_code  # noqa: E402
+from pos_app.domain.reconcile import bucket_of  # noqa: E402
+
+ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+SEED_CHUNK = 50_000
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--members", type=int, default=1_000_000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--pg", default=ADMIN_URL, help="an existing database to create the bench database from")
+    p.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file instead")
+    return p.parse_args()
+
+
+def member_rows(n: int, rng: random.Random, now: dt.datetime):
+    for i in range(n):
+        code = member_code(rng.randbytes(7))
+        yield {
+            "member_code": code, "phone": f"09{i:08d}", "name": "Bench", "birthday": None, "consent_terms": True,
+            "consent_marketing": False, "tier": "basic", "enrolled_at": "2026-01-01T09:00:00+08:00",
+            "home_store": "S001", "referrer_code": None, "status": "active", "merged_into": None,
+            "balance": rng.randrange(-500, 50_000), "flags": "", "first_sale_on": None, "bucket": bucket_of(code),
+            "reviewed_year": None, "created_at": now,
+        }  # fmt: skip
+
+
+def seed(engine: sa.Engine, n: int) -> float:
+    rng, now = random.Random(11), dt.datetime.now(dt.UTC)
+    rows = member_rows(n, rng, now)
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        while chunk := [row for _, row in zip(range(SEED_CHUNK), rows, strict=False)]:
+            bulk.insert(conn, members, chunk)
+    with engine.connect() as conn:
+        if db.is_postgres(conn):
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE members")
+    return time.perf_counter() - start
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def measure(engine: sa.Engine, runs: int) -> tuple[list[float], list[float], int]:
+    all_runs, one_runs, found = [], [], 0
+    for _ in range(runs):
+        with db.read(engine) as conn:
+            holder = {}
+            all_runs.append(timed(lambda conn=conn, h=holder: h.update(d=reconcile.digests(conn))))
+            found = len(holder["d"])
+            one_runs.append(timed(lambda conn=conn: reconcile.bucket(conn, 17)))
+    return all_runs, one_runs, found
+
+
+def main() -> None:
+    args = parse_args()
+    admin = None
+    if args.sqlite:
+        folder = tempfile.mkdtemp(prefix="hq-reconcile-")
+        url = f"sqlite:///{folder}/hq.sqlite3"
+    else:
+        admin = sa.create_engine(args.pg, isolation_level="AUTOCOMMIT")
+        name = f"hq_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        url = admin.url.set(database=name).render_as_string(hide_password=False)
+    engine = db.make_engine(url)
+    try:
+        migrate.upgrade(engine)
+        seeded = seed(engine, args.members)
+        all_runs, one_runs, found = measure(engine, args.runs)
+        print(f"members           {args.members:,} on {engine.dialect.name} (seeded in {seeded:.1f} s)")
+        print(f"all digests       {statistics.median(all_runs):.2f} s median of {args.runs} ({found} buckets)")
+        print(f"one bucket        {statistics.median(one_runs) * 1000:.1f} ms median")
+    finally:
+        engine.dispose()
+        if admin is not None:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)'))
+            admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+"""OpenAPI error responses shared by the routers."""
+
+from .models import ErrorOut
+
+_DESCRIPTIONS = {
+    400: "malformed request (bad JSON, bad cursor)",
+    401: "missing, unknown or revoked token",
+    403: "the token may not do this",
+    404: "not found",
+    409: "conflicts with what HQ already holds",
+    413: "request body or batch too large",
+    422: "invalid request or refused by the loyalty rules",
+    503: "the database is unreachable; try again later",
+}
+
+
+def error_responses(*statuses: int) -> dict:
+    return {s: {"model": ErrorOut, "description": _DESCRIPTIONS[s]} for s in statuses}
+
+
+AUTHED = (401, 403, 422, 503)

@@ -1,0 +1,53 @@
+"""What routes need from the app: the engine, the clock and who is calling."""
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.engine import Engine
+
+from .. import db
+from ..auth import Principal, authenticate
+from .errors import ApiError
+
+bearer = HTTPBearer(auto_error=False, description="a terminal token (hqt_...) or a channel token (hqc_...)")
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def now(request: Request) -> dt.datetime:
+    return request.app.state.clock()
+
+
+def caller(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+    if creds is None:
+        raise ApiError(401, "unauthorized", "A bearer token is required", _CHALLENGE)
+    with db.read(engine(request)) as conn:
+        principal = authenticate(conn, creds.credentials)
+    if principal is None:
+        raise ApiError(401, "unauthorized", "Unknown or revoked token", _CHALLENGE)
+    return principal
+
+
+def terminal(principal: Annotated[Principal, Depends(caller)]) -> Principal:
+    if not principal.is_terminal:
+        raise ApiError(403, "forbidden", "Only a store terminal may call this")
+    return principal
+
+
+def channel(principal: Annotated[Principal, Depends(caller)]) -> Principal:
+    if principal.kind != "channel":
+        raise ApiError(403, "forbidden", "Only an online channel may call this")
+    return principal
+
+
+# Annotated aliases keep route signatures short (and calls out of argument defaults).
+Db = Annotated[Engine, Depends(engine)]
+Now = Annotated[dt.datetime, Depends(now)]
+Caller = Annotated[Principal, Depends(caller)]
+Terminal = Annotated[Principal, Depends(terminal)]
+Channel = Annotated[Principal, Depends(channel)]

@@ -1,0 +1,22 @@
+"""A terminal registers its store's QR/coupon signing key when it first connects."""
+
+from fastapi import APIRouter
+
+from .. import admin, db
+from . import deps
+from .common import AUTHED, error_responses
+from .models import KeyIn, KeyOut
+
+router = APIRouter(tags=["stores"])
+
+
+@router.post("/stores/me/keys", response_model=KeyOut, responses=error_responses(400, 409, 413, *AUTHED))
+def register_key(
+    body: KeyIn,
+    principal: deps.Terminal,
+    engine: deps.Db,
+    now: deps.Now,
+) -> dict:
+    return db.write(
+        engine, lambda conn: admin.register_key(conn, principal.store_id, body.key_id, body.public_key, now)
+    )

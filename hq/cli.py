@@ -1,0 +1,200 @@
+"""`pos-hq`: run the server and administer HQ. JSON on stdout; errors as JSON on stderr."""
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from pos_app.domain.errors import DomainError
+
+from . import admin, db, expiry, feed, lookup, migrate, review
+from . import rules as published
+
+EXIT_ERROR, EXIT_USAGE = 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would print plain text and exit
+        raise UsageError(message)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _day(text: str | None) -> dt.date:
+    if not text:
+        return _now().astimezone().date()
+    try:
+        return dt.datetime.fromisoformat(text).date() if "T" in text else dt.date.fromisoformat(text)
+    except ValueError:
+        raise DomainError("invalid_date", f"Not an ISO date: {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="pos-hq", description=__doc__)
+    p.add_argument(
+        "--db", default=os.environ.get("POS_HQ_DB"), help="SQLAlchemy URL (default: SQLite in the user data dir)"
+    )
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (more than 1 needs PostgreSQL)")
+    sub.add_parser("migrate", help="bring the database schema up to date")
+    _store_commands(sub.add_parser("store", help="stores").add_subparsers(dest="action", required=True))
+    _terminal_commands(sub.add_parser("terminal", help="terminal tokens").add_subparsers(dest="action", required=True))
+    _channel_commands(
+        sub.add_parser("channel", help="online channel tokens").add_subparsers(dest="action", required=True)
+    )
+    member = sub.add_parser("member", help="members").add_subparsers(dest="action", required=True)
+    member.add_parser("show", help="authoritative view of a member").add_argument("query", help="member code or phone")
+    sub.add_parser("expire", help="expire due lots (idempotent)").add_argument("--at", help="ISO date (default today)")
+    tiers = sub.add_parser("tiers", help="tiers").add_subparsers(dest="action", required=True)
+    tiers.add_parser("review", help="yearly tier review").add_argument("--at", help="ISO date (default today)")
+    rules = sub.add_parser("rules", help="the loyalty program").add_subparsers(dest="action", required=True)
+    rules.add_parser("publish", help="publish a new rule set version").add_argument("file", type=Path)
+    rules.add_parser("show", help="the current rule set")
+    feed_cmd = sub.add_parser("feed", help="the change feed").add_subparsers(dest="action", required=True)
+    feed_cmd.add_parser("prune", help="drop rows up to SEQ (tills behind it refetch)").add_argument("below", type=int)
+    return p
+
+
+def _store_commands(sub) -> None:
+    add = sub.add_parser("add", help="add a store")
+    add.add_argument("store_id")
+    add.add_argument("--name", required=True)
+    add.add_argument("--public-key", help="base64url Ed25519 public key for QR/coupon signatures")
+    add.add_argument("--key-id")
+    sub.add_parser("list", help="list stores")
+
+
+def _terminal_commands(sub) -> None:
+    for action in ("add", "revoke"):
+        cmd = sub.add_parser(
+            action, help=f"{action} a terminal" + (" (prints its token once)" if action == "add" else "")
+        )
+        cmd.add_argument("store_id")
+        cmd.add_argument("terminal_id")
+        if action == "add":
+            cmd.add_argument("--rotate", action="store_true", help="issue a new token for an existing terminal")
+
+
+def _channel_commands(sub) -> None:
+    add = sub.add_parser("add", help="add an online channel (prints its token once)")
+    add.add_argument("name")
+    add.add_argument("--rotate", action="store_true", help="issue a new token for an existing channel")
+    sub.add_parser("revoke", help="revoke a channel").add_argument("name")
+
+
+def _store(engine, args) -> dict:
+    if args.action == "list":
+        with db.read(engine) as conn:
+            return {"stores": admin.list_stores(conn)}
+    if bool(args.public_key) != bool(args.key_id):
+        raise DomainError("invalid_key", "--public-key and --key-id go together")
+
+    def work(conn):
+        out = admin.add_store(conn, args.store_id, args.name, _now())
+        if args.public_key:
+            out["key"] = admin.register_key(conn, args.store_id, args.key_id, args.public_key, _now())
+        return out
+
+    return db.write(engine, work)
+
+
+def _terminal(engine, args) -> dict:
+    if args.action == "add":
+        return db.write(engine, lambda c: admin.add_terminal(c, args.store_id, args.terminal_id, _now(), args.rotate))
+    return db.write(engine, lambda c: admin.revoke_terminal(c, args.store_id, args.terminal_id, _now()))
+
+
+def _channel(engine, args) -> dict:
+    if args.action == "add":
+        return db.write(engine, lambda c: admin.add_channel(c, args.name, _now(), args.rotate))
+    return db.write(engine, lambda c: admin.revoke_channel(c, args.name, _now()))
+
+
+def _member(engine, args) -> dict:
+    with db.read(engine) as conn:
+        view = lookup.show(conn, args.query, _day(None))
+    if view is None:
+        raise DomainError("unknown_member", f"No member {args.query!r}")
+    return view
+
+
+def _rules(engine, args) -> dict:
+    if args.action == "show":
+        with db.read(engine) as conn:
+            return published.current_document(conn)
+    try:
+        document = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DomainError("invalid_rules", f"Cannot read {args.file}: {exc}") from None
+    parsed = db.write(engine, lambda conn: published.publish(conn, document, _now()))
+    return {"published": parsed.version}
+
+
+def _feed(engine, args) -> dict:
+    return {"deleted": db.write(engine, lambda conn: feed.prune(conn, args.below))}
+
+
+COMMANDS: dict[str, Callable] = {
+    "store": _store,
+    "terminal": _terminal,
+    "channel": _channel,
+    "member": _member,
+    "expire": lambda engine, args: expiry.expire(engine, _day(args.at), _now()),
+    "tiers": lambda engine, args: review.review(engine, _day(args.at), _now()),
+    "rules": _rules,
+    "feed": _feed,
+    "migrate": lambda engine, args: {"migrated": True},
+}
+
+
+def _serve(url: str, args) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    if args.workers > 1:  # each worker process builds its own app from the URL
+        migrate.upgrade(db.make_engine(url))
+        os.environ["POS_HQ_DB"] = url
+        uvicorn.run("hq.app:app_from_env", factory=True, host=args.host, port=args.port, workers=args.workers)
+    else:
+        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        url = args.db or db.default_url()
+        if args.command == "serve":
+            return _serve(url, args)
+        engine = db.make_engine(url)
+        try:
+            migrate.upgrade(engine)
+            result = COMMANDS[args.command](engine, args)
+        finally:
+            engine.dispose()
+    except UsageError as exc:
+        return _fail("usage", str(exc), EXIT_USAGE)
+    except DomainError as exc:
+        return _fail(exc.code, exc.message, EXIT_ERROR)
+    except Exception as exc:  # a CLI must still answer in JSON (database down, bad URL...)
+        return _fail("internal", f"{type(exc).__name__}: {exc}", EXIT_ERROR)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _fail(code: str, message: str, status: int) -> int:
+    print(json.dumps({"error": code, "message": message}, ensure_ascii=False), file=sys.stderr)
+    return status

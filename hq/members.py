@@ -1,0 +1,94 @@
+"""A member as HQ holds it: the till's profile plus the authoritative totals."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pos_app.domain.member import ACTIVE, Member
+from pos_app.domain.reconcile import bucket_of
+
+OVERDRAFT = "overdraft"  # a redemption took the balance below zero
+COUPON_REUSE = "coupon_reuse"  # used a coupon another sale had already used
+DUPLICATE_PHONE = "duplicate_phone"  # a profile edit gave them another member's phone
+
+
+@dataclass
+class MemberState:
+    member: Member
+    balance: int = 0
+    flags: set[str] = field(default_factory=set)
+    first_sale_on: dt.date | None = None
+    reviewed_year: int | None = None
+    spend: int | None = None  # rolling qualifying spend; None until loaded
+    new: bool = False  # not in the database yet
+    dirty: bool = False
+
+    @property
+    def code(self) -> str:
+        return self.member.member_code
+
+    @property
+    def active(self) -> bool:
+        return self.member.status == ACTIVE
+
+    def sorted_flags(self) -> list[str]:
+        return sorted(self.flags)
+
+
+def from_row(row) -> MemberState:
+    member = Member(
+        member_code=row.member_code,
+        phone=row.phone,
+        name=row.name,
+        birthday=row.birthday,
+        consent_terms=bool(row.consent_terms),
+        consent_marketing=bool(row.consent_marketing),
+        tier_code=row.tier,
+        enrolled_at=dt.datetime.fromisoformat(row.enrolled_at),
+        home_store=row.home_store,
+        referrer_code=row.referrer_code,
+        status=row.status,
+        merged_into=row.merged_into,
+    )
+    flags = set(row.flags.split(",")) if row.flags else set()
+    return MemberState(member, int(row.balance), flags, row.first_sale_on, row.reviewed_year)
+
+
+def changing_columns(state: MemberState) -> dict:
+    """Everything a change can touch (the bulk UPDATE writes them all, keyed by member_code)."""
+    m = state.member
+    return {
+        "member_code": m.member_code,
+        "phone": m.phone,
+        "name": m.name,
+        "birthday": m.birthday,
+        "consent_marketing": m.consent_marketing,
+        "tier": m.tier_code,
+        "referrer_code": m.referrer_code,
+        "status": m.status,
+        "merged_into": m.merged_into,
+        "balance": state.balance,
+        "flags": ",".join(state.sorted_flags()),
+        "first_sale_on": state.first_sale_on,
+        "reviewed_year": state.reviewed_year,
+    }
+
+
+def insert_row(state: MemberState, now: dt.datetime) -> dict:
+    m = state.member
+    row = changing_columns(state)
+    row.update(
+        consent_terms=m.consent_terms,
+        enrolled_at=m.enrolled_at.isoformat(),
+        home_store=m.home_store,
+        bucket=bucket_of(m.member_code),
+        created_at=now,
+    )
+    return row
+
+
+def enrolled_key(state: MemberState) -> tuple:
+    """Earlier enrollment first; on a tie, the member HQ already knew."""
+    at = state.member.enrolled_at
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return (at, state.new, state.code)

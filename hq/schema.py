@@ -1,0 +1,211 @@
+"""The HQ tables (SQLAlchemy Core), shared by every module and by Alembic.
+
+Points and cents are BIGINT: a ledger must never overflow. Business dates
+(`on_date`, `expires_on`) are DATE; the till's own timestamps are kept as the
+ISO text it sent, since its clock is shown but never trusted for order.
+"""
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY, so BIGINT ids become INTEGER there.
+BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+Stamp = sa.DateTime(timezone=True)
+
+stores = sa.Table(
+    "stores",
+    metadata,
+    sa.Column("store_id", sa.String(40), primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+store_keys = sa.Table(
+    "store_keys",
+    metadata,
+    sa.Column("key_id", sa.String(64), primary_key=True),
+    sa.Column("store_id", sa.String(40), sa.ForeignKey("stores.store_id"), nullable=False),
+    sa.Column("public_key", sa.String(64), nullable=False),  # base64url, 32 raw bytes
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+terminals = sa.Table(
+    "terminals",
+    metadata,
+    sa.Column("store_id", sa.String(40), sa.ForeignKey("stores.store_id"), primary_key=True),
+    sa.Column("terminal_id", sa.String(40), primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("revoked_at", Stamp),
+)
+
+channels = sa.Table(
+    "channels",
+    metadata,
+    sa.Column("channel", sa.String(40), primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("revoked_at", Stamp),
+)
+
+members = sa.Table(
+    "members",
+    metadata,
+    sa.Column("member_code", sa.String(20), primary_key=True),
+    sa.Column("phone", sa.String(20), nullable=False, index=True),
+    sa.Column("name", sa.String(80), nullable=False),
+    sa.Column("birthday", sa.Date),
+    sa.Column("consent_terms", sa.Boolean, nullable=False),
+    sa.Column("consent_marketing", sa.Boolean, nullable=False),
+    sa.Column("tier", sa.String(20), nullable=False),
+    sa.Column("enrolled_at", sa.String(40), nullable=False),
+    sa.Column("home_store", sa.String(40), nullable=False),
+    sa.Column("referrer_code", sa.String(20)),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("merged_into", sa.String(20), index=True),
+    # A cache of sum(ledger.points), kept in the same transaction as the ledger.
+    sa.Column("balance", sa.BigInteger, nullable=False),
+    sa.Column("flags", sa.String(200), nullable=False),  # comma separated, sorted
+    sa.Column("first_sale_on", sa.Date),
+    sa.Column("bucket", sa.Integer, nullable=False, index=True),  # reconcile.bucket_of(member_code)
+    sa.Column("reviewed_year", sa.Integer),  # last yearly tier review that saw this member
+    sa.Column("created_at", Stamp, nullable=False),
+    # Room in each page lets PostgreSQL update a balance in place (a HOT update, no index writes).
+    postgresql_with={"fillfactor": 70},
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.String(64), primary_key=True),  # the unique key that never expires
+    sa.Column("body_hash", sa.String(64), nullable=False),
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("terminal_id", sa.String(40), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("occurred_at", sa.String(40), nullable=False),
+    sa.Column("received_at", Stamp, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),  # the canonical JSON that was hashed
+)
+
+rejections = sa.Table(
+    "rejections",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(64), nullable=False, index=True),
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("terminal_id", sa.String(40), nullable=False),
+    sa.Column("reason", sa.String(40), nullable=False),
+    sa.Column("message", sa.String(300), nullable=False),
+    sa.Column("at", Stamp, nullable=False),
+)
+
+ledger = sa.Table(
+    "ledger",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),  # ledger order = HQ arrival order
+    sa.Column("entry_id", sa.String(160), nullable=False, unique=True),  # till ids <= 64; HQ-made ones longer
+    # No foreign key on the hot tables: a per-row FK check (and the row lock it takes) would
+    # cost a third of a push; entries are only ever booked for members HQ has loaded and locked.
+    sa.Column("member_code", sa.String(20), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("points", sa.BigInteger, nullable=False),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("expires_on", sa.Date),  # the nightly expiry scans; an index would slow every push
+    sa.Column("event_id", sa.String(160), nullable=False),
+    sa.Index("ix_ledger_member_order", "member_code", "id"),
+)
+
+spend = sa.Table(
+    "spend",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("member_code", sa.String(20), nullable=False),  # no FK: see ledger
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("cents", sa.BigInteger, nullable=False),
+    sa.Column("source", sa.String(160), nullable=False),
+    sa.Index("ix_spend_member_day", "member_code", "on_date"),
+)
+
+coupons = sa.Table(
+    "coupons",
+    metadata,
+    sa.Column("coupon_id", sa.String(80), primary_key=True),
+    sa.Column("code", sa.Text, nullable=False),
+    sa.Column("member_code", sa.String(20)),
+    sa.Column("issued_by", sa.String(40), nullable=False),
+    sa.Column("event_id", sa.String(80), nullable=False),
+)
+
+coupon_uses = sa.Table(
+    "coupon_uses",
+    metadata,
+    sa.Column("coupon_id", sa.String(80), primary_key=True),  # consumed once chain-wide
+    sa.Column("event_id", sa.String(80), nullable=False),
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("member_code", sa.String(20)),
+    sa.Column("used_at", Stamp, nullable=False),
+)
+
+coupon_conflicts = sa.Table(
+    "coupon_conflicts",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("coupon_id", sa.String(80), nullable=False, index=True),
+    sa.Column("event_id", sa.String(80), nullable=False),
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("member_code", sa.String(20)),
+    sa.Column("at", Stamp, nullable=False),
+)
+
+rules = sa.Table(
+    "rules",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("document", sa.Text, nullable=False),
+    sa.Column("published_at", Stamp, nullable=False),
+)
+
+feed = sa.Table(
+    "feed",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),  # see hq.feed
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("member_code", sa.String(20)),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+# One row (id = 1): the last feed seq handed out and the retention floor.
+feed_counter = sa.Table(
+    "feed_counter",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+    sa.Column("floor_seq", sa.BigInteger, nullable=False),
+)
+
+online_orders = sa.Table(
+    "online_orders",
+    metadata,
+    sa.Column("channel", sa.String(40), primary_key=True),
+    sa.Column("order_id", sa.String(64), primary_key=True),
+    sa.Column("body_hash", sa.String(64), nullable=False),
+    sa.Column("member_code", sa.String(20), nullable=False),
+    sa.Column("lines", sa.Text, nullable=False),  # PricedLine dicts, for returns
+    sa.Column("returned", sa.Text, nullable=False),  # {"line index": units back}
+    sa.Column("result", sa.Text, nullable=False),  # the answer, replayed on a retry
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+online_returns = sa.Table(
+    "online_returns",
+    metadata,
+    sa.Column("channel", sa.String(40), primary_key=True),
+    sa.Column("return_id", sa.String(64), primary_key=True),
+    sa.Column("order_id", sa.String(64), nullable=False),
+    sa.Column("body_hash", sa.String(64), nullable=False),
+    sa.Column("result", sa.Text, nullable=False),
+    sa.Column("created_at", Stamp, nullable=False),
+)

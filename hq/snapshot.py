@@ -1,0 +1,47 @@
+"""Pages of members with their ledgers, for bootstrapping a new store PC.
+
+Each page carries `feed_seq`, the feed position read *before* the members.
+A PC keeps the `feed_seq` of its first page and pulls from there once it has
+every page: whatever changed while it was paging arrives again through the
+feed, and applying a ledger entry or a member row twice changes nothing.
+"""
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from . import feed, views
+from . import rules as published
+from .members import from_row
+from .schema import members, store_keys
+
+MAX_PAGE = 500
+
+
+def page(conn: Connection, after: str, limit: int, today: dt.date) -> dict:
+    _, feed_seq = feed.head(conn)
+    rows = conn.execute(
+        sa.select(members).where(members.c.member_code > after).order_by(members.c.member_code).limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    states = [from_row(r) for r in rows[:limit]]
+    codes = [s.code for s in states]
+    rules = published.current(conn)
+    ledgers = views.entries_by_member(conn, codes)
+    spend = views.rolling_spend(conn, codes, rules, today)
+    out = {
+        "feed_seq": feed_seq,
+        "members": [views.member_view(s, ledgers[s.code], spend[s.code], with_ledger=True) for s in states],
+        "next": codes[-1] if codes and more else None,
+        "more": more,
+    }
+    if not after:
+        out["rules"] = published.current_document(conn)
+        out["store_keys"] = _keys(conn)
+    return out
+
+
+def _keys(conn: Connection) -> list[dict]:
+    rows = conn.execute(sa.select(store_keys.c.key_id, store_keys.c.store_id, store_keys.c.public_key)).all()
+    return [{"key_id": r.key_id, "store_id": r.store_id, "public_key": r.public_key} for r in rows]

@@ -1,0 +1,89 @@
+"""The composition root: the only place that builds the object graph."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from . import config as cfg
+from . import resources
+from .domain import signing
+from .domain.rules import RuleSet
+from .services.context import ServiceContext, system_clock
+from .services.pos import CashierService, PosService
+from .store import migrate
+from .store.engine import make_engine
+from .store.uow import SqlUnitOfWork
+
+
+@dataclass
+class Product:
+    sku: str
+    barcode: str
+    category: str
+    price_cents: int
+    names: dict[str, str]
+
+    def name(self, language: str = "en") -> str:
+        return self.names.get(language) or self.names.get("en") or self.sku
+
+
+@dataclass
+class App:
+    data_dir: Path
+    config: cfg.TerminalConfig
+    engine: Engine
+    ctx: ServiceContext
+    pos: PosService
+    cashiers: CashierService
+    catalog: list[Product]
+    sync: object | None = None  # pos_app.sync.engine.SyncEngine when an HQ is configured, else None
+
+    def uow(self, read_only: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, read_only=read_only)
+
+    def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+        self.engine.dispose()
+
+
+def load_catalog() -> list[Product]:
+    return [Product(**p) for p in resources.load_json("catalog.json")["products"]]
+
+
+def build_app(data_dir: Path, *, clock=None) -> App:
+    data_dir = Path(data_dir)
+    config = cfg.load(data_dir)
+    engine = make_engine(cfg.db_path(data_dir))
+    migrate.upgrade(engine)
+    signer = cfg.load_signer(data_dir, config)
+    with SqlUnitOfWork(engine) as uow:
+        uow.admin.add_key(signer.key_id, signing.b64(signer.public_bytes()), "own")
+        stored_rules = uow.admin.latest_rules()
+        keys = uow.admin.public_keys()
+        uow.commit()
+    keyring = signing.KeyRing({k: signing.unb64(v) for k, v in keys.items()})
+    rules = RuleSet.from_dict(stored_rules or resources.load_json("default_rules.json"))
+    ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock)
+
+    def uow_factory(read_only: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, read_only=read_only)
+
+    sync = None
+    if config.hq_url:  # the engine is built here but started by whoever runs the till (app.sync.start())
+        from .sync import build_engine
+
+        sync = build_engine(data_dir, config.hq_url, uow_factory, ctx)
+        ctx.is_offline = sync.is_offline
+
+    return App(
+        data_dir=data_dir,
+        config=config,
+        engine=engine,
+        ctx=ctx,
+        pos=PosService(uow_factory, ctx),
+        cashiers=CashierService(uow_factory, ctx),
+        catalog=load_catalog(),
+        sync=sync,
+    )

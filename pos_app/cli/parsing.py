@@ -1,0 +1,56 @@
+"""Turning command-line text into domain values, refusing what does not fit."""
+
+import datetime as dt
+import re
+
+from ..domain.errors import DomainError
+from ..domain.money import parse_amount
+from ..domain.pricing import CartLine
+
+_INT = re.compile(r"^-?[0-9]{1,9}$")
+
+
+def parse_int(text: str, what: str) -> int:
+    if not _INT.match(str(text).strip()):
+        raise DomainError(f"invalid_{what}", f"Not a whole number: {str(text)[:40]!r}", value=str(text)[:40])
+    return int(text)
+
+
+def parse_line(text: str) -> CartLine:
+    """'SKU|CATEGORY|UNIT_PRICE|QTY' -> CartLine (price in currency units, e.g. 150.00)."""
+    parts = str(text).split("|")
+    if len(parts) != 4:
+        raise DomainError("invalid_line", "A line is SKU|CATEGORY|UNIT_PRICE|QTY", value=str(text)[:80])
+    sku, category, price, qty = parts
+    return CartLine(sku.strip(), category.strip(), parse_amount(price), parse_int(qty, "quantity")).checked()
+
+
+def parse_return_line(text: str) -> tuple[str, int]:
+    sku, sep, qty = str(text).partition(":")
+    if not sep:
+        raise DomainError("invalid_line", "A returned line is SKU:QTY", value=str(text)[:80])
+    n = parse_int(qty, "quantity")
+    if n <= 0:
+        raise DomainError("invalid_quantity", f"Impossible quantity: {n}", value=str(n))
+    return sku.strip(), n
+
+
+def parse_at(text: str | None) -> dt.datetime | None:
+    if text is None:
+        return None
+    try:
+        at = dt.datetime.fromisoformat(str(text).strip())
+    except ValueError:
+        raise DomainError(
+            "invalid_datetime", "Expected an ISO date-time like 2026-11-24T10:30", value=str(text)[:40]
+        ) from None
+    return at if at.tzinfo else at.astimezone()
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise DomainError("invalid_date", "Expected a date like 2026-11-24", value=str(text)[:40]) from None

@@ -1,0 +1,62 @@
+"""pos-app sale | return"""
+
+from .parsing import parse_at, parse_int, parse_line, parse_return_line
+
+
+def register(sub) -> None:
+    sale = sub.add_parser("sale", help="quote or confirm a sale for a member")
+    sale.add_argument("--member", required=True, help="member code, phone or scanned QR text")
+    sale.add_argument("--line", action="append", required=True, help="SKU|CATEGORY|UNIT_PRICE|QTY (repeatable)")
+    sale.add_argument("--redeem", default="0", help="points to redeem (steps of 100)")
+    sale.add_argument("--coupon")
+    sale.add_argument("--at", help="ISO date-time of the sale (promotions depend on it)")
+    sale.add_argument("--dry-run", action="store_true", help="quote only; nothing is saved")
+    sale.set_defaults(handler=_sale)
+
+    ret = sub.add_parser("return", help="return a whole sale or some lines, by receipt number")
+    ret.add_argument("--receipt", required=True)
+    ret.add_argument("--line", action="append", help="SKU:QTY (repeatable); none = everything left")
+    ret.add_argument("--dry-run", action="store_true")
+    ret.set_defaults(handler=_return)
+
+
+def _sale(args, lazy):
+    lines = [parse_line(text) for text in args.line]
+    redeem = parse_int(args.redeem, "points")
+    at = parse_at(args.at)
+    pos = lazy.get().pos
+    if args.dry_run:
+        quote = pos.quote_sale(args.member, lines, redeem, args.coupon, at)
+        return {"dry_run": True, **_quote_dict(quote)}
+    return pos.confirm_sale(args.member, lines, redeem, args.coupon, at).to_dict()
+
+
+def _quote_dict(q) -> dict:
+    return {
+        "member_code": q.member_code,
+        "tier": q.tier_code,
+        "lines": [line.to_dict() for line in q.lines],
+        "subtotal_cents": q.subtotal_cents,
+        "discount_cents": q.discount_cents,
+        "coupon_cents": q.coupon_cents,
+        "due_cents": q.due_cents,
+        "points_redeemed": q.points_redeemed,
+        "redeem_cents": q.redeem_cents,
+        "paid_cents": q.paid_cents,
+        "points_earned": q.points_earned,
+        "max_redeem_points": q.max_redeem_points,
+        "promotions": list(q.promotions),
+    }
+
+
+def _return(args, lazy):
+    pos = lazy.get().pos
+    if not args.line:
+        if args.dry_run:
+            return {"dry_run": True, **pos.quote_return(args.receipt).to_dict()}
+        return pos.return_sale(args.receipt).to_dict()
+    wanted: dict[str, int] = {}
+    for text in args.line:
+        sku, qty = parse_return_line(text)
+        wanted[sku] = wanted.get(sku, 0) + qty
+    return pos.return_skus(args.receipt, wanted, dry_run=args.dry_run).to_dict()

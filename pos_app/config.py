@@ -1,0 +1,85 @@
+"""A till's identity and secrets on disk, under its data directory.
+
+config.json   store, terminal, HQ address (no secrets)
+secrets/      the store's signing key and the HQ token, readable by the owner only
+pos.sqlite3   the local store
+"""
+
+import json
+import os
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from .domain import signing
+from .domain.errors import DomainError
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,19}$")
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    store_id: str
+    terminal_id: str
+    key_id: str
+    hq_url: str | None = None
+    demo: bool = False
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("store-loyalty-pos", appauthor=False))
+
+
+def db_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "pos.sqlite3"
+
+
+def is_initialized(data_dir: Path) -> bool:
+    return (Path(data_dir) / "config.json").exists()
+
+
+def load(data_dir: Path) -> TerminalConfig:
+    path = Path(data_dir) / "config.json"
+    if not path.exists():
+        raise DomainError("not_initialized", f"This till is not set up yet: run 'pos-app init' ({data_dir})")
+    return TerminalConfig(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def _write_secret(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+
+
+def init_terminal(
+    data_dir: Path, store_id: str, terminal_id: str, hq_url: str | None = None, token: str | None = None,
+    demo: bool = False,
+) -> TerminalConfig:  # fmt: skip
+    for value, what in ((store_id, "store"), (terminal_id, "terminal")):
+        if not _ID.match(str(value)):
+            raise DomainError(f"invalid_{what}", f"Not a valid {what} id: {str(value)[:40]!r}", value=str(value)[:40])
+    if hq_url and not re.match(r"^https?://[^\s]{1,200}$", hq_url):
+        raise DomainError("invalid_hq_url", "The HQ address must start with http:// or https://")
+    data_dir = Path(data_dir)
+    if is_initialized(data_dir):
+        raise DomainError("already_initialized", f"This till is already set up ({data_dir})")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    signer = signing.Signer.generate(f"{store_id}-{os.urandom(3).hex()}")
+    _write_secret(data_dir / "secrets" / "store_signing.key", signer.private_bytes())
+    if token:
+        _write_secret(data_dir / "secrets" / "hq_token", token.encode())
+    config = TerminalConfig(store_id, terminal_id, signer.key_id, hq_url, demo)
+    (data_dir / "config.json").write_text(json.dumps(asdict(config), indent=2), encoding="utf-8")
+    return config
+
+
+def load_signer(data_dir: Path, config: TerminalConfig) -> signing.Signer:
+    return signing.Signer(config.key_id, (Path(data_dir) / "secrets" / "store_signing.key").read_bytes())
+
+
+def load_token(data_dir: Path) -> str | None:
+    path = Path(data_dir) / "secrets" / "hq_token"
+    return path.read_text().strip() if path.exists() else None

@@ -1,0 +1,105 @@
+"""A member as the till knows them."""
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from .errors import DomainError
+from .validation import clean_name, normalize_phone, parse_birthday
+
+ACTIVE = "active"
+MERGED = "merged"
+
+
+@dataclass(frozen=True)
+class Member:
+    member_code: str
+    phone: str
+    name: str
+    birthday: dt.date | None
+    consent_terms: bool
+    consent_marketing: bool
+    tier_code: str
+    enrolled_at: dt.datetime
+    home_store: str
+    referrer_code: str | None = None
+    status: str = ACTIVE
+    merged_into: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "member_code": self.member_code,
+            "phone": self.phone,
+            "name": self.name,
+            "birthday": self.birthday.isoformat() if self.birthday else None,
+            "consent_terms": self.consent_terms,
+            "consent_marketing": self.consent_marketing,
+            "tier": self.tier_code,
+            "enrolled_at": self.enrolled_at.isoformat(),
+            "home_store": self.home_store,
+            "referrer_code": self.referrer_code,
+            "status": self.status,
+            "merged_into": self.merged_into,
+        }
+
+    @staticmethod
+    def from_dict(d: dict) -> "Member":
+        birthday = d.get("birthday")
+        return Member(
+            member_code=d["member_code"],
+            phone=d["phone"],
+            name=d["name"],
+            birthday=dt.date.fromisoformat(birthday) if birthday else None,
+            consent_terms=bool(d["consent_terms"]),
+            consent_marketing=bool(d.get("consent_marketing", False)),
+            tier_code=d.get("tier", "basic"),
+            enrolled_at=dt.datetime.fromisoformat(d["enrolled_at"]),
+            home_store=d.get("home_store", ""),
+            referrer_code=d.get("referrer_code"),
+            status=d.get("status", ACTIVE),
+            merged_into=d.get("merged_into"),
+        )
+
+
+def new_member(
+    *,
+    member_code: str,
+    phone: str,
+    name: str,
+    birthday: str | None,
+    consent_terms: bool,
+    consent_marketing: bool,
+    tier_code: str,
+    now: dt.datetime,
+    home_store: str,
+    referrer_code: str | None = None,
+) -> Member:
+    """Validates everything a person typed at enrollment."""
+    if consent_terms is not True:  # a checkbox's True, not any truthy text
+        raise DomainError("consent_required", "The member must accept the terms")
+    return Member(
+        member_code=member_code,
+        phone=normalize_phone(phone),
+        name=clean_name(name),
+        birthday=parse_birthday(birthday, now.date()),
+        consent_terms=True,
+        consent_marketing=bool(consent_marketing),
+        tier_code=tier_code,
+        enrolled_at=now,
+        home_store=home_store,
+        referrer_code=referrer_code,
+    )
+
+
+def with_changes(member: Member, changes: dict, today: dt.date) -> tuple[Member, dict]:
+    """Applies a profile edit; returns the member and the cleaned changes."""
+    cleaners = {
+        "name": clean_name,
+        "phone": normalize_phone,
+        "birthday": lambda v: parse_birthday(v, today),
+        "consent_marketing": bool,
+    }
+    unknown = set(changes) - set(cleaners)
+    if unknown:
+        raise DomainError("invalid_field", f"Cannot edit {sorted(unknown)}", fields=sorted(unknown))
+    cleaned = {k: cleaners[k](v) for k, v in changes.items()}
+    return replace(member, **cleaned), {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in cleaned.items()}

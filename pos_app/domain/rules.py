@@ -1,0 +1,107 @@
+"""The loyalty program as data: a versioned rule set HQ publishes.
+
+`RuleSet.from_dict` is the only way in, so a published rule set that is
+malformed is refused as a whole instead of half-applied.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .errors import DomainError
+from .promotions import KINDS, Promotion
+from .tiers import Tier, TierLadder
+
+
+@dataclass(frozen=True)
+class RedeemPolicy:
+    points_per_step: int = 100
+    cents_per_step: int = 100
+    max_share_bp: int = 5000  # at most 50% of the amount due
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    version: int
+    ladder: TierLadder
+    promotions: list[Promotion]
+    cents_per_point: int = 100  # 1 point per 1.00 paid
+    signup_bonus_points: int = 100
+    redeem: RedeemPolicy = RedeemPolicy()
+    expiry_months: int = 12
+    offline_redeem_allowance_points: int = 5000
+    spend_window_days: int = 365
+    birthday_coupon: dict | None = None  # {"kind", "value_cents" or "value_bp", "min_spend_cents"}
+
+    @staticmethod
+    def from_dict(data: dict) -> "RuleSet":
+        try:
+            return _parse(data)
+        except DomainError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DomainError("invalid_rules", f"Rule set is malformed: {exc}") from None
+
+
+def _int(value: object, low: int = 0, high: int = 10**12) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"{value!r} is not a whole number in [{low}, {high}]")
+    return value
+
+
+def _date(value: object) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(str(value))
+
+
+def _tier(d: dict) -> Tier:
+    return Tier(
+        code=str(d["code"]),
+        names=dict(d.get("names", {})),
+        threshold_cents=_int(d["threshold_cents"]),
+        earn_permille=_int(d["earn_permille"], 0, 100_000),
+        discount_bp=_int(d.get("discount_bp", 0), 0, 10_000),
+    )
+
+
+def _promotion(d: dict) -> Promotion:
+    if d["kind"] not in KINDS:
+        raise ValueError(f"unknown promotion kind {d['kind']!r}")
+    weekday = d.get("weekday")
+    return Promotion(
+        id=str(d["id"]),
+        kind=d["kind"],
+        names=dict(d.get("names", {})),
+        multiplier_permille=_int(d.get("multiplier_permille", 1000), 1000, 100_000),
+        weekday=None if weekday is None else _int(weekday, 0, 6),
+        sku=d.get("sku"),
+        category=d.get("category"),
+        points_per_unit=_int(d.get("points_per_unit", 0), 0, 1_000_000),
+        points=_int(d.get("points", 0), 0, 1_000_000),
+        stackable=bool(d.get("stackable", False)),
+        valid_from=_date(d.get("valid_from")),
+        valid_to=_date(d.get("valid_to")),
+    )
+
+
+def _parse(data: dict) -> RuleSet:
+    tiers = [_tier(t) for t in data["tiers"]]
+    if not tiers or min(t.threshold_cents for t in tiers) != 0:
+        raise ValueError("the lowest tier must start at 0")
+    if len({t.code for t in tiers}) != len(tiers):
+        raise ValueError("tier codes must be unique")
+    redeem = data.get("redeem", {})
+    return RuleSet(
+        version=_int(data["version"], 1),
+        ladder=TierLadder(tiers),
+        promotions=[_promotion(p) for p in data.get("promotions", [])],
+        cents_per_point=_int(data.get("cents_per_point", 100), 1),
+        signup_bonus_points=_int(data.get("signup_bonus_points", 0)),
+        redeem=RedeemPolicy(
+            points_per_step=_int(redeem.get("points_per_step", 100), 1),
+            cents_per_step=_int(redeem.get("cents_per_step", 100), 1),
+            max_share_bp=_int(redeem.get("max_share_bp", 5000), 0, 10_000),
+        ),
+        expiry_months=_int(data.get("expiry_months", 12), 1, 120),
+        offline_redeem_allowance_points=_int(data.get("offline_redeem_allowance_points", 0)),
+        spend_window_days=_int(data.get("spend_window_days", 365), 1, 3650),
+        birthday_coupon=dict(data["birthday_coupon"]) if data.get("birthday_coupon") else None,
+    )

@@ -1,0 +1,30 @@
+"""What every use case needs besides storage: who we are, the rules, the keys, the time."""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..domain import signing
+from ..domain.rules import RuleSet
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+@dataclass
+class ServiceContext:
+    store_id: str
+    terminal_id: str
+    rules: RuleSet  # replaced when HQ publishes a new rule set
+    signer: signing.Signer  # this store's key for member cards and coupons
+    keyring: signing.KeyRing  # keys we trust: ours, HQ's, other stores'
+    clock: Callable[[], dt.datetime] = system_clock
+    # True while HQ is configured but unreachable; the sync engine sets it.
+    is_offline: Callable[[], bool] = field(default=lambda: False)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.clock().date()

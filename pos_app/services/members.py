@@ -1,0 +1,194 @@
+"""Enroll, find, view and edit members."""
+
+import datetime as dt
+
+from ..domain import coupons as coupon_rules
+from ..domain import events, ids, ledger, promotions, qr
+from ..domain.errors import DomainError
+from ..domain.member import ACTIVE, Member, new_member, with_changes
+from ..domain.validation import looks_like_phone, normalize_phone
+from .approvals import checked_actor
+from .context import ServiceContext
+from .events import audit, new_event_id, record
+from .views import CouponView, MemberView
+
+MAX_QUERY = 200
+_MAX_MERGE_HOPS = 5
+
+
+def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
+    """Member code, phone or scanned QR text -> (member, code it was merged from)."""
+    text = str(query).strip()
+    if not text or len(text) > MAX_QUERY:
+        raise DomainError("member_not_found", "No member matches that")
+    if qr.looks_like_qr(text):
+        code = qr.parse(text, ctx.keyring, ctx.now()).member_code
+        member = uow.members.get(code)
+    elif qr.is_member_code(text.upper()):
+        member = uow.members.get(text.upper())
+    elif looks_like_phone(text):
+        member = uow.members.by_phone(normalize_phone(text))
+    else:
+        raise DomainError("member_not_found", "No member matches that")
+    if member is None:
+        raise DomainError("member_not_found", "No member matches that")
+    return _follow_merges(uow, member)
+
+
+def _follow_merges(uow, member: Member) -> tuple[Member, str | None]:
+    scanned = member.member_code
+    for _ in range(_MAX_MERGE_HOPS):
+        if not member.merged_into:
+            break
+        survivor = uow.members.get(member.merged_into)
+        if survivor is None:
+            break
+        member = survivor
+    return member, (scanned if scanned != member.member_code else None)
+
+
+def balance_of(uow, code: str) -> int:
+    return uow.ledger.balance(code)
+
+
+def spend_of(uow, ctx: ServiceContext, code: str) -> int:
+    since = ctx.today() - dt.timedelta(days=ctx.rules.spend_window_days)
+    return uow.members.spend_since(code, since)
+
+
+def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = None) -> MemberView:
+    today = ctx.today()
+    wallet = ledger.wallet(uow.ledger.entries(member.member_code))
+    pending = uow.ledger.pending_points(member.member_code)
+    spend = spend_of(uow, ctx, member.member_code)
+    progress = ctx.rules.ladder.progress(member.tier_code, spend)
+    soon = today + dt.timedelta(days=30)
+    return MemberView(
+        member_code=member.member_code,
+        name=member.name,
+        masked_name=mask_name(member.name),
+        phone=member.phone,
+        masked_phone=mask_phone(member.phone),
+        birthday=member.birthday,
+        tier=progress.tier.code,
+        tier_names=dict(progress.tier.names),
+        balance=wallet.balance,
+        confirmed=wallet.balance - pending,
+        pending=pending,
+        expiring_30d=wallet.expiring_by(soon),
+        expiring_on=min((lot.expires_on for lot in wallet.lots), default=None),
+        spend_cents=spend,
+        next_tier=progress.next_tier.code if progress.next_tier else None,
+        spend_to_next_cents=progress.spend_to_next_cents,
+        birthday_month=promotions.is_birthday_month(member.birthday, today),
+        consent_marketing=member.consent_marketing,
+        qr_payload=qr.static_payload(member.member_code, ctx.signer),
+        status=member.status,
+        enrolled_at=member.enrolled_at,
+        coupons=_coupons(uow, ctx, member.member_code),
+        offers=_offers(ctx, member, today),
+        merged_from=merged_from,
+    )
+
+
+def _coupons(uow, ctx: ServiceContext, code: str) -> list[CouponView]:
+    out = []
+    for text in uow.members.available_coupons(code):
+        try:
+            c = coupon_rules.parse(text, ctx.keyring)
+        except DomainError:
+            continue
+        if c.valid_until is None or c.valid_until >= ctx.today():
+            out.append(CouponView(c.coupon_id, text, c.kind, c.value, c.min_spend_cents, c.valid_until))
+    return out
+
+
+def _offers(ctx: ServiceContext, member: Member, today: dt.date) -> list[str]:
+    applying = promotions.multiplier_promotions(ctx.rules.promotions, today, member.birthday)
+    bonuses = [p for p in ctx.rules.promotions if p.kind in (promotions.SKU_BONUS, promotions.CATEGORY_BONUS)]
+    return [p.id for p in applying + bonuses if p.active_on(today)]
+
+
+def mask_name(name: str) -> str:
+    """'王小明' -> '王*明', 'Alice Chen' -> 'A**** C***': enough to confirm, not to read out."""
+    words = name.split()
+    if len(words) > 1:
+        return " ".join(w[0] + "*" * (len(w) - 1) for w in words)
+    if len(name) <= 2:
+        return name[0] + "*" * (len(name) - 1)
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_phone(phone: str) -> str:
+    return phone[:-6] + "***" + phone[-3:] if len(phone) > 6 else "***"
+
+
+def enroll(
+    uow,
+    ctx: ServiceContext,
+    *,
+    phone: str,
+    name: str,
+    birthday: str | None = None,
+    consent_terms: bool,
+    consent_marketing: bool = False,
+    referrer: str | None = None,
+    actor: str | None = None,
+) -> MemberView:
+    now = ctx.now()
+    actor = checked_actor(actor)
+    member = new_member(
+        member_code=ids.member_code(),
+        phone=phone,
+        name=name,
+        birthday=birthday,
+        consent_terms=consent_terms,
+        consent_marketing=consent_marketing,
+        tier_code=ctx.rules.ladder.lowest.code,
+        now=now,
+        home_store=ctx.store_id,
+    )
+    existing = uow.members.by_phone(member.phone)
+    if existing is not None:
+        raise DomainError("phone_taken", "This phone already belongs to a member", member_code=existing.member_code)
+    if referrer:
+        referring, _ = resolve(uow, ctx, referrer)
+        member = Member(**{**member.__dict__, "referrer_code": referring.member_code})
+    event_id = new_event_id()
+    entries = []
+    if ctx.rules.signup_bonus_points:
+        day = now.date()
+        entries.append(
+            ledger.Entry(ids.uuid7(), member.member_code, ledger.SIGNUP, ctx.rules.signup_bonus_points, day,
+                         ledger.lot_expiry(day, ctx.rules.expiry_months))
+        )  # fmt: skip
+    uow.members.add(member)
+    uow.ledger.add(entries, ref="signup", event_id=event_id)
+    payload = {"member": member.to_dict(), "ledger": [e.to_dict() for e in entries], "actor": actor}
+    record(uow, ctx, events.MEMBER_ENROLLED, payload, event_id)
+    result = view(uow, ctx, member)
+    uow.commit()
+    return result
+
+
+def update_profile(uow, ctx: ServiceContext, query: str, changes: dict, actor: str) -> MemberView:
+    member, _ = resolve(uow, ctx, query)
+    updated, cleaned = with_changes(member, changes, ctx.today())
+    if "phone" in cleaned:
+        other = uow.members.by_phone(updated.phone)
+        if other is not None and other.member_code != member.member_code:
+            raise DomainError("phone_taken", "This phone already belongs to a member", member_code=other.member_code)
+    actor = checked_actor(actor) or "unknown"
+    before = {k: member.to_dict().get(k) for k in cleaned}
+    uow.members.save(updated)
+    audit(uow, ctx, actor, "member.update", member.member_code, {"before": before, "after": cleaned})
+    payload = {"member_code": member.member_code, "changes": cleaned, "actor": actor}
+    record(uow, ctx, events.MEMBER_UPDATED, payload, new_event_id())
+    result = view(uow, ctx, updated)
+    uow.commit()
+    return result
+
+
+def require_active(member: Member) -> None:
+    if member.status != ACTIVE:
+        raise DomainError("member_inactive", "This member cannot collect or spend points", status=member.status)

@@ -1,0 +1,154 @@
+"""The one object the UI and the CLI talk to: each call is one unit of work.
+
+Calls are synchronous and may touch the disk: the UI runs them on its
+database worker thread, never on the GUI thread.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..domain.errors import DomainError
+from ..domain.pricing import CartLine, Quote
+from . import adjustments, checkout, members, reports, returns
+from . import cashiers as cashier_cases
+from .context import ServiceContext
+from .views import DaySummary, MemberView, Receipt, ReturnReceipt, SaleRecord
+
+UowFactory = Callable[..., object]
+
+
+class PosService:
+    def __init__(self, uow_factory: UowFactory, ctx: ServiceContext) -> None:
+        self._uow = uow_factory
+        self.ctx = ctx
+
+    def _read(self):
+        return self._uow(read_only=True)
+
+    # members ------------------------------------------------------------
+    def enroll(self, **fields) -> MemberView:
+        with self._uow() as uow:
+            return members.enroll(uow, self.ctx, **fields)
+
+    def find_member(self, query: str) -> MemberView:
+        with self._read() as uow:
+            member, merged_from = members.resolve(uow, self.ctx, query)
+            return members.view(uow, self.ctx, member, merged_from)
+
+    def member_by_phone(self, phone: str) -> MemberView | None:
+        try:
+            return self.find_member(phone)
+        except DomainError as exc:
+            if exc.code == "member_not_found":
+                return None
+            raise
+
+    def search_members(self, name_prefix: str, limit: int = 20) -> list[MemberView]:
+        prefix = " ".join(str(name_prefix).split())[:60]
+        if not prefix:
+            return []
+        with self._read() as uow:
+            return [members.view(uow, self.ctx, m) for m in uow.members.by_name_prefix(prefix, min(limit, 50))]
+
+    def ledger(self, query: str) -> list[dict]:
+        with self._read() as uow:
+            member, _ = members.resolve(uow, self.ctx, query)
+            return uow.ledger.history(member.member_code)
+
+    def update_member(self, query: str, changes: dict, actor: str) -> MemberView:
+        with self._uow() as uow:
+            return members.update_profile(uow, self.ctx, query, changes, actor)
+
+    def card_payload(self, query: str) -> str:
+        return self.find_member(query).qr_payload
+
+    # sales --------------------------------------------------------------
+    def quote_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
+                   coupon_code: str | None = None, at: dt.datetime | None = None) -> Quote:  # fmt: skip
+        with self._read() as uow:
+            req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at)
+            return checkout.quote_sale(uow, self.ctx, req)
+
+    def confirm_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
+                     coupon_code: str | None = None, at: dt.datetime | None = None,
+                     sale_id: str | None = None, cashier_id: str | None = None) -> Receipt:  # fmt: skip
+        with self._uow() as uow:
+            req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at, sale_id, cashier_id)
+            return checkout.confirm_sale(uow, self.ctx, req)
+
+    # returns ------------------------------------------------------------
+    def find_sale(self, receipt_no: str) -> SaleRecord:
+        with self._read() as uow:
+            return returns.find_sale(uow, receipt_no)
+
+    def quote_return(self, receipt_no: str, lines: dict[int, int] | None = None) -> ReturnReceipt:
+        with self._read() as uow:
+            return returns.quote_return(uow, self.ctx, receipt_no, lines)
+
+    def return_sale(self, receipt_no: str, lines: dict[int, int] | None = None, supervisor_id: str | None = None,
+                    at: dt.datetime | None = None, return_id: str | None = None) -> ReturnReceipt:  # fmt: skip
+        with self._uow() as uow:
+            return returns.return_sale(uow, self.ctx, receipt_no, lines, supervisor_id, at, return_id)
+
+    def return_skus(self, receipt_no: str, wanted: dict[str, int], dry_run: bool = False) -> ReturnReceipt:
+        """The CLI's 'SKU:QTY' form."""
+        with self._uow() as uow:
+            lines = returns.lines_by_sku(returns.find_sale(uow, receipt_no), wanted)
+            if dry_run:
+                return returns.quote_return(uow, self.ctx, receipt_no, lines)
+            return returns.return_sale(uow, self.ctx, receipt_no, lines)
+
+    def return_without_receipt(self, member_query: str, amount_cents: int, category: str,
+                               supervisor_id: str) -> ReturnReceipt:  # fmt: skip
+        with self._uow() as uow:
+            return returns.return_without_receipt(uow, self.ctx, member_query, amount_cents, category, supervisor_id)
+
+    # overrides and reports ---------------------------------------------
+    def adjust(self, member_query: str, points: int, reason: str, supervisor_id: str) -> MemberView:
+        with self._uow() as uow:
+            return adjustments.adjust(uow, self.ctx, member_query, points, reason, supervisor_id)
+
+    def day_summary(self, day: dt.date | None = None) -> DaySummary:
+        with self._read() as uow:
+            return reports.day_summary(uow, self.ctx, day)
+
+    def audit_trail(self, limit: int = 200) -> list[dict]:
+        with self._read() as uow:
+            return uow.admin.audit_trail(limit)
+
+    # outbox -------------------------------------------------------------
+    def pending_events(self, limit: int = 500) -> list[dict]:
+        with self._read() as uow:
+            return uow.outbox.pending(limit)
+
+    def outbox_status(self) -> dict:
+        with self._read() as uow:
+            counts = uow.outbox.counts()
+            return {"pending": counts["pending"], "sent": counts["sent"], "rejected": counts["rejected"],
+                    "oldest_pending_at": uow.outbox.oldest_pending_at()}  # fmt: skip
+
+    def rejected_events(self) -> list[dict]:
+        with self._read() as uow:
+            return uow.outbox.rejected()
+
+
+class CashierService:
+    def __init__(self, uow_factory: UowFactory, ctx: ServiceContext) -> None:
+        self._uow = uow_factory
+        self.ctx = ctx
+
+    def add(self, cashier_id: str, name: str, pin: str, role: str = "cashier", actor: str = "setup"):
+        with self._uow() as uow:
+            return cashier_cases.add(uow, self.ctx, cashier_id, name, pin, role, actor)
+
+    def login(self, cashier_id: str, pin: str):
+        with self._uow() as uow:
+            return cashier_cases.login(uow, self.ctx, cashier_id, pin)
+
+    def verify_supervisor(self, cashier_id: str, pin: str):
+        with self._uow() as uow:
+            return cashier_cases.verify_supervisor(uow, self.ctx, cashier_id, pin)
+
+    def count(self) -> int:
+        with self._uow(read_only=True) as uow:
+            return uow.admin.cashier_count()

@@ -1,0 +1,99 @@
+"""Ledger entries: appended, never edited (except HQ's confirmation flag)."""
+
+import datetime as dt
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from ..domain.ledger import Entry
+from .schema import ledger
+
+
+def _row_to_entry(row) -> Entry:
+    return Entry(
+        entry_id=row.entry_id,
+        member_code=row.member_code,
+        kind=row.kind,
+        points=row.points,
+        on=dt.date.fromisoformat(row.on_date),
+        expires_on=dt.date.fromisoformat(row.expires_on) if row.expires_on else None,
+    )
+
+
+class LedgerRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, entries: list[Entry], *, ref: str | None, event_id: str | None, confirmed: bool = False) -> None:
+        if not entries:
+            return
+        self.conn.execute(
+            insert(ledger),
+            [
+                {
+                    "entry_id": e.entry_id,
+                    "member_code": e.member_code,
+                    "kind": e.kind,
+                    "points": e.points,
+                    "on_date": e.on.isoformat(),
+                    "expires_on": e.expires_on.isoformat() if e.expires_on else None,
+                    "ref": ref,
+                    "event_id": event_id,
+                    "confirmed": int(confirmed),
+                }
+                for e in entries
+            ],
+        )
+
+    def has(self, entry_id: str) -> bool:
+        return self.conn.execute(select(ledger.c.id).where(ledger.c.entry_id == entry_id)).first() is not None
+
+    def entries(self, member_code: str) -> list[Entry]:
+        rows = self.conn.execute(select(ledger).where(ledger.c.member_code == member_code).order_by(ledger.c.id))
+        return [_row_to_entry(r) for r in rows]
+
+    def history(self, member_code: str, limit: int = 500) -> list[dict]:
+        rows = self.conn.execute(
+            select(ledger).where(ledger.c.member_code == member_code).order_by(ledger.c.id.desc()).limit(limit)
+        )
+        return [{**_row_to_entry(r).to_dict(), "ref": r.ref, "confirmed": bool(r.confirmed)} for r in rows]
+
+    def balance(self, member_code: str) -> int:
+        total = self.conn.execute(
+            select(func.coalesce(func.sum(ledger.c.points), 0)).where(ledger.c.member_code == member_code)
+        ).scalar_one()
+        return int(total)
+
+    def pending_redeemed(self, member_code: str) -> int:
+        """Points redeemed here that HQ has not confirmed yet."""
+        total = self.conn.execute(
+            select(func.coalesce(func.sum(ledger.c.points), 0)).where(
+                ledger.c.member_code == member_code, ledger.c.confirmed == 0, ledger.c.kind == "redeem"
+            )
+        ).scalar_one()
+        return -int(total)
+
+    def pending_points(self, member_code: str) -> int:
+        total = self.conn.execute(
+            select(func.coalesce(func.sum(ledger.c.points), 0)).where(
+                ledger.c.member_code == member_code, ledger.c.confirmed == 0
+            )
+        ).scalar_one()
+        return int(total)
+
+    def day_totals(self, iso_date: str) -> dict[str, int]:
+        """Points this till issued and took on a day (entries HQ sent us excluded)."""
+        rows = self.conn.execute(
+            select(ledger.c.kind, ledger.c.points).where(ledger.c.on_date == iso_date, ledger.c.event_id.is_not(None))
+        ).all()
+        return {
+            "issued": sum(p for k, p in rows if p > 0 and k != "return_redeem"),
+            "redeemed": sum(-p for k, p in rows if k == "redeem"),
+            "adjustments": sum(1 for k, _ in rows if k == "adjust"),
+        }
+
+    def confirm_event(self, event_id: str) -> None:
+        self.conn.execute(update(ledger).where(ledger.c.event_id == event_id).values(confirmed=1))
+
+    def move(self, from_code: str, into_code: str) -> None:
+        """A merge at HQ: the ledger follows the surviving member."""
+        self.conn.execute(update(ledger).where(ledger.c.member_code == from_code).values(member_code=into_code))

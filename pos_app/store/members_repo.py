@@ -1,0 +1,148 @@
+"""Members, their spend history and their coupons."""
+
+import datetime as dt
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from ..domain.member import Member
+from .schema import coupons, members, spend
+
+
+def _row_to_member(row) -> Member:
+    return Member(
+        member_code=row.member_code,
+        phone=row.phone,
+        name=row.name,
+        birthday=dt.date.fromisoformat(row.birthday) if row.birthday else None,
+        consent_terms=bool(row.consent_terms),
+        consent_marketing=bool(row.consent_marketing),
+        tier_code=row.tier_code,
+        enrolled_at=dt.datetime.fromisoformat(row.enrolled_at),
+        home_store=row.home_store,
+        referrer_code=row.referrer_code,
+        status=row.status,
+        merged_into=row.merged_into,
+    )
+
+
+def _member_values(m: Member) -> dict:
+    return {
+        "member_code": m.member_code,
+        "phone": m.phone,
+        "name": m.name,
+        "name_key": m.name.casefold(),
+        "birthday": m.birthday.isoformat() if m.birthday else None,
+        "consent_terms": int(m.consent_terms),
+        "consent_marketing": int(m.consent_marketing),
+        "tier_code": m.tier_code,
+        "enrolled_at": m.enrolled_at.isoformat(),
+        "home_store": m.home_store,
+        "referrer_code": m.referrer_code,
+        "status": m.status,
+        "merged_into": m.merged_into,
+    }
+
+
+class MemberRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, member: Member) -> None:
+        self.conn.execute(insert(members).values(**_member_values(member), purchases=0))
+
+    def upsert(self, member: Member) -> None:
+        """From HQ: replace what we know, keep our purchase count."""
+        values = _member_values(member)
+        if self.get(member.member_code) is None:
+            self.conn.execute(insert(members).values(**values, purchases=0))
+        else:
+            self.conn.execute(update(members).where(members.c.member_code == member.member_code).values(**values))
+
+    def save(self, member: Member) -> None:
+        values = _member_values(member)
+        self.conn.execute(update(members).where(members.c.member_code == member.member_code).values(**values))
+
+    def get(self, code: str) -> Member | None:
+        row = self.conn.execute(select(members).where(members.c.member_code == code)).first()
+        return _row_to_member(row) if row else None
+
+    def by_phone(self, phone: str) -> Member | None:
+        row = self.conn.execute(
+            select(members).where(members.c.phone == phone).order_by(members.c.status, members.c.enrolled_at).limit(1)
+        ).first()
+        return _row_to_member(row) if row else None
+
+    def by_name_prefix(self, prefix: str, limit: int) -> list[Member]:
+        key = prefix.casefold()
+        # A range on the index instead of LIKE: no wildcard escaping, and it stays an index seek.
+        rows = self.conn.execute(
+            select(members)
+            .where(members.c.name_key >= key, members.c.name_key < key + "\U0010ffff")
+            .order_by(members.c.name_key)
+            .limit(limit)
+        )
+        return [_row_to_member(r) for r in rows]
+
+    def purchases(self, code: str) -> int:
+        return self.conn.execute(select(members.c.purchases).where(members.c.member_code == code)).scalar_one()
+
+    def count_purchase(self, code: str) -> None:
+        self.conn.execute(
+            update(members).where(members.c.member_code == code).values(purchases=members.c.purchases + 1)
+        )
+
+    def set_tier(self, code: str, tier_code: str) -> None:
+        self.conn.execute(update(members).where(members.c.member_code == code).values(tier_code=tier_code))
+
+    def count(self) -> int:
+        return self.conn.execute(select(func.count()).select_from(members)).scalar_one()
+
+    def enrolled_on(self, iso_date: str, store_id: str) -> int:
+        return self.conn.execute(
+            select(func.count()).where(
+                members.c.home_store == store_id, func.substr(members.c.enrolled_at, 1, 10) == iso_date
+            )
+        ).scalar_one()
+
+    def all_codes(self) -> list[str]:
+        return list(self.conn.execute(select(members.c.member_code)).scalars())
+
+    # spend --------------------------------------------------------------
+
+    def add_spend(self, code: str, day: dt.date, cents: int, ref: str) -> None:
+        self.conn.execute(insert(spend).values(member_code=code, on_date=day.isoformat(), cents=cents, ref=ref))
+
+    def spend_since(self, code: str, since: dt.date) -> int:
+        total = self.conn.execute(
+            select(func.coalesce(func.sum(spend.c.cents), 0)).where(
+                spend.c.member_code == code, spend.c.on_date >= since.isoformat()
+            )
+        ).scalar_one()
+        return int(total)
+
+    # coupons ------------------------------------------------------------
+
+    def add_coupon(self, coupon_id: str, code: str, member_code: str | None) -> None:
+        self.conn.execute(insert(coupons).values(coupon_id=coupon_id, code=code, member_code=member_code))
+
+    def has_coupon(self, coupon_id: str) -> bool:
+        return (
+            self.conn.execute(select(coupons.c.coupon_id).where(coupons.c.coupon_id == coupon_id)).first() is not None
+        )
+
+    def coupon_used(self, coupon_id: str) -> bool:
+        row = self.conn.execute(select(coupons.c.used_ref).where(coupons.c.coupon_id == coupon_id)).first()
+        return bool(row and row.used_ref)
+
+    def use_coupon(self, coupon_id: str, code: str, member_code: str, ref: str, at: dt.datetime) -> None:
+        if not self.has_coupon(coupon_id):
+            self.add_coupon(coupon_id, code, member_code)
+        self.conn.execute(
+            update(coupons).where(coupons.c.coupon_id == coupon_id).values(used_ref=ref, used_at=at.isoformat())
+        )
+
+    def available_coupons(self, member_code: str) -> list[str]:
+        rows = self.conn.execute(
+            select(coupons.c.code).where(coupons.c.member_code == member_code, coupons.c.used_ref.is_(None))
+        )
+        return list(rows.scalars())

@@ -1,0 +1,359 @@
+"""What the sync engine keeps and writes in the till's store.
+
+- `sync_state`: the feed cursor, snapshot progress, the last outcome (name -> text).
+- Bulk applies of what HQ sends (members, ledger entries, merges, tiers, coupons),
+  written with one statement per kind so a page of a thousand changes, or a
+  snapshot page of thousands of members, is one short transaction.
+- The reconciliation record: every run and every difference found and fixed.
+
+The local ledger mirrors HQ's for everything HQ confirmed: an entry HQ sends is
+inserted (confirmed) if unknown, and if known it takes HQ's member and expiry
+(HQ books an entry for a merged member to the survivor). Entries this till
+made and HQ has not confirmed yet stay as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from .schema import coupons, ledger, members, outbox, reconcile_differences, reconcile_runs, sync_state
+
+CURSOR = "feed_cursor"
+_CHUNK = 900  # under SQLite's bound-parameter limit
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+MEMBER_COLUMNS = ("member_code", "phone", "name", "name_key", "birthday", "consent_terms", "consent_marketing",
+                  "tier_code", "enrolled_at", "home_store", "referrer_code", "status", "merged_into")  # fmt: skip
+LEDGER_COLUMNS = ("entry_id", "member_code", "kind", "points", "on_date", "expires_on", "ref", "event_id", "confirmed")
+
+
+def member_tuple(d: dict, tier: str | None = None) -> tuple:
+    """A `Member.to_dict` from HQ -> a members row in MEMBER_COLUMNS order (purchases are ours)."""
+    name = str(d["name"])
+    birthday = d.get("birthday")
+    return (
+        str(d["member_code"]), str(d["phone"]), name, name.casefold(), str(birthday)[:10] if birthday else None,
+        int(bool(d.get("consent_terms", True))), int(bool(d.get("consent_marketing", False))),
+        str(tier or d.get("tier") or d.get("tier_code") or "basic"), str(d["enrolled_at"]),
+        str(d.get("home_store") or ""), d.get("referrer_code"), str(d.get("status") or "active"), d.get("merged_into"),
+    )  # fmt: skip
+
+
+def entry_tuple(d: dict) -> tuple:
+    """A ledger entry from HQ -> a confirmed ledger row in LEDGER_COLUMNS order (HQ's event id in `ref`;
+    `event_id` stays empty: it marks this till's own entries, which day reports count)."""
+    expires = d.get("expires_on")
+    return (
+        str(d["entry_id"]), str(d["member_code"]), str(d["kind"]), int(d["points"]), str(d["on"])[:10],
+        str(expires)[:10] if expires else None, d.get("confirmed_event_id") or d.get("event_id"), None, 1,
+    )  # fmt: skip
+
+
+def entry_row(d: dict) -> dict:
+    return dict(zip(LEDGER_COLUMNS, entry_tuple(d), strict=True))
+
+
+def _insert(table: str, columns: tuple[str, ...], conflict: str, extra: str = "") -> str:
+    names = ", ".join(columns) + (f", {extra}" if extra else "")
+    marks = ", ".join("?" * len(columns)) + (", 0" if extra else "")
+    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT{conflict}"
+
+
+PARKED_REASON = "unknown_member"  # HQ: "park it and push it again later" (its enrollment may still come)
+# Events HQ may still apply: waiting in the outbox, or parked because HQ did not know the member yet.
+_IN_FLIGHT = or_(outbox.c.status == "pending",
+                 and_(outbox.c.status == "rejected", outbox.c.last_error.like(PARKED_REASON + "%")))  # fmt: skip
+
+_MEMBER_UPSERT = _insert("members", MEMBER_COLUMNS, "(member_code) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in MEMBER_COLUMNS[1:]), extra="purchases")  # fmt: skip
+_MEMBER_FRESH = _insert("members", MEMBER_COLUMNS, " DO NOTHING", extra="purchases")
+# A known entry is confirmed and takes HQ's booking (HQ books a merged member's entries to the survivor).
+_ENTRY_UPSERT = _insert("ledger", LEDGER_COLUMNS, "(entry_id) DO UPDATE SET confirmed = 1, member_code = "
+                        "excluded.member_code, kind = excluded.kind, points = excluded.points, "
+                        "expires_on = excluded.expires_on")  # fmt: skip
+_ENTRY_FRESH = _insert("ledger", LEDGER_COLUMNS, " DO NOTHING")
+
+
+class SyncRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        value = self.conn.execute(select(sync_state.c.value).where(sync_state.c.name == name)).scalar()
+        return default if value is None else value
+
+    def set(self, name: str, value: str) -> None:
+        stmt = sqlite_insert(sync_state).values(name=name, value=value)
+        self.conn.execute(stmt.on_conflict_do_update(index_elements=["name"], set_={"value": stmt.excluded.value}))
+
+    def delete(self, name: str) -> None:
+        self.conn.execute(sync_state.delete().where(sync_state.c.name == name))
+
+    def get_json(self, name: str) -> dict | None:
+        value = self.get(name)
+        return json.loads(value) if value else None
+
+    def set_json(self, name: str, value: dict) -> None:
+        self.set(name, json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+    def cursor(self) -> int | None:
+        value = self.get(CURSOR)
+        return None if value is None else int(value)
+
+    def set_cursor(self, seq: int) -> None:
+        self.set(CURSOR, str(int(seq)))
+
+    # -- push answers (one statement for a whole batch) ------------------------------------------
+
+    def mark_sent(self, event_ids: list[str], at: str) -> None:
+        """HQ has these events (applied or duplicate): the rows are done and their entries confirmed."""
+        if not event_ids:
+            return
+        params = [{"e": e, "at": at} for e in event_ids]
+        self.conn.execute(
+            text("UPDATE outbox SET status = 'sent', sent_at = :at, last_error = NULL, attempts = attempts + 1 "
+                 "WHERE event_id = :e AND status = 'pending'"), params)  # fmt: skip
+        self.conn.execute(text("UPDATE ledger SET confirmed = 1 WHERE event_id = :e"), params)
+
+    def mark_rejected(self, rejections: list[tuple[str, str]], at: str) -> None:
+        """(event_id, reason): parked in the dead-letter list; the queue moves on."""
+        if rejections:
+            self.conn.execute(
+                text("UPDATE outbox SET status = 'rejected', sent_at = :at, last_error = :r, attempts = attempts + 1 "
+                     "WHERE event_id = :e AND status = 'pending'"),
+                [{"e": e, "r": r[:500], "at": at} for e, r in rejections],
+            )  # fmt: skip
+
+    def parked(self, limit: int) -> list[dict]:
+        """Events HQ rejected as `unknown_member`, oldest first: pushed again now and then."""
+        rows = self.conn.execute(
+            select(outbox.c.body)
+            .where(outbox.c.status == "rejected", outbox.c.last_error.like(PARKED_REASON + "%"))
+            .order_by(outbox.c.seq)
+            .limit(limit)
+        ).scalars()
+        return [json.loads(b) for b in rows]
+
+    def unpark(self, event_ids: list[str], at: str) -> None:
+        """A parked event HQ has now taken: done, and its entries confirmed."""
+        if event_ids:
+            params = [{"e": e, "at": at} for e in event_ids]
+            self.conn.execute(
+                text("UPDATE outbox SET status = 'sent', sent_at = :at, last_error = NULL, attempts = attempts + 1 "
+                     "WHERE event_id = :e AND status = 'rejected'"), params)  # fmt: skip
+            self.conn.execute(text("UPDATE ledger SET confirmed = 1 WHERE event_id = :e"), params)
+
+    def note_parked_again(self, rejections: list[tuple[str, str]]) -> None:
+        if rejections:
+            self.conn.execute(
+                text("UPDATE outbox SET last_error = :r, attempts = attempts + 1 WHERE event_id = :e"),
+                [{"e": e, "r": r[:500]} for e, r in rejections],
+            )
+
+    # -- applying HQ's changes -----------------------------------------------------------------
+
+    def upsert_members(self, rows: list[tuple]) -> None:
+        """Insert or replace members (MEMBER_COLUMNS tuples), keeping our purchase counts; last one per code wins."""
+        latest = {r[0]: r for r in rows}
+        if latest:
+            self.conn.exec_driver_sql(_MEMBER_UPSERT, list(latest.values()))
+
+    def upsert_entries(self, rows: list[tuple]) -> None:
+        """LEDGER_COLUMNS tuples: unknown entries are inserted confirmed, known ones confirmed and re-booked."""
+        if rows:
+            self.conn.exec_driver_sql(_ENTRY_UPSERT, rows)
+
+    def insert_members_fresh(self, rows: list[tuple]) -> None:
+        """A new PC: plain inserts (a member already here is left alone)."""
+        if rows:
+            self.conn.exec_driver_sql(_MEMBER_FRESH, rows)
+
+    def insert_entries_fresh(self, rows: list[tuple]) -> None:
+        if rows:
+            self.conn.exec_driver_sql(_ENTRY_FRESH, rows)
+
+    def known_entries(self, entry_ids: Iterable[str]) -> dict[str, tuple]:
+        """entry_id -> (member_code, kind, points, confirmed) for those we have."""
+        found: dict[str, tuple] = {}
+        for part in _chunks(sorted(set(entry_ids))):
+            q = select(ledger.c.entry_id, ledger.c.member_code, ledger.c.kind, ledger.c.points, ledger.c.confirmed)
+            for r in self.conn.execute(q.where(ledger.c.entry_id.in_(part))):
+                found[r.entry_id] = (r.member_code, r.kind, int(r.points), int(r.confirmed))
+        return found
+
+    def merge(self, from_code: str, into_code: str) -> None:
+        """HQ merged `from_code` into `into_code`: scanning the old card now finds the survivor.
+
+        HQ moves the points itself (merge_out / merge_in entries in the feed) and
+        books the old member's later entries to the survivor; what we recorded for
+        the old member that HQ has not confirmed yet moves with the merge now, so
+        the survivor's balance is right before HQ's answer arrives.
+        """
+        self.conn.execute(
+            update(members).where(members.c.member_code == from_code).values(status="merged", merged_into=into_code)
+        )
+        self.conn.execute(  # earlier merges into the old member lead straight to the survivor
+            update(members).where(members.c.merged_into == from_code).values(merged_into=into_code)
+        )
+        self.conn.execute(
+            update(ledger)
+            .where(ledger.c.member_code == from_code, ledger.c.confirmed == 0)
+            .values(member_code=into_code)
+        )
+
+    def set_tier(self, member_code: str, tier_code: str) -> None:
+        self.conn.execute(update(members).where(members.c.member_code == member_code).values(tier_code=tier_code))
+
+    def add_coupon(self, coupon_id: str, code: str, member_code: str | None) -> None:
+        self.conn.execute(
+            sqlite_insert(coupons)
+            .values(coupon_id=coupon_id, code=code, member_code=member_code)
+            .on_conflict_do_nothing(index_elements=["coupon_id"])
+        )
+
+    def coupon_used(self, coupon_id: str, at: str) -> None:
+        """Used somewhere in the chain: this till refuses it from now on."""
+        self.conn.execute(
+            sqlite_insert(coupons)
+            .values(coupon_id=coupon_id, code="", member_code=None, used_ref="hq", used_at=at)
+            .on_conflict_do_nothing(index_elements=["coupon_id"])
+        )
+        self.conn.execute(
+            update(coupons)
+            .where(coupons.c.coupon_id == coupon_id, coupons.c.used_ref.is_(None))
+            .values(used_ref="hq", used_at=at)
+        )
+
+    # -- reconciliation ------------------------------------------------------------------------
+
+    def pending_entry_ids(self) -> set[str]:
+        """Ledger entries of events still waiting in the outbox (HQ cannot have them yet)."""
+        q = (
+            select(ledger.c.entry_id)
+            .join(outbox, outbox.c.event_id == ledger.c.event_id)
+            .where(_IN_FLIGHT, ledger.c.confirmed == 0)
+        )
+        return set(self.conn.execute(q).scalars())
+
+    def pending_members(self) -> set[str]:
+        """Members any waiting event talks about (their HQ balance is about to change)."""
+        codes: set[str] = set()
+        for body in self.conn.execute(select(outbox.c.body).where(_IN_FLIGHT)).scalars():
+            payload = json.loads(body).get("payload", {})
+            for key in ("member_code",):
+                if isinstance(payload.get(key), str):
+                    codes.add(payload[key])
+            member = payload.get("member")
+            if isinstance(member, dict) and isinstance(member.get("member_code"), str):
+                codes.add(member["member_code"])
+            for e in payload.get("ledger") or ():
+                if isinstance(e, dict) and isinstance(e.get("member_code"), str):
+                    codes.add(e["member_code"])
+        return codes
+
+    def members_with_pending_edits(self) -> set[str]:
+        """Members whose profile this till changed (or enrolled) in an event not pushed yet."""
+        codes = set()
+        rows = self.conn.execute(
+            select(outbox.c.body).where(outbox.c.status == "pending",
+                                        outbox.c.type.in_(("member.updated", "member.enrolled")))
+        ).scalars()  # fmt: skip
+        for body in rows:
+            payload = json.loads(body).get("payload", {})
+            code = payload.get("member_code") or (payload.get("member") or {}).get("member_code")
+            if isinstance(code, str):
+                codes.add(code)
+        return codes
+
+    def settled_balances(self) -> Iterator[tuple[str, int]]:
+        """(member_code, balance) of every active member in code order, leaving out entries still
+        waiting to be pushed (what HQ's balance should be once it has everything we sent)."""
+        sums = (
+            select(ledger.c.member_code, func.sum(ledger.c.points).label("points"))
+            .group_by(ledger.c.member_code)
+            .subquery()
+        )
+        q = (
+            select(members.c.member_code, func.coalesce(sums.c.points, 0))
+            .select_from(members.outerjoin(sums, sums.c.member_code == members.c.member_code))
+            .where(members.c.status == "active")
+            .order_by(members.c.member_code)
+        )
+        pending = self._pending_sums()
+        for code, total in self.conn.execute(q):
+            yield code, int(total) - pending.get(code, 0)
+
+    def _pending_sums(self) -> dict[str, int]:
+        q = (
+            select(ledger.c.member_code, func.sum(ledger.c.points))
+            .join(outbox, outbox.c.event_id == ledger.c.event_id)
+            .where(_IN_FLIGHT, ledger.c.confirmed == 0)
+            .group_by(ledger.c.member_code)
+        )
+        return {code: int(total) for code, total in self.conn.execute(q)}
+
+    def ledger_of(self, member_code: str) -> list[dict]:
+        rows = self.conn.execute(select(ledger).where(ledger.c.member_code == member_code).order_by(ledger.c.id))
+        return [r._asdict() for r in rows]
+
+    def member_exists(self, member_code: str) -> bool:
+        return (
+            self.conn.execute(select(members.c.member_code).where(members.c.member_code == member_code)).first()
+            is not None
+        )
+
+    def start_run(self, at: str) -> int:
+        return int(
+            self.conn.execute(insert(reconcile_runs).values(started_at=at, status="running")).inserted_primary_key[0]
+        )
+
+    def finish_run(self, run_id: int, **values) -> None:
+        self.conn.execute(update(reconcile_runs).where(reconcile_runs.c.id == run_id).values(**values))
+
+    def add_difference(self, run_id: int, at: str, **values) -> None:
+        if isinstance(values.get("detail"), dict | list):
+            values["detail"] = json.dumps(values["detail"], ensure_ascii=False)
+        self.conn.execute(insert(reconcile_differences).values(run_id=run_id, at=at, **values))
+
+    def runs(self, limit: int = 20) -> list[dict]:
+        rows = self.conn.execute(select(reconcile_runs).order_by(reconcile_runs.c.id.desc()).limit(limit))
+        return [r._asdict() for r in rows]
+
+    def differences(self, run_id: int | None = None, limit: int = 500) -> list[dict]:
+        q = select(reconcile_differences).order_by(reconcile_differences.c.id.desc()).limit(limit)
+        if run_id is not None:
+            q = q.where(reconcile_differences.c.run_id == run_id)
+        out = []
+        for r in self.conn.execute(q):
+            d = r._asdict()
+            d["detail"] = json.loads(d["detail"]) if d["detail"] else None
+            out.append(d)
+        return out
+
+    def is_empty(self) -> bool:
+        """No members and no ledger yet: a new PC."""
+        return (
+            self.conn.execute(select(ledger.c.id).limit(1)).first() is None
+            and self.conn.execute(select(members.c.member_code).limit(1)).first() is None
+        )
+
+    def unconfirmed_count(self) -> int:
+        return self.conn.execute(
+            select(func.count()).select_from(ledger).where(and_(ledger.c.confirmed == 0))
+        ).scalar_one()
+
+
+def iso_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()

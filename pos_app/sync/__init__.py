@@ -1,0 +1,24 @@
+"""Sync with HQ: the outbox pusher, the change-feed puller, the nightly reconciler.
+
+No Qt in here: the engine reports through plain callbacks (`add_listener`,
+`add_change_listener`); the UI has a small bridge that re-emits them as signals.
+`build_engine` is what the composition root calls when an HQ address is set.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..services.context import ServiceContext
+
+
+def build_engine(data_dir: Path, hq_url: str, uow_factory: Callable, ctx: ServiceContext, **options):
+    from .. import config
+    from .engine import SyncEngine
+    from .hq_client import HqClient
+
+    client = HqClient(hq_url, config.load_token(data_dir))
+    with uow_factory(read_only=True) as uow:
+        hour = uow.admin.get_setting("sync.reconcile_hour")
+    if hour is not None and "reconcile_hour" not in options:
+        options["reconcile_hour"] = int(hour) if hour.strip().isdigit() else None
+    return SyncEngine(uow_factory, ctx, client, **options)

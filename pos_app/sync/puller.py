@@ -1,0 +1,448 @@
+"""Pulling HQ's change feed: a page and its cursor in one transaction, until caught up.
+
+Order comes from HQ's feed sequence only. A page is applied in feed order
+(runs of the same kind in bulk), and the cursor moves to the page's `next`
+in the same SQLite transaction, so a crash either applies the whole page
+and its cursor or neither. Every apply is idempotent as well (upserts by
+member code and entry id), which is what lets a bootstrap overlap the feed.
+
+A till without a cursor (a new PC), or one HQ answers `refetch` (its
+cursor is older than HQ's retention), first bootstraps from HQ's paged
+snapshot. Snapshot progress is saved with each page, so a bootstrap
+interrupted by a crash resumes where it stopped; the cursor is set to the
+feed position of the first page only when the last page is in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..domain import signing
+from ..domain.errors import DomainError
+from ..domain.rules import RuleSet
+from ..services.context import ServiceContext
+from ..store.sync_repo import SyncRepository, entry_tuple, member_tuple
+from .hq_client import HqClient, PermanentError, Stopped, TransientError
+
+log = logging.getLogger(__name__)
+
+PAGE = 1000
+SNAPSHOT_PAGE = 500  # HQ's largest
+SNAPSHOT_STREAMS = 2  # member-code ranges fetched at once while this thread writes
+BOOTSTRAP_TX_SECONDS = 0.5  # a bootstrap transaction holds the write lock about this long at most
+BOOTSTRAP_TX_MEMBERS = 5_000
+BOOTSTRAP_CACHE_KB = 64 * 1024
+SNAPSHOT_STATE = "snapshot"
+
+
+@dataclass
+class PullSummary:
+    pages: int = 0
+    changes: int = 0
+    cursor: int | None = None
+    bootstrapped: bool = False
+    snapshot_members: int = 0
+    members: set[str] = field(default_factory=set)  # members that changed (for the UI to refresh)
+    rules_version: int | None = None
+    keys: int = 0
+    skipped: list = field(default_factory=list)  # seqs of changes we could not read
+
+    def to_dict(self) -> dict:
+        return {"pages": self.pages, "changes": self.changes, "cursor": self.cursor,
+                "bootstrapped": self.bootstrapped, "snapshot_members": self.snapshot_members,
+                "members_changed": len(self.members), "rules_version": self.rules_version,
+                "keys": self.keys, "skipped": self.skipped[:20]}  # fmt: skip
+
+
+class _Effects:
+    """What must reach the running till once the transaction has committed."""
+
+    def __init__(self) -> None:
+        self.rules: dict | None = None
+        self.keys: list[tuple[str, str]] = []
+
+
+class Puller:
+    def __init__(
+        self,
+        uow_factory: Callable,
+        client: HqClient,
+        ctx: ServiceContext,
+        *,
+        page_size: int = PAGE,
+        snapshot_page: int = SNAPSHOT_PAGE,
+        snapshot_streams: int = SNAPSHOT_STREAMS,
+        before_commit: Callable[[str, int], None] | None = None,
+    ) -> None:
+        self._uow = uow_factory
+        self.client = client
+        self.ctx = ctx
+        self.page_size = page_size
+        self.snapshot_page = snapshot_page
+        self.snapshot_streams = snapshot_streams
+        self._before_commit = before_commit  # tests: ("page" | "snapshot", n) just before COMMIT
+        self.halt = threading.Event()  # set by the engine's stop(): no new page is started
+        self._edited: set[str] = set()
+        self.on_progress: Callable[[], None] | None = None  # after each page (or snapshot transaction)
+
+    def cursor(self) -> int | None:
+        with self._uow(read_only=True) as uow:
+            return uow.sync.cursor()
+
+    def bootstrapping(self) -> bool:
+        with self._uow(read_only=True) as uow:
+            return uow.sync.get(SNAPSHOT_STATE) is not None
+
+    # -- the feed --------------------------------------------------------------------------------
+
+    def pull_all(self, max_pages: int | None = None) -> PullSummary:
+        summary = PullSummary()
+        cursor = self.cursor()
+        if cursor is None or self.bootstrapping():  # a new PC, or a bootstrap a crash interrupted
+            cursor = self.bootstrap(summary)
+        while max_pages is None or summary.pages < max_pages:
+            if self.halt.is_set():
+                raise Stopped()
+            try:
+                page = self.client.pull(cursor, self.page_size)
+            except PermanentError as exc:
+                if exc.code != "cursor_ahead":
+                    raise
+                log.warning("HQ's feed is behind our cursor %s (restored HQ?): bootstrapping again", cursor)
+                cursor = self.bootstrap(summary, restart=True)
+                continue
+            if page.get("refetch"):
+                log.warning("cursor %s is older than HQ's retention: bootstrapping again", cursor)
+                cursor = self.bootstrap(summary, restart=True)
+                continue
+            changes, nxt, more = _checked_page(page, cursor)
+            self._apply_page(cursor, changes, nxt, summary)
+            summary.pages += 1
+            cursor = nxt
+            if not more:
+                break
+        summary.cursor = cursor
+        return summary
+
+    def _apply_page(self, cursor: int, changes: list[dict], nxt: int, summary: PullSummary) -> None:
+        effects = _Effects()
+        with self._uow() as uow:
+            repo = uow.sync
+            if repo.cursor() != cursor:  # someone else (another sync run) moved it: start over
+                raise TransientError("cursor_moved", "The feed cursor moved during the pull")
+            self._edited = repo.members_with_pending_edits()
+            self._apply_changes(uow, repo, changes, effects, summary)
+            repo.set_cursor(nxt)
+            if self._before_commit:
+                self._before_commit("page", nxt)
+            uow.commit()
+        summary.changes += len(changes)
+        self._after_commit(effects, summary)
+        if self.on_progress:
+            self.on_progress()
+
+    def _apply_changes(self, uow, repo: SyncRepository, changes: list[dict], effects: _Effects,
+                       summary: PullSummary) -> None:  # fmt: skip
+        """In feed order; consecutive members or ledger entries are written in one statement."""
+        run_kind, run = None, []
+
+        def flush() -> None:
+            if run_kind == "member":
+                # A profile edited here and not pushed yet keeps our version until HQ sends the edited one.
+                repo.upsert_members([r for r in run if r[0] not in self._edited])
+            elif run_kind == "ledger":
+                repo.upsert_entries(run)
+            run.clear()
+
+        for change in changes:
+            kind, data = change.get("kind"), change.get("data")
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError("data is not an object")
+                if kind in ("member", "ledger"):
+                    row = member_tuple(data) if kind == "member" else entry_tuple(data)
+                    if kind != run_kind:
+                        flush()
+                        run_kind = kind
+                    run.append(row)
+                    summary.members.add(row[0] if kind == "member" else row[1])
+                    continue
+                flush()
+                run_kind = None
+                self._apply_other(uow, repo, kind, data, effects, summary)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                # One change we cannot read must not stop the feed for good: skip it, say so, and let
+                # the nightly reconciliation repair whatever it carried.
+                log.error("skipping feed change %s (%s): %s", change.get("seq"), kind, exc)
+                summary.skipped.append(change.get("seq"))
+        flush()
+
+    def _apply_other(self, uow, repo: SyncRepository, kind: str, data: dict, effects: _Effects,
+                     summary: PullSummary) -> None:  # fmt: skip
+        if kind == "merge":
+            repo.merge(str(data["from"]), str(data["into"]))
+            summary.members.update((str(data["from"]), str(data["into"])))
+        elif kind == "tier":
+            repo.set_tier(str(data["member_code"]), str(data["tier"]))
+            summary.members.add(str(data["member_code"]))
+        elif kind == "rules":
+            self._save_rules(uow, data, effects)
+        elif kind == "store_key":
+            key_id, public_key = str(data["key_id"]), str(data["public_key"])
+            uow.admin.add_key(key_id, public_key, "store")
+            effects.keys.append((key_id, public_key))
+        elif kind == "coupon_used":
+            repo.coupon_used(str(data["coupon_id"]), dt.datetime.now(dt.UTC).isoformat())
+        elif kind == "coupon":
+            repo.add_coupon(str(data["coupon_id"]), str(data["code"]), data.get("member_code"))
+        else:
+            log.info("ignoring a feed change of unknown kind %r", kind)
+
+    def _save_rules(self, uow, document: dict, effects: _Effects) -> None:
+        try:
+            RuleSet.from_dict(document)
+        except DomainError as exc:  # HQ validates before publishing; never let one block the feed
+            log.error("HQ published a rule set we cannot read: %s", exc.message)
+            return
+        uow.admin.save_rules(document)
+        if effects.rules is None or document["version"] > effects.rules["version"]:
+            effects.rules = document
+
+    def _after_commit(self, effects: _Effects, summary: PullSummary) -> None:
+        for key_id, public_key in effects.keys:
+            try:
+                self.ctx.keyring.add(key_id, signing.unb64(public_key))
+                summary.keys += 1
+            except (ValueError, TypeError):
+                log.error("HQ sent a store key we cannot read: %s", key_id)
+        if effects.rules is not None and effects.rules["version"] >= self.ctx.rules.version:
+            self.ctx.rules = RuleSet.from_dict(effects.rules)
+            summary.rules_version = self.ctx.rules.version
+
+    # -- bootstrap -------------------------------------------------------------------------------
+
+    def bootstrap(self, summary: PullSummary, restart: bool = False) -> int:
+        """Loads every member and ledger from HQ's snapshot; returns the feed cursor to pull from.
+
+        The member codes are split into `snapshot_streams` ranges fetched at once (HQ pages by
+        code), each by its own thread that also decodes the pages; this thread writes them, a few
+        pages per transaction, saving each range's position with them. The cursor becomes the
+        lowest feed position HQ reported on a range's first page: everything that changed while
+        we were paging comes again through the feed, and applying it twice changes nothing.
+        """
+        with self._uow() as uow:
+            progress = uow.sync.get_json(SNAPSHOT_STATE)
+            if restart or progress is None:
+                progress = {"streams": _ranges(self.snapshot_streams), "feed_seq": None,
+                            "fresh": uow.sync.is_empty(), "members": 0}  # fmt: skip
+                uow.sync.set_json(SNAPSHOT_STATE, progress)
+                uow.commit()
+        summary.bootstrapped = True
+        fetch = _SnapshotFetch(self.client, progress["streams"], self.snapshot_page)
+        try:
+            while not fetch.finished():
+                if self.halt.is_set():
+                    raise Stopped()
+                effects = _Effects()
+                with self._uow() as uow:
+                    conn = uow.sync.conn
+                    conn.exec_driver_sql(f"PRAGMA cache_size = -{BOOTSTRAP_CACHE_KB}")  # indexes of a million rows
+                    if uow.sync.get_json(SNAPSHOT_STATE) != progress:
+                        raise TransientError("snapshot_moved", "The snapshot progress moved during the bootstrap")
+                    started, applied = time.monotonic(), 0
+                    pages = fetch.take()
+                    while pages:  # a transaction takes what arrives within a short while
+                        for page in pages:
+                            self._apply_snapshot_page(uow, page, progress, effects)
+                            applied += len(page.members)
+                        if time.monotonic() - started > BOOTSTRAP_TX_SECONDS or applied >= BOOTSTRAP_TX_MEMBERS:
+                            break
+                        pages = fetch.take(wait=BOOTSTRAP_TX_SECONDS / 4) if not fetch.finished() else []
+                    done = all(s["done"] for s in progress["streams"])
+                    if done:
+                        uow.sync.delete(SNAPSHOT_STATE)
+                        uow.sync.set_cursor(progress["feed_seq"])
+                    else:
+                        uow.sync.set_json(SNAPSHOT_STATE, progress)
+                    if self._before_commit:
+                        self._before_commit("snapshot", progress["members"])
+                    uow.commit()
+                    conn.exec_driver_sql("PRAGMA cache_size = -2000")
+                self._after_commit(effects, summary)
+                summary.snapshot_members += applied
+                if self.on_progress:
+                    self.on_progress()
+        finally:
+            fetch.stop()
+        return progress["feed_seq"]
+
+    def _apply_snapshot_page(self, uow, page: _Page, progress: dict, effects: _Effects) -> None:
+        stream = progress["streams"][page.stream]
+        if page.rules:
+            self._save_rules(uow, page.rules, effects)
+        for key_id, public_key in page.keys:
+            uow.admin.add_key(key_id, public_key, "store")
+            effects.keys.append((key_id, public_key))
+        if progress["fresh"]:  # a new PC: nothing to merge with, the fastest inserts
+            uow.sync.insert_members_fresh(page.members)
+            uow.sync.insert_entries_fresh(page.entries)
+        else:
+            edited = uow.sync.members_with_pending_edits()
+            uow.sync.upsert_members([m for m in page.members if m[0] not in edited])
+            uow.sync.upsert_entries(page.entries)
+        if page.first:
+            seq = page.feed_seq if progress["feed_seq"] is None else min(progress["feed_seq"], page.feed_seq)
+            progress["feed_seq"] = seq
+        progress["members"] += len(page.members)
+        stream["after"], stream["done"], stream["started"] = page.next_after, page.last, True
+
+
+def _ranges(n: int) -> list[dict]:
+    """n ranges of member codes ("M" + 10 characters of the card alphabet), as even as the alphabet allows."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    n = max(1, min(n, len(alphabet)))
+    bounds = [""] + ["M" + alphabet[len(alphabet) * i // n] for i in range(1, n)] + [None]
+    return [{"after": bounds[i], "stop": bounds[i + 1], "done": False, "started": False} for i in range(n)]
+
+
+@dataclass
+class _Page:
+    stream: int
+    first: bool  # the range's first page: its feed_seq was read before any of its members
+    feed_seq: int
+    members: list[tuple]
+    entries: list[tuple]
+    next_after: str
+    last: bool
+    rules: dict | None = None
+    keys: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _SnapshotFetch:
+    """One thread per unfinished range: fetch, decode and turn pages into rows, in order, into a queue."""
+
+    def __init__(self, client: HqClient, streams: list[dict], page_size: int, depth: int = 4) -> None:
+        self._queue: queue.Queue = queue.Queue(maxsize=depth * max(1, len(streams)))
+        self._halt = threading.Event()
+        self._open = 0
+        self._threads = []
+        for i, stream in enumerate(streams):
+            if stream["done"]:
+                continue
+            self._open += 1
+            worker = client if not self._threads else client.fork()
+            t = threading.Thread(target=self._run, args=(worker, i, dict(stream), page_size), daemon=True,
+                                 name=f"pos-snapshot-{i}")  # fmt: skip
+            self._threads.append(t)
+        for t in self._threads:
+            t.start()
+
+    def finished(self) -> bool:
+        return self._open == 0 and self._queue.empty()
+
+    def take(self, max_pages: int = 8, wait: float | None = None) -> list[_Page]:
+        """Up to `max_pages` pages: blocks for the first (or `wait` seconds, then []), then takes what is
+        ready; raises what a fetcher hit."""
+        try:
+            items = [self._queue.get(timeout=wait)]
+        except queue.Empty:
+            return []
+        while len(items) < max_pages:
+            try:
+                items.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        pages = []
+        for item in items:
+            if isinstance(item, BaseException):
+                raise item
+            if item is None:
+                self._open -= 1
+                continue
+            pages.append(item)
+        return pages
+
+    def stop(self) -> None:
+        self._halt.set()
+        while True:  # unblock fetchers waiting on a full queue
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        for t in self._threads:
+            t.join(5)
+
+    def _put(self, item) -> bool:
+        while not self._halt.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self, client: HqClient, index: int, stream: dict, page_size: int) -> None:
+        after, stop, first = stream["after"], stream["stop"], not stream["started"]
+        try:
+            while not self._halt.is_set():
+                answer = client.snapshot({"after": after, "limit": page_size})
+                page = _decode(answer, index, first, stop)
+                first = False
+                if not self._put(page):
+                    return
+                if page.last:
+                    break
+                after = page.next_after
+            self._put(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the writing thread, which raises it
+            self._put(exc)
+
+
+def _decode(answer: dict, index: int, first: bool, stop: str | None) -> _Page:
+    views, feed_seq = answer.get("members"), answer.get("feed_seq")
+    if not isinstance(views, list) or not isinstance(feed_seq, int):
+        raise TransientError("bad_answer", "HQ's snapshot page is malformed")
+    members, entries, last_code = [], [], None
+    reached_stop = False
+    for view in views:
+        code = str(view["member_code"])
+        if stop is not None and code >= stop:
+            reached_stop = True
+            break
+        members.append(member_tuple(view["member"], view.get("tier")))
+        entries.extend(entry_tuple(e) for e in view.get("ledger") or ())
+        last_code = code
+    nxt = answer.get("next")
+    last = reached_stop or not answer.get("more") or not nxt
+    keys = [(str(k["key_id"]), str(k["public_key"])) for k in answer.get("store_keys") or ()]
+    return _Page(index, first, feed_seq, members, entries, last_code or "", last, answer.get("rules"), keys)
+
+
+def _checked_page(page: dict, cursor: int) -> tuple[list[dict], int, bool]:
+    """A page we can trust to move the cursor forward, or TransientError."""
+    changes, nxt, more = page.get("changes"), page.get("next"), page.get("more")
+    if not isinstance(changes, list) or not isinstance(nxt, int) or not isinstance(more, bool):
+        raise TransientError("bad_answer", "HQ's feed page is malformed")
+    if nxt < cursor:
+        raise TransientError("stale_page", f"HQ answered for an older cursor ({nxt} < {cursor})")
+    fresh = []
+    expected = cursor + 1
+    for change in changes:
+        seq = change.get("seq") if isinstance(change, dict) else None
+        if not isinstance(seq, int) or seq > nxt:
+            raise TransientError("bad_answer", "a feed change has no valid seq")
+        if seq <= cursor:
+            continue  # already applied
+        if seq != expected:
+            raise TransientError("feed_gap", f"HQ's feed skipped from {expected - 1} to {seq}")
+        expected += 1
+        fresh.append(change)
+    if more and nxt == cursor:
+        raise TransientError("no_progress", "HQ says there is more but sent nothing")
+    return fresh, nxt, more

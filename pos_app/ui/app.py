@@ -1,0 +1,326 @@
+"""The composition root of the till's window: builds every piece once, wires them, owns their lifetimes.
+
+    run_app(data_dir)            # what `pos-app` with no arguments calls
+
+Start-up order (the login window shows before the database is even opened):
+QApplication -> translations -> window with the login (or first-run) screen ->
+on the DB worker: open + migrate the store (build_app) -> login becomes possible
+-> sync engine started -> status bar live.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from .. import config, resources
+from .bridge import CoreBridge
+from .camera import CameraScanner
+from .errors import error_text
+from .i18n import I18n, language_for_locale
+from .i18n_build import ensure_compiled
+from .idle import IdleWatcher
+from .main_window import MainWindow
+from .ops import Op, OpRunner
+from .qtfix import install as install_qt_fixes
+from .scanner import ScannerDetector
+from .session import Session
+from .settings import UiSettings
+from .sync_monitor import SyncMonitor
+
+log = logging.getLogger(__name__)
+
+_FONTS = {
+    "zh_TW": ["Noto Sans CJK TC", "Noto Sans", "sans-serif"],
+    "zh_CN": ["Noto Sans CJK SC", "Noto Sans", "sans-serif"],
+    "en": ["Noto Sans", "DejaVu Sans", "Noto Sans CJK TC", "sans-serif"],
+}
+
+
+def _start_demo_hq(data_dir: Path):
+    """Later starts of a demo till: the same local HQ again (None if it cannot start: the till works offline)."""
+    from ..demo import start_demo
+
+    try:
+        return start_demo(data_dir)
+    except Exception:
+        log.exception("the demo HQ could not start; the till runs offline")
+        return None
+
+
+def _default_build(data_dir: Path, clock=None):
+    from ..bootstrap import build_app
+
+    return build_app(data_dir, clock=clock)
+
+
+class Shell(QObject):
+    """Everything the window is made of, built once here and handed down (no globals)."""
+
+    ready = Signal()  # services attached: login possible
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        language: str | None = None,
+        build: Callable = _default_build,
+        clock=None,
+        start_sync: bool = True,
+        scanner_gap_ms: int = 30,
+    ) -> None:
+        install_qt_fixes()
+        super().__init__()
+        self.qt_app = QApplication.instance()
+        self.data_dir = Path(data_dir)
+        self.build = build
+        self.clock = clock
+        self.start_sync = start_sync
+        self.demo_hq = None
+        self.services = None
+
+        self.settings = UiSettings.load(self.data_dir)
+        self.i18n = I18n(self)
+        self.i18n.language_changed.connect(self._apply_font)
+        ensure_compiled()
+        self.i18n.set_language(language or self.settings.language or language_for_locale(QLocale.system()))
+        self._apply_style()
+        self.runner = OpRunner(self)
+        self.session = Session(self.runner, self.i18n, self.settings, self.data_dir)
+        self.bridge = CoreBridge(parent=self)
+        self.monitor = SyncMonitor(self.session, self.bridge)
+        self.monitor.status_changed.connect(self.session.set_sync_status)
+        self.scanner = ScannerDetector(self, max_gap_ms=scanner_gap_ms)
+        self.scanner.install(self.qt_app)
+        self.camera = CameraScanner(self)
+        self.idle = IdleWatcher(self.settings.idle_lock_seconds, self)
+        self.qt_app.installEventFilter(self.idle)
+
+        self.window = MainWindow(self.session, self._factories())
+        self.window.sync_widget.sync_requested.connect(self.monitor.sync_now)
+        self.window.sync_widget.rejected_requested.connect(lambda: self.window.go("rejected"))
+        self.window.lock_requested.connect(self.lock)
+        self.window.close_accepted.connect(self.shutdown)
+        self.scanner.scanned.connect(self.window.route_scan)
+        self.camera.scanned.connect(self.window.route_scan)
+        self.bridge.remote_changes.connect(self._on_remote_changes)
+        self.idle.idle.connect(self.lock)
+        self._closed = False
+
+    # -- screens ------------------------------------------------------------------------------
+
+    def _factories(self) -> dict:
+        """Screens are built (and their modules imported) the first time they are shown."""
+        s = self.session
+
+        def login(nav):
+            from .screens.login import LoginScreen
+
+            screen = LoginScreen(s, nav)
+            screen.logged_in.connect(self._logged_in)
+            screen.language_chosen.connect(self.choose_language)
+            return screen
+
+        def first_run(nav):
+            from .screens.first_run import FirstRunScreen
+
+            screen = FirstRunScreen(s, nav)
+            screen.submitted.connect(self.set_up)
+            screen.demo_requested.connect(self.set_up_demo)
+            return screen
+
+        def checkout(nav):
+            from .screens.checkout import CheckoutScreen
+
+            return CheckoutScreen(s, nav, camera=self.camera)
+
+        def enroll(nav):
+            from .screens.enroll import EnrollScreen
+
+            return EnrollScreen(s, nav)
+
+        def member(nav):
+            from .screens.member import MemberScreen
+
+            return MemberScreen(s, nav)
+
+        def returns(nav):
+            from .screens.returns import ReturnsScreen
+
+            return ReturnsScreen(s, nav)
+
+        def report(nav):
+            from .screens.report import ReportScreen
+
+            return ReportScreen(s, nav)
+
+        def settings(nav):
+            from .screens.settings import SettingsScreen
+
+            return SettingsScreen(s, nav, self.choose_language, CameraScanner.cameras)
+
+        def rejected(nav):
+            from .screens.rejected import RejectedScreen
+
+            return RejectedScreen(s, nav)
+
+        return {"first_run": first_run, "login": login, "checkout": checkout, "enroll": enroll, "member": member,
+                "returns": returns, "report": report, "settings": settings, "rejected": rejected}  # fmt: skip
+
+    # -- start --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.window.show()
+        if config.is_initialized(self.data_dir):
+            self.window.go("login")
+            self.open_store()
+        else:
+            self.window.go("first_run")
+
+    def open_store(self, after: Callable | None = None) -> None:
+        data_dir, build, clock = self.data_dir, self.build, self.clock
+
+        def work():
+            hq = None
+            if config.load(data_dir).demo and self.demo_hq is None:
+                hq = _start_demo_hq(data_dir)
+            services = build(data_dir, clock=clock)
+            if after is not None:
+                after(services)
+            return services, hq
+
+        def opened(result) -> None:
+            services, hq = result
+            self.demo_hq = self.demo_hq or hq
+            self.services = services
+            self.session.attach(services)
+            self.monitor.start()
+            if services.sync is not None and self.start_sync:
+                services.sync.start()
+            self.ready.emit()
+
+        def failed(exc) -> None:
+            log.error("could not open the store", exc_info=exc)
+            self.window.message.show_error(error_text(exc))
+
+        self.session.run(Op(work).success(opened).failure(failed))
+
+    def set_up(self, values: dict) -> None:
+        data_dir = self.data_dir
+
+        def work():
+            config.init_terminal(data_dir, values["store_id"], values["terminal_id"], values["hq_url"] or None,
+                                 values["token"] or None)  # fmt: skip
+
+        def first_supervisor(services) -> None:
+            services.cashiers.add(values["supervisor_id"], values["supervisor_name"], values["pin"], "supervisor",
+                                  actor="setup")  # fmt: skip
+
+        def done(_none) -> None:
+            self.window.go("login")
+            self.open_store(after=first_supervisor)
+
+        screen = self.window.screen("first_run")
+        self.session.run(Op(work).success(done).failure(lambda exc: screen.show_error(error_text(exc))))
+
+    def set_up_demo(self) -> None:
+        """A local HQ in this process, the till registered with it, demo members and cashiers."""
+        from ..demo import start_demo
+
+        data_dir = self.data_dir
+        screen = self.window.screen("first_run")
+        screen.set_busy(True)
+
+        def done(handle) -> None:
+            self.demo_hq = handle
+            self.window.go("login")
+            self.open_store()
+
+        self.session.run(Op(lambda: start_demo(data_dir)).success(done)
+                         .failure(lambda exc: screen.show_error(error_text(exc))))  # fmt: skip
+
+    # -- people -------------------------------------------------------------------------------
+
+    def _logged_in(self, cashier) -> None:
+        self.session.set_cashier(cashier)
+        self.idle.set_seconds(self.settings.idle_lock_seconds)
+        self.idle.start()
+        self.window.back_to_work()
+
+    def lock(self) -> None:
+        if self.session.cashier is None or self.window.current_name() in ("login", "first_run"):
+            return
+        self.idle.stop()
+        cashier = self.session.cashier
+        self.session.set_cashier(None)
+        self.window.go("login", locked_by=cashier)
+
+    def choose_language(self, language: str | None) -> None:
+        self.i18n.set_language(language or language_for_locale(QLocale.system()))
+        if language is not None and self.settings.language != language:
+            self.settings.language = language
+            self.session.save_settings()
+
+    def _on_remote_changes(self, notices: list) -> None:
+        codes: set[str] = set()
+        for notice in notices:
+            codes.update((notice or {}).get("members") or [])
+        checkout = self.window.screens.get("checkout")
+        if checkout is not None:
+            if codes:
+                checkout.remote_members_changed(codes)
+            else:
+                checkout.refresh_member()
+        self.monitor.refresh()
+
+    # -- look ---------------------------------------------------------------------------------
+
+    def _apply_style(self) -> None:
+        path = resources.path("style.qss")
+        if path.exists():
+            self.qt_app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+    def _apply_font(self, language: str) -> None:
+        font = QFont(self.qt_app.font())
+        font.setFamilies(_FONTS.get(language, _FONTS["en"]))
+        font.setPointSize(12)
+        self.qt_app.setFont(font)
+
+    # -- stop ---------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Every op already submitted finishes first: a sale being confirmed is never cut off."""
+        if self._closed:
+            return
+        self._closed = True
+        self.idle.stop()
+        self.monitor.stop()
+        self.camera.shutdown()
+        self.scanner.uninstall(self.qt_app)
+        self.qt_app.removeEventFilter(self.idle)
+        self.window.detach()
+        self.i18n.uninstall()
+        self.runner.shutdown()
+        if self.services is not None:
+            self.services.close()
+        if self.demo_hq is not None:
+            self.demo_hq.stop()
+
+
+def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    qt_app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    qt_app.setApplicationName("store-loyalty-pos")
+    shell = Shell(Path(data_dir) if data_dir else config.default_data_dir())
+    shell.start()
+    log.info("window shown after %.0f ms", (time.perf_counter() - started) * 1000)
+    code = qt_app.exec()
+    shell.shutdown()
+    return code

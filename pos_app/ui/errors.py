@@ -1,0 +1,130 @@
+"""Refusals in the cashier's language: every DomainError code maps to a translatable text.
+
+The domain raises DomainError(code, message, **params); the English `message`
+is for logs and the CLI. Here each code gets its own text, translated at
+display time and filled with the error's params.
+"""
+
+import logging
+import string
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from ..domain.errors import DomainError
+from . import fmt
+from .i18n import translate
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "Errors"
+
+MESSAGES: dict[str, str] = {
+    # members and cards
+    "member_not_found": QT_TRANSLATE_NOOP("Errors", "No member matches that."),
+    "member_inactive": QT_TRANSLATE_NOOP("Errors", "This member cannot collect or spend points right now."),
+    "invalid_qr": QT_TRANSLATE_NOOP("Errors", "This code is not a member card."),
+    "forged_qr": QT_TRANSLATE_NOOP("Errors", "This member card's signature is not valid. Do not accept it."),
+    "expired_qr": QT_TRANSLATE_NOOP("Errors", "This member code has expired. Ask the member to refresh it."),
+    "phone_taken": QT_TRANSLATE_NOOP("Errors", "This phone number already belongs to a member."),
+    "consent_required": QT_TRANSLATE_NOOP("Errors", "The member must accept the terms to join."),
+    "invalid_phone": QT_TRANSLATE_NOOP("Errors", "That is not a phone number."),
+    "invalid_name": QT_TRANSLATE_NOOP("Errors", "Please enter a real name (letters only)."),
+    "invalid_birthday": QT_TRANSLATE_NOOP("Errors", "The birthday is not a real date of birth."),
+    "invalid_date": QT_TRANSLATE_NOOP("Errors", "That is not a date."),
+    "invalid_datetime": QT_TRANSLATE_NOOP("Errors", "That is not a date and time."),
+    "invalid_field": QT_TRANSLATE_NOOP("Errors", "That detail cannot be edited."),
+    # sales
+    "empty_cart": QT_TRANSLATE_NOOP("Errors", "The sale has no items yet."),
+    "too_many_lines": QT_TRANSLATE_NOOP("Errors", "A sale can have at most {max} lines."),
+    "invalid_amount": QT_TRANSLATE_NOOP("Errors", "That amount is not possible."),
+    "invalid_quantity": QT_TRANSLATE_NOOP("Errors", "The quantity must be between 1 and 999."),
+    "invalid_line": QT_TRANSLATE_NOOP("Errors", "That sale line is not valid."),
+    "invalid_sku": QT_TRANSLATE_NOOP("Errors", "That product code is not valid."),
+    "invalid_category": QT_TRANSLATE_NOOP("Errors", "Please choose a category."),
+    "invalid_points": QT_TRANSLATE_NOOP("Errors", "That number of points is not allowed."),
+    "insufficient_points": QT_TRANSLATE_NOOP("Errors", "The member does not have enough points for that."),
+    "redeem_step": QT_TRANSLATE_NOOP("Errors", "Points are redeemed in steps of {step}."),
+    "redeem_over_cap": QT_TRANSLATE_NOOP("Errors", "At most {max} points can pay for this sale."),
+    "redeem_offline_limit": QT_TRANSLATE_NOOP("Errors", "While offline, at most {max} points can be redeemed."),
+    # coupons
+    "invalid_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon cannot be used for this sale."),
+    "forged_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon's signature is not valid."),
+    "coupon_used": QT_TRANSLATE_NOOP("Errors", "This coupon has already been used."),
+    "coupon_wrong_member": QT_TRANSLATE_NOOP("Errors", "This coupon belongs to another member."),
+    "coupon_expired": QT_TRANSLATE_NOOP("Errors", "This coupon expired on {until}."),
+    "coupon_min_spend": QT_TRANSLATE_NOOP("Errors", "This coupon needs a spend of at least {min}."),
+    # returns
+    "receipt_not_found": QT_TRANSLATE_NOOP("Errors", "No sale has receipt number {receipt_no}."),
+    "return_too_many": QT_TRANSLATE_NOOP("Errors", "Not that many items are left to return."),
+    "return_unknown_line": QT_TRANSLATE_NOOP("Errors", "That item is not on this receipt."),
+    "supervisor_required": QT_TRANSLATE_NOOP("Errors", "A supervisor must approve this."),
+    # supervisors, cashiers, adjustments
+    "not_supervisor": QT_TRANSLATE_NOOP("Errors", "Only a supervisor can approve this."),
+    "invalid_reason": QT_TRANSLATE_NOOP("Errors", "Please choose a reason."),
+    "invalid_supervisor": QT_TRANSLATE_NOOP("Errors", "That supervisor ID is not valid."),
+    "bad_pin": QT_TRANSLATE_NOOP("Errors", "Wrong PIN. {left} tries left before the cashier is locked."),
+    "cashier_locked": QT_TRANSLATE_NOOP("Errors", "Too many wrong PINs. Try again in {minutes} minutes."),
+    "unknown_cashier": QT_TRANSLATE_NOOP("Errors", "Unknown cashier ID."),
+    "invalid_cashier": QT_TRANSLATE_NOOP("Errors", "That cashier ID is not valid."),
+    "cashier_exists": QT_TRANSLATE_NOOP("Errors", "That cashier ID is already taken."),
+    "invalid_pin": QT_TRANSLATE_NOOP("Errors", "A PIN is 4 to 8 digits."),
+    "invalid_role": QT_TRANSLATE_NOOP("Errors", "That role does not exist."),
+    # set-up and sync
+    "not_initialized": QT_TRANSLATE_NOOP("Errors", "This till is not set up yet."),
+    "already_initialized": QT_TRANSLATE_NOOP("Errors", "This till is already set up."),
+    "invalid_store": QT_TRANSLATE_NOOP("Errors", "Store ID: letters, digits, - and _ only (up to 20)."),
+    "invalid_terminal": QT_TRANSLATE_NOOP("Errors", "Terminal ID: letters, digits, - and _ only (up to 20)."),
+    "invalid_hq_url": QT_TRANSLATE_NOOP("Errors", "The HQ address must start with http:// or https://"),
+    "invalid_rules": QT_TRANSLATE_NOOP("Errors", "The loyalty rules received are not valid."),
+    "no_hq": QT_TRANSLATE_NOOP("Errors", "This till has no HQ address."),
+    "hq_unreachable": QT_TRANSLATE_NOOP("Errors", "HQ cannot be reached. Everything is kept and will sync later."),
+    "usage": QT_TRANSLATE_NOOP("Errors", "That command is not valid."),
+    "not_demo": QT_TRANSLATE_NOOP("Errors", "This till belongs to a real store; demo mode needs its own data folder."),
+    "no_port": QT_TRANSLATE_NOOP("Errors", "No free network port for the demo HQ."),
+    "demo_hq_failed": QT_TRANSLATE_NOOP("Errors", "The demo HQ could not start."),
+    # the window's own refusals
+    "not_a_code": QT_TRANSLATE_NOOP("Errors", "Not a member card, product or receipt: {text}"),
+    "unknown_product": QT_TRANSLATE_NOOP("Errors", "No product with code {text}."),
+    "no_member": QT_TRANSLATE_NOOP("Errors", "Identify the member first (scan the card or type the phone)."),
+    "no_camera": QT_TRANSLATE_NOOP("Errors", "No camera found. Use the scanner or type the phone number."),
+    "camera_failed": QT_TRANSLATE_NOOP("Errors", "The camera stopped working: {detail}"),
+    "not_ready": QT_TRANSLATE_NOOP("Errors", "The till is still starting. Please wait a moment."),
+    "export_failed": QT_TRANSLATE_NOOP("Errors", "Could not save the file: {detail}"),
+    "internal": QT_TRANSLATE_NOOP("Errors", "Something went wrong. Nothing was changed. Please try again."),
+}
+
+_FALLBACK = QT_TRANSLATE_NOOP("Errors", "This was refused ({code}).")
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def message_for(code: str, **params: object) -> str:
+    template = MESSAGES.get(code)
+    if template is None:
+        return translate(CONTEXT, _FALLBACK).format(code=code)
+    text = translate(CONTEXT, template)
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    shown = dict(params)
+    for key, value in params.items():  # amounts travel as cents: {min} shows min_cents as money
+        if key.endswith("_cents") and isinstance(value, int):
+            shown.setdefault(key.removesuffix("_cents"), fmt.money(value))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            shown[key] = fmt.number(value)
+    values = _Params({k: v for k, v in shown.items() if k in names})
+    return text.format_map(values)
+
+
+def error_text(exc: BaseException) -> str:
+    """The text to show for any exception an op raised."""
+    if isinstance(exc, DomainError):
+        return message_for(exc.code, **exc.params)
+    log.error("unexpected error", exc_info=exc)
+    return message_for("internal")
+
+
+def ui_error(code: str, **params: object) -> DomainError:
+    """A refusal raised by the window itself (same path as the domain's)."""
+    return DomainError(code, code, **params)

@@ -1,0 +1,72 @@
+"""Find the member: type a phone, member code or name (the scanner and camera go through the router)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..i18n import translate
+from .common import TOUCH_HEIGHT, Translatable, big_line_edit
+
+
+class LookupBar(Translatable, QWidget):
+    query = Signal(str)  # Enter or the Find button
+    picked = Signal(object)  # a MemberView chosen from name search results
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = big_line_edit()
+        self.edit.setObjectName("lookupEdit")
+        self.edit.returnPressed.connect(self._submit)
+        self.find_button = QPushButton()
+        self.find_button.setMinimumHeight(TOUCH_HEIGHT)
+        self.find_button.clicked.connect(self._submit)
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setMaximumHeight(180)
+        self.results.itemActivated.connect(self._on_pick)
+        self.results.itemClicked.connect(self._on_pick)
+        self.results.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.find_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.results)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(translate("Lookup", "Phone, member code or name"))
+        self.find_button.setText(translate("Lookup", "Find"))
+
+    def _submit(self) -> None:
+        text = self.edit.text().strip()
+        if text:
+            self.query.emit(text)
+
+    def show_results(self, members: list, label) -> None:
+        self.results.clear()
+        for m in members:
+            item = QListWidgetItem(label(m))
+            item.setData(Qt.ItemDataRole.UserRole, m)
+            self.results.addItem(item)
+        self.results.setVisible(bool(members))
+        if members:
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def hide_results(self) -> None:
+        self.results.clear()
+        self.results.hide()
+
+    def _on_pick(self, item: QListWidgetItem) -> None:
+        member = item.data(Qt.ItemDataRole.UserRole)
+        self.hide_results()
+        self.edit.clear()
+        self.picked.emit(member)
+
+    def focus(self) -> None:
+        self.edit.setFocus()
+        self.edit.selectAll()

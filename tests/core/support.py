@@ -1,0 +1,78 @@
+"""Plain helpers shared by the loyalty-core tests (fixtures live in conftest.py)."""
+
+import datetime as dt
+import itertools
+import json
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import text
+
+from pos_app import resources
+from pos_app.domain.errors import DomainError
+from pos_app.domain.pricing import CartLine
+from pos_app.domain.rules import RuleSet
+
+TZ = dt.timezone(dt.timedelta(hours=8))  # Taipei: the till's local time
+TUESDAY = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+WEDNESDAY = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
+THURSDAY = dt.datetime(2026, 11, 26, 10, 0, tzinfo=TZ)
+SUPERVISOR = "9001"
+
+# The worked example of the design brief, on SKUs with no SKU or category bonus.
+WORKED_CART = [CartLine("SHIRT-1", "apparel", 15000, 2), CartLine("HAT-1", "apparel", 9990, 1)]
+
+_phones = itertools.count(10_000_000)
+
+
+def next_phone() -> str:
+    return f"09{next(_phones) % 100_000_000:08d}"
+
+
+def default_rules_dict() -> dict:
+    return resources.load_json("default_rules.json")
+
+
+def default_rules() -> RuleSet:
+    return RuleSet.from_dict(default_rules_dict())
+
+
+def rules_with(**changes) -> RuleSet:
+    """The default program with some top-level keys replaced (e.g. promotions=[...])."""
+    return RuleSet.from_dict({**default_rules_dict(), **changes})
+
+
+def refused(code: str, call: Callable, *args, **kwargs) -> DomainError:
+    """Runs the call and checks it is refused with exactly this error code."""
+    with pytest.raises(DomainError) as info:
+        call(*args, **kwargs)
+    assert info.value.code == code, f"expected {code!r}, got {info.value.code!r}: {info.value.message}"
+    return info.value
+
+
+def query(app, sql: str, **params) -> list:
+    with app.engine.connect() as conn:
+        conn.info["read_only"] = True
+        return list(conn.execute(text(sql), params))
+
+
+def snapshot(app) -> dict[str, list]:
+    """Every row of every table: comparing two snapshots proves nothing changed."""
+    with app.engine.connect() as conn:
+        conn.info["read_only"] = True
+        names = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")).scalars()
+        return {n: sorted(map(tuple, conn.execute(text(f'SELECT * FROM "{n}"'))), key=repr) for n in list(names)}
+
+
+def outbox_events(app) -> list[dict]:
+    return [json.loads(b) for (b,) in query(app, "SELECT body FROM outbox ORDER BY seq")]
+
+
+def ledger_rows(app, member_code: str | None = None) -> list:
+    if member_code is None:
+        return query(app, "SELECT * FROM ledger ORDER BY id")
+    return query(app, "SELECT * FROM ledger WHERE member_code = :m ORDER BY id", m=member_code)
+
+
+def balance(app, member_code: str) -> int:
+    return sum(r.points for r in ledger_rows(app, member_code))

@@ -1,0 +1,96 @@
+"""Fixtures for the HQ tests: every database test runs on SQLite and on PostgreSQL.
+
+PostgreSQL: a fresh database per test session on 127.0.0.1:5432 (user
+postgres, trust auth; override with HQ_TEST_PG_ADMIN), emptied between tests
+and dropped at the end. If the server cannot be reached the PostgreSQL half
+is skipped with the reason; CI has the server, so there it always runs.
+"""
+
+import os
+import shutil
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # a clean clone without `pip install -e .` still imports hq
+    sys.path.insert(0, str(ROOT))
+
+from hq_helpers import Clock  # noqa: E402
+
+from hq import db, migrate  # noqa: E402
+from hq.app import create_app  # noqa: E402
+from hq.schema import metadata  # noqa: E402
+
+PG_ADMIN_URL = os.environ.get("HQ_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def pytest_configure(config):
+    # FastAPI's TestClient still wraps httpx; Starlette nags about it on every run.
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """One migrated SQLite file; each test gets a copy (much faster than migrating again)."""
+    path = tmp_path_factory.mktemp("template") / "hq.sqlite3"
+    engine = db.make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_database():
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    name = f"hq_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({str(exc.orig).strip()[:120]})")
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    engine = db.make_engine(url)
+    migrate.upgrade(engine)
+    yield url, engine
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _empty_postgres(engine) -> None:
+    tables = ", ".join(t.name for t in metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        migrate.seed(conn, migrate.DEFAULT_RULES)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        path = tmp_path / "hq.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url, engine = request.getfixturevalue("pg_database")
+    _empty_postgres(engine)
+    return url
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def hq(db_url, clock):
+    from fastapi.testclient import TestClient
+    from hq_helpers import Hq
+
+    app = create_app(db_url, clock=clock)
+    with TestClient(app) as client:
+        yield Hq(client, app.state.engine, clock, db_url)

@@ -1,0 +1,174 @@
+"""Building till events and driving HQ in tests."""
+
+import datetime as dt
+import itertools
+import os
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from hq import admin, db
+from pos_app.domain import ledger
+from pos_app.domain.ids import member_code, uuid7
+
+NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)  # the same date in every time zone from -11 to +11
+
+
+class Clock:
+    """HQ's clock, settable: expiry and tier reviews depend on the date."""
+
+    def __init__(self, now: dt.datetime = NOON) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def set(self, day: str) -> None:
+        self.now = dt.datetime.fromisoformat(day + "T12:00:00+00:00")
+
+
+_phones = itertools.count(int.from_bytes(os.urandom(3), "big") % 10_000_000)
+
+
+def new_phone() -> str:
+    return f"09{next(_phones) % 100_000_000:08d}"
+
+
+@dataclass
+class Till:
+    store_id: str = "S001"
+    terminal_id: str = "T01"
+    seq: int = 0
+    at: str = "2026-11-24T10:15:00+08:00"
+
+    def event(self, type_: str, payload: dict, event_id: str | None = None) -> dict:
+        self.seq += 1
+        return {
+            "event_id": event_id or uuid7(),
+            "type": type_,
+            "store_id": self.store_id,
+            "terminal_id": self.terminal_id,
+            "seq": self.seq,
+            "occurred_at": self.at,
+            "rules_version": 1,
+            "payload": payload,
+        }
+
+    def enroll(self, code: str | None = None, phone: str | None = None, *, enrolled_at: str | None = None,
+               referrer: str | None = None, signup: int = 100, birthday: str | None = None) -> dict:  # fmt: skip
+        code = code or member_code()
+        member = {
+            "member_code": code, "phone": phone or new_phone(), "name": "Chen Mei", "birthday": birthday,
+            "consent_terms": True, "consent_marketing": False, "tier": "basic",
+            "enrolled_at": enrolled_at or self.at, "home_store": self.store_id, "referrer_code": referrer,
+            "status": "active", "merged_into": None,
+        }  # fmt: skip
+        entries = [entry(code, ledger.SIGNUP, signup)] if signup else []
+        return self.event("member.enrolled", {"member": member, "ledger": entries, "actor": "C1"})
+
+    def sale(self, code: str, *, paid: int = 10_000, earn: int = 100, redeem: int = 0, coupon_id: str | None = None,
+             extra_entries: list[dict] | None = None) -> dict:  # fmt: skip
+        entries = []
+        if redeem:
+            entries.append(entry(code, ledger.REDEEM, -redeem))
+        if earn:
+            entries.append(entry(code, ledger.EARN, earn))
+        entries += extra_entries or []
+        payload = {
+            "receipt_no": f"R-{self.store_id}-{self.terminal_id}-{self.seq + 1:06d}", "member_code": code,
+            "lines": [], "subtotal_cents": paid + redeem, "discount_cents": 0, "coupon_id": coupon_id,
+            "coupon_cents": 0, "points_redeemed": redeem, "redeem_cents": redeem, "paid_cents": paid,
+            "points_earned": earn, "spend_cents": paid, "ledger": entries,
+        }  # fmt: skip
+        return self.event("sale.confirmed", payload)
+
+    def give_back(self, code: str, *, spend: int = -5_000, take_back: int = 50, give_back: int = 0) -> dict:
+        entries = [entry(code, ledger.RETURN_EARN, -take_back)] if take_back else []
+        if give_back:
+            entries.append(entry(code, ledger.RETURN_REDEEM, give_back))
+        payload = {"return_no": "RT-1", "receipt_no": "R-1", "member_code": code, "lines": [],
+                   "refund_cents": -spend, "spend_cents": spend, "supervisor_id": None, "ledger": entries}  # fmt: skip
+        return self.event("sale.returned", payload)
+
+    def adjust(self, code: str, points: int) -> dict:
+        payload = {"member_code": code, "points": points, "reason": "goodwill", "supervisor_id": "SUP1",
+                   "ledger": [entry(code, ledger.ADJUST, points)]}  # fmt: skip
+        return self.event("points.adjusted", payload)
+
+    def update(self, code: str, changes: dict) -> dict:
+        return self.event("member.updated", {"member_code": code, "changes": changes, "actor": "C1"})
+
+
+def entry(code: str, kind: str, points: int, on: str = "2026-11-24", expires_on: str | None = None) -> dict:
+    if points > 0 and expires_on is None:
+        expires_on = ledger.lot_expiry(dt.date.fromisoformat(on)).isoformat()
+    return {"entry_id": uuid7(), "member_code": code, "kind": kind, "points": points, "on": on,
+            "expires_on": expires_on}  # fmt: skip
+
+
+@dataclass
+class Hq:
+    client: object
+    engine: object
+    clock: object
+    url: str
+    tokens: dict = field(default_factory=dict)
+
+    def terminal(self, store_id: str = "S001", terminal_id: str = "T01") -> str:
+        key = (store_id, terminal_id)
+        if key not in self.tokens:
+            self.tokens[key] = db.write(self.engine, lambda conn: _terminal(conn, store_id, terminal_id))
+        return self.tokens[key]
+
+    def channel(self, name: str = "shop") -> str:
+        if name not in self.tokens:
+            now = dt.datetime.now(dt.UTC)
+            self.tokens[name] = db.write(self.engine, lambda conn: admin.add_channel(conn, name, now)["token"])
+        return self.tokens[name]
+
+    def push(self, events: list[dict], till: Till | None = None, token: str | None = None):
+        till = till or Till()
+        token = token or self.terminal(till.store_id, till.terminal_id)
+        return self.client.post("/api/v1/sync/push", json={"events": events}, headers=auth(token))
+
+    def statuses(self, events: list[dict], till: Till | None = None) -> list[str]:
+        response = self.push(events, till)
+        assert response.status_code == 200, response.text
+        return [
+            r["status"] if r["status"] != "rejected" else f"rejected:{r['reason']}" for r in response.json()["results"]
+        ]
+
+    def member(self, code: str, token: str | None = None) -> dict:
+        response = self.client.get(f"/api/v1/members/{code}", headers=auth(token or self.terminal()))
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def pull_all(self, since: int = 0, token: str | None = None) -> list[dict]:
+        changes = []
+        while True:
+            page = self.client.get(f"/api/v1/sync/pull?since={since}&limit=200", headers=auth(token or self.terminal()))
+            assert page.status_code == 200, page.text
+            body = page.json()
+            changes += body["changes"]
+            since = body["next"]
+            if not body["more"]:
+                return changes
+
+    def scalar(self, sql: str, **params):
+        with db.read(self.engine) as conn:
+            return conn.execute(sa.text(sql), params).scalar()
+
+    def counts(self) -> dict:
+        tables = ("members", "events", "ledger", "spend", "feed", "coupon_uses")
+        return {t: self.scalar(f"SELECT count(*) FROM {t}") for t in tables}
+
+
+def _terminal(conn, store_id: str, terminal_id: str) -> str:
+    now = dt.datetime.now(dt.UTC)
+    if conn.execute(sa.text("SELECT 1 FROM stores WHERE store_id = :s"), {"s": store_id}).first() is None:
+        admin.add_store(conn, store_id, f"Store {store_id}", now)
+    return admin.add_terminal(conn, store_id, terminal_id, now)["token"]
+
+
+def auth(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}

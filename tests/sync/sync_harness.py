@@ -1,0 +1,430 @@
+"""A real HQ on loopback, real tills in temp dirs, and a network that misbehaves on purpose.
+
+Used by the sync tests, by their child processes (SIGKILL tests) and by the
+sync benchmarks. Nothing here is faked on the HQ side: the server is
+`hq.app.create_app` under uvicorn, on SQLite or PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import json
+import random
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import requests
+import sqlalchemy as sa
+import uvicorn
+from requests.adapters import HTTPAdapter
+
+from hq import admin
+from hq import db as hq_db
+from hq import schema as hq_schema
+from pos_app import config
+from pos_app.bootstrap import App, build_app
+from pos_app.domain import ids, ledger
+from pos_app.domain.pricing import CartLine
+from pos_app.services import checkout
+
+PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+
+
+# -- HQ ------------------------------------------------------------------------------------------
+
+
+def hq_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class HqServer:
+    """hq.app.create_app under uvicorn in a thread; restartable on the same port and database."""
+
+    def __init__(self, db_url: str, port: int = 0, clock: Callable[[], dt.datetime] | None = None) -> None:
+        self.db_url = db_url
+        self.port = port
+        self.clock = clock
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self.engine = hq_db.make_engine(db_url)  # our own, for admin work and for looking inside
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> HqServer:
+        from hq.app import create_app
+
+        kwargs = {"clock": self.clock} if self.clock else {}
+        app = create_app(self.db_url, **kwargs)
+        cfg = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error", lifespan="on",
+                             timeout_graceful_shutdown=1)  # fmt: skip
+        self._server = uvicorn.Server(cfg)
+        self._thread = threading.Thread(target=self._server.run, name="hq-server", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("HQ did not start")
+            time.sleep(0.01)
+        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+        return self
+
+    def stop(self, crash: bool = False) -> None:
+        """Stops serving; `crash=True` cuts connections in flight instead of finishing them."""
+        if self._server is None:
+            return
+        self._server.should_exit = True
+        if crash:
+            self._server.force_exit = True
+        self._thread.join(15)
+        self._server = None
+
+    def restart(self, crash: bool = True) -> None:
+        self.stop(crash=crash)
+        for _ in range(100):
+            try:
+                self.start()
+                return
+            except (OSError, RuntimeError, SystemExit):
+                time.sleep(0.05)
+        raise RuntimeError("HQ did not come back")
+
+    def close(self) -> None:
+        self.stop()
+        self.engine.dispose()
+
+    # -- admin -----------------------------------------------------------------------------------
+
+    def write(self, work):
+        return hq_db.write(self.engine, work)
+
+    def add_store(self, store_id: str, name: str | None = None) -> None:
+        self.write(lambda c: admin.add_store(c, store_id, name or f"Store {store_id}", hq_now()))
+
+    def add_terminal(self, store_id: str, terminal_id: str) -> str:
+        return self.write(lambda c: admin.add_terminal(c, store_id, terminal_id, hq_now()))["token"]
+
+    def add_channel(self, name: str) -> str:
+        return self.write(lambda c: admin.add_channel(c, name, hq_now()))["token"]
+
+    # -- looking inside --------------------------------------------------------------------------
+
+    def scalar(self, sql: str, **params):
+        with hq_db.read(self.engine) as conn:
+            return conn.execute(sa.text(sql), params).scalar()
+
+    def rows(self, sql: str, **params) -> list:
+        with hq_db.read(self.engine) as conn:
+            return list(conn.execute(sa.text(sql), params))
+
+    def feed_head(self) -> int:
+        return int(self.scalar("SELECT last_seq FROM feed_counter WHERE id = 1"))
+
+    def ledger(self) -> dict[str, tuple]:
+        """entry_id -> (member_code, points, event_id)."""
+        t = hq_schema.ledger.c
+        with hq_db.read(self.engine) as conn:
+            return {r.entry_id: (r.member_code, int(r.points), r.event_id)
+                    for r in conn.execute(sa.select(t.entry_id, t.member_code, t.points, t.event_id))}  # fmt: skip
+
+    def balances(self) -> dict[str, int]:
+        t = hq_schema.members.c
+        with hq_db.read(self.engine) as conn:
+            return {r.member_code: int(r.balance) for r in conn.execute(sa.select(t.member_code, t.balance))}
+
+    def member(self, code: str):
+        with hq_db.read(self.engine) as conn:
+            return conn.execute(sa.select(hq_schema.members).where(hq_schema.members.c.member_code == code)).first()
+
+    def events_of(self, store_id: str, terminal_id: str) -> int:
+        return int(self.scalar("SELECT count(*) FROM events WHERE store_id = :s AND terminal_id = :t",
+                               s=store_id, t=terminal_id))  # fmt: skip
+
+
+class PgDatabase:
+    """A fresh PostgreSQL database for one test session, dropped at the end; one schema per HQ."""
+
+    def __init__(self) -> None:
+        self.name = f"sync_test_{uuid.uuid4().hex[:10]}"
+        self._admin = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+        with self._admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{self.name}"'))
+        self._schemas = 0
+        self._engine = sa.create_engine(f"{PG_SERVER}/{self.name}", isolation_level="AUTOCOMMIT")
+
+    def new_url(self) -> str:
+        self._schemas += 1
+        schema = f"hq{self._schemas}"
+        with self._engine.connect() as conn:
+            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+        return f"{PG_SERVER}/{self.name}?options=-csearch_path%3D{schema}"
+
+    def drop(self) -> None:
+        self._engine.dispose()
+        with self._admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        self._admin.dispose()
+
+
+def pg_available() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+# -- tills ---------------------------------------------------------------------------------------
+
+
+class TillClock:
+    """A till's clock that a test can set wrong on purpose."""
+
+    def __init__(self, offset: dt.timedelta = dt.timedelta(0)) -> None:
+        self.offset = offset
+
+    def __call__(self) -> dt.datetime:
+        return dt.datetime.now().astimezone() + self.offset
+
+
+def make_till(data_dir: Path, hq: HqServer, store_id: str, terminal_id: str, *, clock=None,
+              register: bool = True, fast: bool = True) -> App:  # fmt: skip
+    """A till set up against `hq` (store and terminal registered there first)."""
+    if register:
+        if hq.scalar("SELECT count(*) FROM stores WHERE store_id = :s", s=store_id) == 0:
+            hq.add_store(store_id)
+        token = hq.add_terminal(store_id, terminal_id)
+        config.init_terminal(data_dir, store_id, terminal_id, hq.url, token)
+    app = build_app(data_dir, clock=clock)
+    if fast:
+        tune(app)
+    return app
+
+
+def tune(app: App) -> None:
+    """Test timings: quick backoff, frequent polls, no nightly reconcile on its own."""
+    engine = app.sync
+    engine.backoff_base, engine.backoff_cap, engine.poll_interval = 0.02, 0.3, 0.2
+    engine.reconcile_hour = None
+    engine.client.timeout = (2.0, 10.0)
+
+
+def local_ledger(app: App) -> dict[str, tuple]:
+    """entry_id -> (member_code, points, confirmed, own event id)."""
+    with app.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT entry_id, member_code, points, confirmed, event_id FROM ledger"))
+        return {r.entry_id: (r.member_code, int(r.points), int(r.confirmed), r.event_id) for r in rows}
+
+
+def local_balances(app: App, active_only: bool = False) -> dict[str, int]:
+    sql = ("SELECT m.member_code, COALESCE(SUM(l.points), 0) FROM members m "
+           "LEFT JOIN ledger l ON l.member_code = m.member_code "
+           + ("WHERE m.status = 'active' " if active_only else "") + "GROUP BY m.member_code")  # fmt: skip
+    with app.engine.connect() as conn:
+        return {code: int(total) for code, total in conn.execute(sa.text(sql))}
+
+
+def outbox_counts(app: App) -> dict[str, int]:
+    with app.uow(read_only=True) as uow:
+        return uow.outbox.counts()
+
+
+def settle(tills: list[App], hq: HqServer, timeout: float = 120.0) -> None:
+    """Sync every till until nothing is waiting and every cursor is at HQ's feed head."""
+    from pos_app.sync.engine import SyncError
+
+    deadline = time.monotonic() + timeout
+    while True:
+        for till in tills:
+            with contextlib.suppress(SyncError):
+                till.sync.run_once()
+        head = hq.feed_head()
+        done = all(outbox_counts(t)["pending"] == 0 and t.sync.puller.cursor() == head for t in tills)
+        if done:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"did not settle: {[t.sync.status() for t in tills]}")
+        time.sleep(0.05)
+
+
+# -- making a lot of till activity fast ----------------------------------------------------------
+
+
+class Batch:
+    """The real use cases, committed a thousand at a time instead of one by one (only to save time)."""
+
+    def __init__(self, uow) -> None:
+        self._uow = uow
+
+    def __getattr__(self, name):
+        return getattr(self._uow, name)
+
+    def commit(self) -> None:
+        pass
+
+
+def bulk_sales(app, codes: list[str], n: int, start: dt.datetime) -> int:
+    """n sales over a week through the real use case."""
+    made = 0
+    step = dt.timedelta(days=7) / n
+    while made < n:
+        with app.uow() as uow:
+            batch = Batch(uow)
+            for _ in range(min(1000, n - made)):
+                at = start + step * made
+                app.ctx.clock = lambda at=at: at
+                req = checkout.SaleRequest(codes[made % len(codes)], [CartLine("TEA-500", "grocery", 12000, 1)], at=at)
+                checkout.confirm_sale(batch, app.ctx, req)
+                made += 1
+            uow.commit()
+    return made
+
+
+def clone_sales(app, n: int, start: dt.datetime) -> None:
+    """n more sale events just like the real ones this till made (fresh ids, seqs, dates), in one go."""
+    with app.uow() as uow:
+        conn = uow.sync.conn
+        templates = [json.loads(b) for b in conn.exec_driver_sql(
+            "SELECT body FROM outbox WHERE type = 'sale.confirmed' ORDER BY seq").scalars()]  # fmt: skip
+        seq = uow.outbox.next_seq()
+        step = dt.timedelta(days=7) / n
+        outbox_rows, ledger_rows = [], []
+        for i in range(n):
+            event = copy.deepcopy(templates[i % len(templates)])
+            at = start + step * i
+            p = event["payload"]
+            event.update(event_id=ids.uuid7(), seq=seq + i, occurred_at=at.isoformat())
+            p.update(receipt_no=f"R-S001-T01-C{i:06d}", sale_id=ids.uuid7(), at=at.isoformat())
+            for e in p["ledger"]:
+                e.update(entry_id=ids.uuid7(), on=at.date().isoformat())
+                if e["expires_on"]:
+                    e["expires_on"] = ledger.lot_expiry(at.date()).isoformat()
+                ledger_rows.append((e["entry_id"], e["member_code"], e["kind"], e["points"], e["on"],
+                                    e["expires_on"], p["receipt_no"], event["event_id"]))  # fmt: skip
+            outbox_rows.append((event["seq"], event["event_id"], event["type"],
+                                json.dumps(event, ensure_ascii=False, sort_keys=True), event["occurred_at"]))  # fmt: skip
+        conn.exec_driver_sql("INSERT INTO outbox (seq, event_id, type, body, created_at, status, attempts) "
+                             "VALUES (?, ?, ?, ?, ?, 'pending', 0)", outbox_rows)  # fmt: skip
+        conn.exec_driver_sql("INSERT INTO ledger (entry_id, member_code, kind, points, on_date, expires_on, ref, "
+                             "event_id, confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)", ledger_rows)  # fmt: skip
+        uow.commit()
+
+
+# -- a network that misbehaves -------------------------------------------------------------------
+
+
+class FaultyAdapter(HTTPAdapter):
+    """Between a till (or the online shop) and HQ: drops, duplicates, replays and truncates.
+
+    - drop_request: the request never reaches HQ (connection error)
+    - cut_request: half the request body is sent, then the connection is closed
+    - drop_response: HQ got and committed the request; the answer is lost (read timeout)
+    - truncate: the answer arrives cut short (not valid JSON)
+    - duplicate: the request reaches HQ twice
+    - replay: an earlier POST (kept aside) is sent again later, out of order
+    """
+
+    def __init__(self, seed: int = 0, paths: tuple[str, ...] = (), **rates: float) -> None:
+        super().__init__(max_retries=0)
+        self.paths = paths  # only requests to these paths misbehave (all when empty)
+        self.rng = random.Random(seed)
+        self.rates = {k: 0.0 for k in ("drop_request", "cut_request", "drop_response", "truncate", "duplicate",
+                                        "replay")}  # fmt: skip
+        self.rates.update(rates)
+        self.enabled = True
+        self.offline = False  # every request fails: the store's line is down
+        self.kept: list = []
+        self.counts: dict[str, int] = dict.fromkeys(self.rates, 0)
+        self._lock = threading.Lock()
+
+    def _roll(self, what: str) -> bool:
+        with self._lock:
+            hit = self.rng.random() < self.rates[what]
+        if hit:
+            self.counts[what] += 1
+        return hit
+
+    def send(self, request, **kwargs):
+        if self.offline:
+            raise requests.ConnectionError("injected: offline")
+        if not self.enabled or (self.paths and not any(p in request.url for p in self.paths)):
+            return super().send(request, **kwargs)
+        if self._roll("drop_request"):
+            raise requests.ConnectionError("injected: request dropped")
+        if request.body and self._roll("cut_request"):
+            self._cut(request)
+            raise requests.ConnectionError("injected: connection cut mid-request")
+        if request.method == "POST" and self.rates["replay"] and self.rng.random() < 0.5:
+            with self._lock:
+                self.kept.append(request.copy())
+                self.kept = self.kept[-20:]
+        if self._roll("duplicate"):
+            super().send(request.copy(), **kwargs).close()
+        if self.kept and self._roll("replay"):
+            with self._lock:
+                old = self.kept.pop(self.rng.randrange(len(self.kept)))
+            with contextlib.suppress(requests.RequestException):
+                super().send(old, **kwargs).close()
+        response = super().send(request, **kwargs)
+        if self._roll("drop_response"):
+            response.close()
+            raise requests.ReadTimeout("injected: the answer was lost")
+        if self._roll("truncate"):
+            body = response.content
+            response._content = body[: max(0, len(body) // 2 - 1)]
+        return response
+
+    def _cut(self, request) -> None:
+        """Send the headers and half the body by hand, then hang up."""
+        from urllib.parse import urlsplit
+
+        url = urlsplit(request.url)
+        body = request.body if isinstance(request.body, bytes) else str(request.body).encode()
+        head = f"{request.method} {url.path}?{url.query} HTTP/1.1\r\nHost: {url.netloc}\r\n"
+        for k, v in request.headers.items():
+            if k.lower() != "host":
+                head += f"{k}: {v}\r\n"
+        try:
+            with socket.create_connection((url.hostname, url.port), timeout=2) as s:
+                s.sendall(head.encode() + b"\r\n" + body[: len(body) // 2])
+        except OSError:
+            pass
+
+
+def attach(app: App, adapter: FaultyAdapter) -> FaultyAdapter:
+    app.sync.client.session.mount("http://", adapter)
+    return adapter
+
+
+class OnlineShop:
+    """The online channel: orders idempotent by order id, retried through the same bad network."""
+
+    def __init__(self, hq: HqServer, token: str, adapter: FaultyAdapter | None = None) -> None:
+        self.hq = hq
+        self.session = requests.Session()
+        self.session.headers["Authorization"] = f"Bearer {token}"
+        if adapter is not None:
+            self.session.mount("http://", adapter)
+
+    def order(self, member_code: str, lines: list[dict], redeem_points: int = 0, order_id: str | None = None,
+              retries: int = 200) -> dict:  # fmt: skip
+        body = {"order_id": order_id or f"W-{uuid.uuid4().hex[:12]}", "member_code": member_code,
+                "lines": lines, "redeem_points": redeem_points}  # fmt: skip
+        for _ in range(retries):
+            try:
+                r = self.session.post(f"{self.hq.url}/api/v1/online/orders", json=body, timeout=(2, 10))
+                if r.status_code < 500:
+                    answer = r.json()
+                    assert r.status_code == 200, answer
+                    return answer
+            except (requests.RequestException, ValueError):
+                pass
+            time.sleep(0.02)
+        raise AssertionError("the online order never got through")

@@ -1,0 +1,151 @@
+"""Driving the window as a cashier would: fast key bursts for the scanner, F-keys, real clicks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from pathlib import Path
+
+import qrcode
+from PIL import Image, ImageFilter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from pos_app.ui.app import Shell
+
+TZ = dt.timezone(dt.timedelta(hours=8))
+TUESDAY = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+WAIT = 10_000
+
+
+class FixedClock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+class FakeDialogs:
+    """Answers the file chooser at once with a path under `folder`; records printer requests."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.saved: list[Path] = []
+        self.printed = 0
+
+    def save_path(self, parent, title, default_name, name_filter, on_chosen) -> None:
+        path = self.folder / default_name
+        self.saved.append(path)
+        on_chosen(path)
+
+    def printer(self, parent, on_ready) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printed += 1
+        printer.setOutputFileName(str(self.folder / f"printed-{self.printed}.pdf"))
+        on_ready(printer)
+
+
+def make_shell(qtbot, data_dir: Path, clock, dialogs, language: str = "en", **kwargs) -> Shell:
+    sh = Shell(data_dir, language=language, clock=clock, **kwargs)
+    sh.session.dialogs = dialogs
+    sh.start()
+    if (data_dir / "config.json").exists():
+        qtbot.waitUntil(lambda: sh.session.ready, timeout=WAIT)
+    return sh
+
+
+def idle(qtbot, shell) -> None:
+    """Until the DB worker has nothing left, including work that zero-delay timers were about to queue."""
+    for _ in range(3):
+        qtbot.wait(5)
+        qtbot.waitUntil(shell.runner.is_idle, timeout=WAIT)
+
+
+def login(qtbot, shell, cashier_id: str = "1001", pin: str = "1234") -> None:
+    screen = shell.window.screen("login")
+    assert shell.window.current_name() == "login"
+    screen.id_edit.setText(cashier_id)
+    screen.pin_edit.setText(pin)
+    qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    idle(qtbot, shell)
+
+
+def logged_in(qtbot, shell, cashier_id: str = "1001", pin: str = "1234"):
+    login(qtbot, shell, cashier_id, pin)
+    qtbot.waitUntil(lambda: shell.window.current_name() == "checkout", timeout=WAIT)
+    return shell.window.screen("checkout")
+
+
+def scan(qtbot, widget, text: str) -> None:
+    """A USB scanner: the characters as fast key clicks into whatever has focus, then Enter."""
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def type_slowly(qtbot, widget, text: str, gap_ms: int = 60) -> None:
+    """A person typing: slower than any scanner."""
+    for ch in text:
+        qtbot.keyClicks(widget, ch)
+        qtbot.wait(gap_ms)
+    qtbot.wait(gap_ms)
+
+
+def fkey(qtbot, shell, key: Qt.Key) -> None:
+    target = QApplication.focusWidget() or shell.window.current()
+    if target is None or target.window() is not shell.window:
+        target = shell.window.current()
+    qtbot.keyClick(target, key)
+
+
+def pump(qtbot, ms: int = 50) -> None:
+    qtbot.wait(ms)
+
+
+# -- camera frames -------------------------------------------------------------------------------
+
+
+def qimage(pil: Image.Image) -> QImage:
+    buf = io.BytesIO()
+    pil.save(buf, "PNG")
+    img = QImage()
+    img.loadFromData(buf.getvalue())
+    return img
+
+
+def camera_frame(text: str, *, angle: float = 0, scale: float = 1.0, blur: float = 0, size=(1280, 720)) -> QImage:
+    """What a webcam would see: a QR code on a grey background, turned, shrunk or out of focus."""
+    code = qrcode.make(text, box_size=8, border=4).convert("L")
+    code = code.resize((max(1, int(code.width * scale)), max(1, int(code.height * scale))))
+    if angle:
+        code = code.rotate(angle, expand=True, fillcolor=255)
+    scene = Image.new("L", size, 170)
+    scene.paste(code, ((size[0] - code.width) // 2, (size[1] - code.height) // 2))
+    if blur:
+        scene = scene.filter(ImageFilter.GaussianBlur(blur))
+    return qimage(scene.convert("RGB"))
+
+
+def shot(shell, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    assert shell.window.grab().save(str(path)), path
+    return path
+
+
+def wait_text(qtbot, get, expected: str) -> None:
+    qtbot.waitUntil(lambda: expected in get(), timeout=WAIT)
+
+
+def now_ms() -> float:
+    return time.perf_counter() * 1000
