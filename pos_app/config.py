@@ -32,6 +32,11 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("store-loyalty-pos", appauthor=False))
 
 
+def default_demo_dir() -> Path:
+    """Demo mode keeps its own folder, so trying the demo never touches a real store's till."""
+    return Path(user_data_dir("store-loyalty-pos-demo", appauthor=False))
+
+
 def db_path(data_dir: Path) -> Path:
     return Path(data_dir) / "pos.sqlite3"
 

@@ -75,6 +75,7 @@ class Shell(QObject):
         clock=None,
         start_sync: bool = True,
         scanner_gap_ms: int = 30,
+        demo: bool = False,
     ) -> None:
         install_qt_fixes()
         super().__init__()
@@ -83,6 +84,7 @@ class Shell(QObject):
         self.build = build
         self.clock = clock
         self.start_sync = start_sync
+        self.demo = demo  # `pos-app --demo`: a fresh folder sets itself up as a demo till, no questions
         self.demo_hq = None
         self.services = None
 
@@ -183,6 +185,8 @@ class Shell(QObject):
             self.open_store()
         else:
             self.window.go("first_run")
+            if self.demo:
+                self.set_up_demo()
 
     def open_store(self, after: Callable | None = None) -> None:
         data_dir, build, clock = self.data_dir, self.build, self.clock
@@ -314,11 +318,13 @@ class Shell(QObject):
             self.demo_hq.stop()
 
 
-def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
+def run_app(data_dir: Path | None = None, argv: list[str] | None = None, *, demo: bool = False) -> int:
     started = time.perf_counter()
     qt_app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     qt_app.setApplicationName("store-loyalty-pos")
-    shell = Shell(Path(data_dir) if data_dir else config.default_data_dir())
+    if data_dir is None:
+        data_dir = config.default_demo_dir() if demo else config.default_data_dir()
+    shell = Shell(Path(data_dir), demo=demo)
     shell.start()
     log.info("window shown after %.0f ms", (time.perf_counter() - started) * 1000)
     code = qt_app.exec()

@@ -1,11 +1,14 @@
 """Start, first-run set-up, login, lockout after wrong PINs, auto-lock, closing mid-sale."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 from ui_helpers import WAIT, fkey, idle, logged_in, login, make_shell, scan
 
 from pos_app import config
+from pos_app.__main__ import window_args
 
 
 def test_a_cashier_logs_in_with_id_and_pin_and_lands_on_the_checkout(qtbot, shell):
@@ -105,6 +108,33 @@ def test_demo_mode_runs_a_local_hq_with_demo_data(qtbot, tmp_path, clock, dialog
     finally:
         sh.window.close()
         sh.shutdown()
+
+
+def test_the_demo_flag_sets_a_fresh_folder_up_as_a_demo_till_without_asking(qtbot, tmp_path, dialogs):
+    data_dir = tmp_path / "fresh-demo"
+    sh = make_shell(qtbot, data_dir, None, dialogs, demo=True)
+    try:
+        qtbot.waitUntil(lambda: sh.session.ready, timeout=30_000)
+        idle(qtbot, sh)
+        assert sh.window.current_name() == "login"
+        assert config.load(data_dir).demo and sh.demo_hq is not None
+        checkout = logged_in(qtbot, sh, "9001", "9999")
+        scan(qtbot, checkout.lookup.edit, "0922333444")
+        idle(qtbot, sh)
+        assert checkout.sale.member.name == "李美玲"
+    finally:
+        sh.window.close()
+        sh.shutdown()
+
+
+def test_the_command_line_opens_the_window_only_without_a_command():
+    assert window_args([]) == (None, False)
+    assert window_args(["--demo"]) == (None, True)
+    assert window_args(["--data-dir", "/tmp/till", "--demo"]) == (Path("/tmp/till"), True)
+    assert window_args(["--data-dir", "/tmp/till"]) == (Path("/tmp/till"), False)
+    assert window_args(["--data-dir", "/tmp/till", "member", "show", "0912345678"]) is None
+    assert window_args(["--demo", "outbox"]) is None
+    assert window_args(["--data-dir"]) is None
 
 
 def test_closing_mid_sale_asks_and_loses_nothing_confirmed(qtbot, shell, services):
