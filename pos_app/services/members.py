@@ -58,8 +58,8 @@ def spend_of(uow, ctx: ServiceContext, code: str) -> int:
 
 def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = None) -> MemberView:
     today = ctx.today()
-    wallet = ledger.wallet(uow.ledger.entries(member.member_code))
-    pending = uow.ledger.pending_points(member.member_code)
+    entries, pending = uow.ledger.entries_and_pending(member.member_code)
+    wallet = ledger.wallet(entries)
     spend = spend_of(uow, ctx, member.member_code)
     progress = ctx.rules.ladder.progress(member.tier_code, spend)
     soon = today + dt.timedelta(days=30)

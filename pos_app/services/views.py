@@ -1,12 +1,16 @@
 """What use cases hand back to the UI and the CLI: plain, JSON-ready values."""
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 
 
 def _jsonable(value):
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        # Field by field, not dataclasses.asdict: asdict deep-copies every value first, and we
+        # build new dicts and lists here anyway.
+        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -16,7 +20,7 @@ def _jsonable(value):
 
 class Jsonable:
     def to_dict(self) -> dict:
-        return _jsonable(asdict(self))
+        return _jsonable(self)
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,18 @@
 
 import json
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from .schema import audit, cashiers, counters, keys, rule_sets, settings
+
+# One statement takes the next number (built once, see members_repo); no row yet -> it starts at 1.
+_BUMP_COUNTER = (
+    update(counters)
+    .where(counters.c.name == bindparam("counter"))
+    .values(value=counters.c.value + 1)
+    .returning(counters.c.value)
+)
+_INSERT_COUNTER = insert(counters)
 
 
 class AdminRepository:
@@ -24,12 +33,11 @@ class AdminRepository:
 
     # counters (receipt numbers) ----------------------------------------
     def next_number(self, name: str) -> int:
-        current = self.conn.execute(select(counters.c.value).where(counters.c.name == name)).scalar()
-        if current is None:
-            self.conn.execute(insert(counters).values(name=name, value=1))
+        number = self.conn.execute(_BUMP_COUNTER, {"counter": name}).scalar()
+        if number is None:
+            self.conn.execute(_INSERT_COUNTER, {"name": name, "value": 1})
             return 1
-        self.conn.execute(update(counters).where(counters.c.name == name).values(value=current + 1))
-        return current + 1
+        return number
 
     # audit --------------------------------------------------------------
     def audit(self, at: str, actor: str, action: str, subject: str | None, details: dict) -> None:

@@ -2,10 +2,33 @@
 
 import datetime as dt
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from ..domain.member import Member
 from .schema import coupons, members, spend
+
+# The statements a look-up or a sale runs, built once: building `select(...).where(...)` on every
+# call costs SQLAlchemy more than SQLite takes to run the query (bound values go in at execute).
+_BY_CODE = select(members).where(members.c.member_code == bindparam("code"))
+_BY_PHONE = (
+    select(members)
+    .where(members.c.phone == bindparam("phone"))
+    .order_by(members.c.status, members.c.enrolled_at)  # an active member before a merged one
+    .limit(1)
+)
+_PURCHASES = select(members.c.purchases).where(members.c.member_code == bindparam("code"))
+_COUNT_PURCHASE = (
+    update(members).where(members.c.member_code == bindparam("code")).values(purchases=members.c.purchases + 1)
+)
+_SET_TIER = update(members).where(members.c.member_code == bindparam("code")).values(tier_code=bindparam("tier"))
+_ADD_SPEND = insert(spend)
+_SPEND_SINCE = select(func.coalesce(func.sum(spend.c.cents), 0)).where(
+    spend.c.member_code == bindparam("code"), spend.c.on_date >= bindparam("since")
+)
+_COUPON_USED_REF = select(coupons.c.used_ref).where(coupons.c.coupon_id == bindparam("id"))
+_AVAILABLE_COUPONS = select(coupons.c.code).where(
+    coupons.c.member_code == bindparam("code"), coupons.c.used_ref.is_(None)
+)
 
 
 def _row_to_member(row) -> Member:
@@ -63,13 +86,11 @@ class MemberRepository:
         self.conn.execute(update(members).where(members.c.member_code == member.member_code).values(**values))
 
     def get(self, code: str) -> Member | None:
-        row = self.conn.execute(select(members).where(members.c.member_code == code)).first()
+        row = self.conn.execute(_BY_CODE, {"code": code}).first()
         return _row_to_member(row) if row else None
 
     def by_phone(self, phone: str) -> Member | None:
-        row = self.conn.execute(
-            select(members).where(members.c.phone == phone).order_by(members.c.status, members.c.enrolled_at).limit(1)
-        ).first()
+        row = self.conn.execute(_BY_PHONE, {"phone": phone}).first()
         return _row_to_member(row) if row else None
 
     def by_name_prefix(self, prefix: str, limit: int) -> list[Member]:
@@ -84,15 +105,13 @@ class MemberRepository:
         return [_row_to_member(r) for r in rows]
 
     def purchases(self, code: str) -> int:
-        return self.conn.execute(select(members.c.purchases).where(members.c.member_code == code)).scalar_one()
+        return self.conn.execute(_PURCHASES, {"code": code}).scalar_one()
 
     def count_purchase(self, code: str) -> None:
-        self.conn.execute(
-            update(members).where(members.c.member_code == code).values(purchases=members.c.purchases + 1)
-        )
+        self.conn.execute(_COUNT_PURCHASE, {"code": code})
 
     def set_tier(self, code: str, tier_code: str) -> None:
-        self.conn.execute(update(members).where(members.c.member_code == code).values(tier_code=tier_code))
+        self.conn.execute(_SET_TIER, {"code": code, "tier": tier_code})
 
     def count(self) -> int:
         return self.conn.execute(select(func.count()).select_from(members)).scalar_one()
@@ -110,15 +129,10 @@ class MemberRepository:
     # spend --------------------------------------------------------------
 
     def add_spend(self, code: str, day: dt.date, cents: int, ref: str) -> None:
-        self.conn.execute(insert(spend).values(member_code=code, on_date=day.isoformat(), cents=cents, ref=ref))
+        self.conn.execute(_ADD_SPEND, {"member_code": code, "on_date": day.isoformat(), "cents": cents, "ref": ref})
 
     def spend_since(self, code: str, since: dt.date) -> int:
-        total = self.conn.execute(
-            select(func.coalesce(func.sum(spend.c.cents), 0)).where(
-                spend.c.member_code == code, spend.c.on_date >= since.isoformat()
-            )
-        ).scalar_one()
-        return int(total)
+        return int(self.conn.execute(_SPEND_SINCE, {"code": code, "since": since.isoformat()}).scalar_one())
 
     # coupons ------------------------------------------------------------
 
@@ -131,7 +145,7 @@ class MemberRepository:
         )
 
     def coupon_used(self, coupon_id: str) -> bool:
-        row = self.conn.execute(select(coupons.c.used_ref).where(coupons.c.coupon_id == coupon_id)).first()
+        row = self.conn.execute(_COUPON_USED_REF, {"id": coupon_id}).first()
         return bool(row and row.used_ref)
 
     def use_coupon(self, coupon_id: str, code: str, member_code: str, ref: str, at: dt.datetime) -> None:
@@ -142,7 +156,4 @@ class MemberRepository:
         )
 
     def available_coupons(self, member_code: str) -> list[str]:
-        rows = self.conn.execute(
-            select(coupons.c.code).where(coupons.c.member_code == member_code, coupons.c.used_ref.is_(None))
-        )
-        return list(rows.scalars())
+        return list(self.conn.execute(_AVAILABLE_COUPONS, {"code": member_code}).scalars())

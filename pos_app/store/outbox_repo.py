@@ -10,25 +10,30 @@ PENDING = "pending"
 SENT = "sent"
 REJECTED = "rejected"
 
+# Built once (see members_repo): the statements every change runs.
+_LAST_SEQ = select(func.coalesce(func.max(outbox.c.seq), 0))
+_INSERT = insert(outbox)
+
 
 class OutboxRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
     def next_seq(self) -> int:
-        return int(self.conn.execute(select(func.coalesce(func.max(outbox.c.seq), 0))).scalar_one()) + 1
+        return int(self.conn.execute(_LAST_SEQ).scalar_one()) + 1
 
     def add(self, event: dict) -> None:
         self.conn.execute(
-            insert(outbox).values(
-                seq=event["seq"],
-                event_id=event["event_id"],
-                type=event["type"],
-                body=json.dumps(event, ensure_ascii=False, sort_keys=True),
-                created_at=event["occurred_at"],
-                status=PENDING,
-                attempts=0,
-            )
+            _INSERT,
+            {
+                "seq": event["seq"],
+                "event_id": event["event_id"],
+                "type": event["type"],
+                "body": json.dumps(event, ensure_ascii=False, sort_keys=True),
+                "created_at": event["occurred_at"],
+                "status": PENDING,
+                "attempts": 0,
+            },
         )
 
     def pending(self, limit: int = 500) -> list[dict]:

@@ -2,9 +2,13 @@
 
 import json
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 
 from .schema import return_lines, returns, sales
+
+# Built once (see members_repo): the statements a sale runs.
+_INSERT = insert(sales)
+_BODY_BY_SALE_ID = select(sales.c.body).where(sales.c.sale_id == bindparam("id"))
 
 
 class SaleRepository:
@@ -13,25 +17,26 @@ class SaleRepository:
 
     def add(self, receipt: dict, business_date: str, tier_code: str) -> None:
         self.conn.execute(
-            insert(sales).values(
-                sale_id=receipt["sale_id"],
-                receipt_no=receipt["receipt_no"],
-                member_code=receipt["member_code"],
-                at=receipt["at"],
-                business_date=business_date,
-                tier_code=tier_code,
-                paid_cents=receipt["paid_cents"],
-                discount_cents=receipt["discount_cents"],
-                redeem_cents=receipt["redeem_cents"],
-                points_earned=receipt["points_earned"],
-                points_redeemed=receipt["points_redeemed"],
-                cashier_id=receipt.get("cashier_id"),
-                body=json.dumps(receipt, ensure_ascii=False),
-            )
+            _INSERT,
+            {
+                "sale_id": receipt["sale_id"],
+                "receipt_no": receipt["receipt_no"],
+                "member_code": receipt["member_code"],
+                "at": receipt["at"],
+                "business_date": business_date,
+                "tier_code": tier_code,
+                "paid_cents": receipt["paid_cents"],
+                "discount_cents": receipt["discount_cents"],
+                "redeem_cents": receipt["redeem_cents"],
+                "points_earned": receipt["points_earned"],
+                "points_redeemed": receipt["points_redeemed"],
+                "cashier_id": receipt.get("cashier_id"),
+                "body": json.dumps(receipt, ensure_ascii=False),
+            },
         )
 
     def by_sale_id(self, sale_id: str) -> dict | None:
-        body = self.conn.execute(select(sales.c.body).where(sales.c.sale_id == sale_id)).scalar()
+        body = self.conn.execute(_BODY_BY_SALE_ID, {"id": sale_id}).scalar()
         return json.loads(body) if body else None
 
     def by_receipt(self, receipt_no: str) -> dict | None:
