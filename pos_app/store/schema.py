@@ -176,6 +176,11 @@ sync_state = Table(
 
 Index("ix_ledger_event", ledger.c.event_id)
 
+# -- the day's report (migration 0004) -----------------------------------------------------------
+
+Index("ix_ledger_date", ledger.c.on_date)
+Index("ix_members_store_enrolled", members.c.home_store, members.c.enrolled_at)
+
 reconcile_runs = Table(
     "reconcile_runs",
     metadata,

@@ -113,6 +113,38 @@ def test_a_till_built_on_a_database_left_at_0001_works(tmp_path, data_dir, clock
         app.close()
 
 
+def test_the_day_summary_counts_that_day_only_and_reads_indexes_not_whole_tables(app, pos, clock, make_member):
+    from sqlalchemy import event
+
+    from .support import WEDNESDAY
+
+    pos.enroll(phone="0912345678", name="Alice", consent_terms=True)
+    member = make_member(points=1_000)
+    pos.confirm_sale(member.member_code, WORKED_CART, redeem_points=500)
+    clock.set(WEDNESDAY)
+    pos.enroll(phone="0912345679", name="Bob", consent_terms=True)
+    pos.confirm_sale("0912345679", [SHIRT])
+
+    statements = []
+
+    def keep(_conn, _cursor, sql, params, _context, _many) -> None:
+        statements.append((sql, params))
+
+    event.listen(app.engine, "before_cursor_execute", keep)
+    try:
+        tuesday = pos.day_summary(dt.date(2026, 11, 24))
+    finally:
+        event.remove(app.engine, "before_cursor_execute", keep)
+    assert (tuesday.enrollments, tuesday.sales, tuesday.points_redeemed) == (2, 1, 500)  # make_member enrolls too
+    assert pos.day_summary().enrollments == 1
+    with app.engine.connect() as conn:
+        conn.info["read_only"] = True
+        for sql, params in statements:
+            if sql.lstrip().upper().startswith("SELECT"):
+                plan = " ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+                assert "SCAN ledger" not in plan and "SCAN members" not in plan, f"{sql}: {plan}"
+
+
 # --- durability settings -----------------------------------------------------------------------
 
 
