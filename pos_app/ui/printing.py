@@ -11,7 +11,17 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from . import fmt, qrpaint
 from .i18n import translate
@@ -40,20 +50,27 @@ def paint_card(painter: QPainter, rect: QRectF, *, name: str, member_code: str, 
     text_left = rect.left() + 6 * unit
     text_width = qr_rect.left() - text_left - 3 * unit
 
-    def text(y: float, size: float, value: str, color: str = "#222222", bold: bool = False) -> None:
+    def text(y: float, size: float, value: str, color: str = "#222222", bold: bool = False, lines: int = 1) -> None:
+        """One line shrunk until it fits (a long name must not run under the QR), or up to `lines` wrapped."""
         font = QFont()
-        font.setPixelSize(max(1, int(size * unit)))
         font.setBold(bold)
+        pixels = max(1, int(size * unit))
+        font.setPixelSize(pixels)
+        while lines == 1 and pixels > 6 and QFontMetricsF(font).horizontalAdvance(value) > text_width:
+            pixels -= 1
+            font.setPixelSize(pixels)
         painter.setFont(font)
         painter.setPen(QColor(color))
-        painter.drawText(QRectF(text_left, rect.top() + y * unit, text_width, size * unit * 1.5),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value)  # fmt: skip
+        flags = Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignTop if lines > 1 else Qt.AlignmentFlag.AlignVCenter)
+        if lines > 1:
+            flags |= Qt.TextFlag.TextWordWrap
+        painter.drawText(QRectF(text_left, rect.top() + y * unit, text_width, size * unit * 1.5 * lines), flags, value)
 
     text(2, 10, translate("Printing", "Member card") + f" · {store}", "#ffffff", bold=True)
     text(28, 12, name, bold=True)
     text(48, 8, tier, "#9c2f2f", bold=True)
     text(62, 8, member_code, "#444444")
-    text(80, 5.5, translate("Printing", "Show this code at the till to collect points."), "#666666")
+    text(78, 5.5, translate("Printing", "Show this code at the till to collect points."), "#666666", lines=2)
     painter.restore()
 
 

@@ -4,7 +4,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from pyzbar import pyzbar
 from sqlalchemy import text
-from ui_helpers import fkey, idle, logged_in, scan
+from ui_helpers import fkey, idle, logged_in, scan, type_slowly
 
 
 def test_enroll_then_card_then_sale_with_the_new_member_attached(qtbot, shell, services, dialogs):
@@ -76,6 +76,26 @@ def test_a_phone_that_already_belongs_to_a_member_offers_that_member(qtbot, shel
     screen.use_existing.click()
     assert shell.window.current_name() == "checkout"
     assert checkout.sale.member.member_code == existing.member_code
+
+
+def test_correcting_a_taken_phone_and_pressing_f12_at_once_enrolls_the_new_number(qtbot, shell, services):
+    services.pos.enroll(phone="0911222333", name="Alice Chen", consent_terms=True)
+    logged_in(qtbot, shell)
+    shell.window.go("enroll")
+    screen = shell.window.screen("enroll")
+    screen.phone.setText("0911222333")
+    screen.check_phone()
+    idle(qtbot, shell)
+    assert screen.existing_box.isVisibleTo(screen)
+    screen.phone.selectAll()
+    type_slowly(qtbot, screen.phone, "0988777666")  # typo fixed by hand; the new look-up has not answered
+    assert not screen.existing_box.isVisibleTo(screen)
+    screen.name_edit.setText("陳志明")
+    screen.terms.setChecked(True)
+    fkey(qtbot, shell, Qt.Key.Key_F12)
+    idle(qtbot, shell)
+    assert screen.stack.currentIndex() == 1
+    assert screen.enrolled.phone.endswith("988777666") and screen.enrolled.name == "陳志明"
 
 
 def test_enrolling_takes_the_phone_typed_in_the_lookup_box(qtbot, shell):

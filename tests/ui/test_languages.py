@@ -169,6 +169,7 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
         enroll.terms.setChecked(True)
         fkey(qtbot, sh, Qt.Key.Key_F12)
         idle(qtbot, sh)
+        assert enroll.stack.currentIndex() == 1 and enroll.enrolled.name == "陳志明"
         shot(sh, out / "06-member-card.png")
         fkey(qtbot, sh, Qt.Key.Key_F12)
 
@@ -192,6 +193,8 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
 
         fkey(qtbot, sh, Qt.Key.Key_F8)
         idle(qtbot, sh)
+        report = sh.window.screen("report")
+        assert report.day() == clock().date() and report.summary.sales == 2  # the till's day, not the PC's
         shot(sh, out / "10-day-report.png")
         fkey(qtbot, sh, Qt.Key.Key_Escape)
         fkey(qtbot, sh, Qt.Key.Key_F10)

@@ -120,6 +120,7 @@ class EnrollScreen(Screen):
         self._phone_timer.setInterval(250)
         self._phone_timer.timeout.connect(self.check_phone)
         self.phone.textEdited.connect(lambda _t: self._phone_timer.start())
+        self.phone.textChanged.connect(self._forget_existing)
         self.phone.editingFinished.connect(self.check_phone)
         self.name_edit.editingFinished.connect(self.validate_name)
         self.birthday.editingFinished.connect(self.validate_birthday)
@@ -216,6 +217,12 @@ class EnrollScreen(Screen):
 
         op = Op(lambda: pos.member_by_phone(text), key="enroll-phone", parent=self)
         self.session.run(op.success(found).failure(lambda _e: None))
+
+    def _forget_existing(self, _text: str) -> None:
+        """The member found for the old number no longer applies once the number changes."""
+        if self.existing is not None:
+            self.existing = None
+            self._render_existing()
 
     def _render_existing(self) -> None:
         m = self.existing

@@ -59,8 +59,9 @@ class TierChart(QWidget):
         series.attachAxis(categories)
         values = QValueAxis()
         values.setLabelFormat("%d")
-        top = max([1] + [max(a, p) for _, a, p in tiers])
+        top = max([4] + [max(a, p) for _, a, p in tiers])  # an empty day still gets whole-number ticks
         values.setRange(0, top * 1.15)
+        values.applyNiceNumbers()
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
         self.chart.setTitle(title)
@@ -77,9 +78,10 @@ class ReportScreen(Screen):
         self.summary = None
         self.heading = heading()
         self.date_edit = QDateEdit(QDate.currentDate())
+        self._day_chosen = False  # until the supervisor picks a day, the report follows the till's own day
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumHeight(TOUCH_HEIGHT)
-        self.date_edit.dateChanged.connect(lambda _d: self.load())
+        self.date_edit.dateChanged.connect(self._chosen)
         self.refresh_button = QPushButton()
         self.refresh_button.setMinimumHeight(TOUCH_HEIGHT)
         self.refresh_button.clicked.connect(self.load)
@@ -145,8 +147,17 @@ class ReportScreen(Screen):
         self._render()
 
     def activate(self, **_kwargs) -> None:
+        if self.session.ready and not self._day_chosen:
+            today = self.session.services.ctx.today()  # the till's clock, not this PC's calendar widget
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(QDate(today.year, today.month, today.day))
+            self.date_edit.blockSignals(False)
         self.load()
         self.date_edit.setFocus()
+
+    def _chosen(self, _date: QDate) -> None:
+        self._day_chosen = True
+        self.load()
 
     def day(self) -> dt.date:
         d = self.date_edit.date()
