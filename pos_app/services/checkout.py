@@ -2,15 +2,17 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..domain import coupons as coupon_rules
 from ..domain import events, ids, ledger, pricing
 from ..domain.errors import DomainError
+from ..domain.member import Member
 from ..domain.promotions import is_birthday_month, referral_points
 from .approvals import checked_actor
 from .context import ServiceContext
 from .events import new_event_id, record
-from .members import balance_of, require_active, resolve, spend_of
+from .members import require_active, resolve, standing_of
 from .views import Receipt
 
 
@@ -35,22 +37,30 @@ def _coupon(uow, ctx: ServiceContext, code: str | None):
     return coupon
 
 
-def _quote(uow, ctx: ServiceContext, req: SaleRequest):
+class _Priced(NamedTuple):
+    member: Member
+    terms: pricing.MemberTerms
+    coupon: coupon_rules.Coupon | None
+    quote: pricing.Quote
+    spend_cents: int  # qualifying spend before this sale (for the tier after it)
+
+
+def _quote(uow, ctx: ServiceContext, req: SaleRequest) -> _Priced:
     member, _ = resolve(uow, ctx, req.member_query)
     require_active(member)
     allowance = None
     if ctx.is_offline():  # per member: what was already redeemed unconfirmed counts against it
         allowance = max(0, ctx.rules.offline_redeem_allowance_points - uow.ledger.pending_redeemed(member.member_code))
-    terms = pricing.MemberTerms(
-        member.member_code, member.tier_code, member.birthday, balance_of(uow, member.member_code), allowance
-    )
+    balance, spend = standing_of(uow, ctx, member.member_code)
+    terms = pricing.MemberTerms(member.member_code, member.tier_code, member.birthday, balance, allowance)
     day = (req.at or ctx.now()).date()
     coupon = _coupon(uow, ctx, req.coupon_code)
-    return member, terms, coupon, pricing.quote(ctx.rules, terms, req.lines, day, req.redeem_points, coupon)
+    q = pricing.quote(ctx.rules, terms, req.lines, day, req.redeem_points, coupon)
+    return _Priced(member, terms, coupon, q, spend)
 
 
 def quote_sale(uow, ctx: ServiceContext, req: SaleRequest) -> pricing.Quote:
-    return _quote(uow, ctx, req)[3]
+    return _quote(uow, ctx, req).quote
 
 
 def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
@@ -59,7 +69,7 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
         if done is not None:  # the confirm key was pressed twice
             return Receipt.from_dict(done)
     cashier_id = checked_actor(req.cashier_id, "cashier")
-    member, terms, coupon, q = _quote(uow, ctx, req)
+    member, terms, coupon, q, spend_before = _quote(uow, ctx, req)
     at = req.at or ctx.now()
     day = at.date()
     code = member.member_code
@@ -67,7 +77,7 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
     event_id = new_event_id()
     entries = _sale_entries(uow, ctx, member, q, day)
 
-    spend_after = spend_of(uow, ctx, code) + q.paid_cents
+    spend_after = spend_before + q.paid_cents
     tier_after = ctx.rules.ladder.after_purchase(member.tier_code, spend_after)
     balance_after = terms.balance + sum(e.points for e in entries if e.member_code == code)
     receipt = Receipt(

@@ -52,8 +52,17 @@ def balance_of(uow, code: str) -> int:
 
 
 def spend_of(uow, ctx: ServiceContext, code: str) -> int:
-    since = ctx.today() - dt.timedelta(days=ctx.rules.spend_window_days)
-    return uow.members.spend_since(code, since)
+    return uow.members.spend_since(code, _spend_window_start(ctx))
+
+
+def standing_of(uow, ctx: ServiceContext, code: str) -> tuple[int, int]:
+    """(balance_of, spend_of) in one read: a sale needs both."""
+    return uow.members.standing(code, _spend_window_start(ctx))
+
+
+def _spend_window_start(ctx: ServiceContext) -> dt.date:
+    """Spend on or after this day counts toward the tier."""
+    return ctx.today() - dt.timedelta(days=ctx.rules.spend_window_days)
 
 
 def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = None) -> MemberView:

@@ -3,18 +3,22 @@
 import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass
 
+_PLAIN = (str, int, float, type(None))  # bool is an int
+
 
 def _jsonable(value):
+    if isinstance(value, _PLAIN):  # most values: asked first, they are as they are
+        return value
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    if is_dataclass(value) and not isinstance(value, type):
-        # Field by field, not dataclasses.asdict: asdict deep-copies every value first, and we
-        # build new dicts and lists here anyway.
-        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        # Field by field, not dataclasses.asdict: asdict deep-copies every value first, and we
+        # build new dicts and lists here anyway.
+        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
     return value
 
 

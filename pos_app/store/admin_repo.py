@@ -2,23 +2,21 @@
 
 import json
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
-from .schema import audit, cashiers, counters, keys, rule_sets, settings
+from .engine import dbapi
+from .schema import audit, cashiers, keys, rule_sets, settings
 
-# One statement takes the next number (built once, see members_repo); no row yet -> it starts at 1.
-_BUMP_COUNTER = (
-    update(counters)
-    .where(counters.c.name == bindparam("counter"))
-    .values(value=counters.c.value + 1)
-    .returning(counters.c.value)
-)
-_INSERT_COUNTER = insert(counters)
+# Every sale takes a receipt number: one statement, plain SQL on the DB-API connection (engine.dbapi);
+# a counter without a row yet starts at 1.
+_BUMP_COUNTER_SQL = "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value"
+_INSERT_COUNTER_SQL = "INSERT INTO counters (name, value) VALUES (?, 1)"
 
 
 class AdminRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.db = dbapi(conn)
 
     # settings -----------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
@@ -33,11 +31,11 @@ class AdminRepository:
 
     # counters (receipt numbers) ----------------------------------------
     def next_number(self, name: str) -> int:
-        number = self.conn.execute(_BUMP_COUNTER, {"counter": name}).scalar()
-        if number is None:
-            self.conn.execute(_INSERT_COUNTER, {"name": name, "value": 1})
+        rows = self.db.execute(_BUMP_COUNTER_SQL, (name,)).fetchall()  # fetchall: the statement is done after it
+        if not rows:
+            self.db.execute(_INSERT_COUNTER_SQL, (name,))
             return 1
-        return number
+        return rows[0][0]
 
     # audit --------------------------------------------------------------
     def audit(self, at: str, actor: str, action: str, subject: str | None, details: dict) -> None:

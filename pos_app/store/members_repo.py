@@ -5,23 +5,20 @@ import datetime as dt
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from ..domain.member import Member
+from .engine import dbapi
 from .schema import coupons, members, spend
+
+# What a Member is made of, in the order _row_to_member reads it.
+_MEMBER_COLUMNS = (
+    members.c.member_code, members.c.phone, members.c.name, members.c.birthday, members.c.consent_terms,
+    members.c.consent_marketing, members.c.tier_code, members.c.enrolled_at, members.c.home_store,
+    members.c.referrer_code, members.c.status, members.c.merged_into,
+)  # fmt: skip
 
 # The statements a look-up or a sale runs, built once: building `select(...).where(...)` on every
 # call costs SQLAlchemy more than SQLite takes to run the query (bound values go in at execute).
-_BY_CODE = select(members).where(members.c.member_code == bindparam("code"))
-_BY_PHONE = (
-    select(members)
-    .where(members.c.phone == bindparam("phone"))
-    .order_by(members.c.status, members.c.enrolled_at)  # an active member before a merged one
-    .limit(1)
-)
 _PURCHASES = select(members.c.purchases).where(members.c.member_code == bindparam("code"))
-_COUNT_PURCHASE = (
-    update(members).where(members.c.member_code == bindparam("code")).values(purchases=members.c.purchases + 1)
-)
 _SET_TIER = update(members).where(members.c.member_code == bindparam("code")).values(tier_code=bindparam("tier"))
-_ADD_SPEND = insert(spend)
 _SPEND_SINCE = select(func.coalesce(func.sum(spend.c.cents), 0)).where(
     spend.c.member_code == bindparam("code"), spend.c.on_date >= bindparam("since")
 )
@@ -30,21 +27,36 @@ _AVAILABLE_COUPONS = select(coupons.c.code).where(
     coupons.c.member_code == bindparam("code"), coupons.c.used_ref.is_(None)
 )
 
+# Finding the member for a scanned card and confirming a sale: plain SQL on the DB-API connection
+# (engine.dbapi), the same transaction without SQLAlchemy's overhead per statement.
+_SELECT_MEMBER = "SELECT " + ", ".join(c.name for c in _MEMBER_COLUMNS) + " FROM members"
+_BY_CODE_SQL = _SELECT_MEMBER + " WHERE member_code = ?"
+_BY_PHONE_SQL = _SELECT_MEMBER + " WHERE phone = ? ORDER BY status, enrolled_at LIMIT 1"  # active before merged
+# A sale needs the points balance (the sum of the ledger) and the qualifying spend: one statement.
+_STANDING_SQL = (
+    "SELECT (SELECT coalesce(sum(points), 0) FROM ledger WHERE member_code = :code),"
+    " (SELECT coalesce(sum(cents), 0) FROM spend WHERE member_code = :code AND on_date >= :since)"
+)
+_ADD_SPEND_SQL = "INSERT INTO spend (member_code, on_date, cents, ref) VALUES (?, ?, ?, ?)"
+_COUNT_PURCHASE_SQL = "UPDATE members SET purchases = purchases + 1 WHERE member_code = ?"
+
 
 def _row_to_member(row) -> Member:
+    """A row of _MEMBER_COLUMNS (a plain tuple or a SQLAlchemy row) -> Member."""
+    code, phone, name, birthday, terms, marketing, tier, enrolled_at, home_store, referrer, status, merged_into = row
     return Member(
-        member_code=row.member_code,
-        phone=row.phone,
-        name=row.name,
-        birthday=dt.date.fromisoformat(row.birthday) if row.birthday else None,
-        consent_terms=bool(row.consent_terms),
-        consent_marketing=bool(row.consent_marketing),
-        tier_code=row.tier_code,
-        enrolled_at=dt.datetime.fromisoformat(row.enrolled_at),
-        home_store=row.home_store,
-        referrer_code=row.referrer_code,
-        status=row.status,
-        merged_into=row.merged_into,
+        member_code=code,
+        phone=phone,
+        name=name,
+        birthday=dt.date.fromisoformat(birthday) if birthday else None,
+        consent_terms=bool(terms),
+        consent_marketing=bool(marketing),
+        tier_code=tier,
+        enrolled_at=dt.datetime.fromisoformat(enrolled_at),
+        home_store=home_store,
+        referrer_code=referrer,
+        status=status,
+        merged_into=merged_into,
     )
 
 
@@ -69,6 +81,7 @@ def _member_values(m: Member) -> dict:
 class MemberRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.db = dbapi(conn)
 
     def add(self, member: Member) -> None:
         self.conn.execute(insert(members).values(**_member_values(member), purchases=0))
@@ -86,18 +99,18 @@ class MemberRepository:
         self.conn.execute(update(members).where(members.c.member_code == member.member_code).values(**values))
 
     def get(self, code: str) -> Member | None:
-        row = self.conn.execute(_BY_CODE, {"code": code}).first()
+        row = self.db.execute(_BY_CODE_SQL, (code,)).fetchone()
         return _row_to_member(row) if row else None
 
     def by_phone(self, phone: str) -> Member | None:
-        row = self.conn.execute(_BY_PHONE, {"phone": phone}).first()
+        row = self.db.execute(_BY_PHONE_SQL, (phone,)).fetchone()
         return _row_to_member(row) if row else None
 
     def by_name_prefix(self, prefix: str, limit: int) -> list[Member]:
         key = prefix.casefold()
         # A range on the index instead of LIKE: no wildcard escaping, and it stays an index seek.
         rows = self.conn.execute(
-            select(members)
+            select(*_MEMBER_COLUMNS)
             .where(members.c.name_key >= key, members.c.name_key < key + "\U0010ffff")
             .order_by(members.c.name_key)
             .limit(limit)
@@ -108,7 +121,7 @@ class MemberRepository:
         return self.conn.execute(_PURCHASES, {"code": code}).scalar_one()
 
     def count_purchase(self, code: str) -> None:
-        self.conn.execute(_COUNT_PURCHASE, {"code": code})
+        self.db.execute(_COUNT_PURCHASE_SQL, (code,))
 
     def set_tier(self, code: str, tier_code: str) -> None:
         self.conn.execute(_SET_TIER, {"code": code, "tier": tier_code})
@@ -133,10 +146,15 @@ class MemberRepository:
     # spend --------------------------------------------------------------
 
     def add_spend(self, code: str, day: dt.date, cents: int, ref: str) -> None:
-        self.conn.execute(_ADD_SPEND, {"member_code": code, "on_date": day.isoformat(), "cents": cents, "ref": ref})
+        self.db.execute(_ADD_SPEND_SQL, (code, day.isoformat(), cents, ref))
 
     def spend_since(self, code: str, since: dt.date) -> int:
         return int(self.conn.execute(_SPEND_SINCE, {"code": code, "since": since.isoformat()}).scalar_one())
+
+    def standing(self, code: str, spend_since: dt.date) -> tuple[int, int]:
+        """(points balance, spend in cents since that day): LedgerRepository.balance and spend_since at once."""
+        balance, spent = self.db.execute(_STANDING_SQL, {"code": code, "since": spend_since.isoformat()}).fetchone()
+        return int(balance), int(spent)
 
     # coupons ------------------------------------------------------------
 

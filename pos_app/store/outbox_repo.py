@@ -2,38 +2,35 @@
 
 import json
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select, update
 
+from .engine import dbapi
 from .schema import outbox
 
 PENDING = "pending"
 SENT = "sent"
 REJECTED = "rejected"
 
-# Built once (see members_repo): the statements every change runs.
-_LAST_SEQ = select(func.coalesce(func.max(outbox.c.seq), 0))
-_INSERT = insert(outbox)
+# Every change writes one event; confirming a sale is the hottest one. Plain SQL on the DB-API
+# connection (engine.dbapi): same transaction, less overhead.
+_LAST_SEQ_SQL = "SELECT coalesce(max(seq), 0) FROM outbox"
+_INSERT_SQL = (
+    "INSERT INTO outbox (seq, event_id, type, body, created_at, status, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)"
+)
 
 
 class OutboxRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.db = dbapi(conn)
 
     def next_seq(self) -> int:
-        return int(self.conn.execute(_LAST_SEQ).scalar_one()) + 1
+        return int(self.db.execute(_LAST_SEQ_SQL).fetchone()[0]) + 1
 
     def add(self, event: dict) -> None:
-        self.conn.execute(
-            _INSERT,
-            {
-                "seq": event["seq"],
-                "event_id": event["event_id"],
-                "type": event["type"],
-                "body": json.dumps(event, ensure_ascii=False, sort_keys=True),
-                "created_at": event["occurred_at"],
-                "status": PENDING,
-                "attempts": 0,
-            },
+        body = json.dumps(event, ensure_ascii=False, sort_keys=True)
+        self.db.execute(
+            _INSERT_SQL, (event["seq"], event["event_id"], event["type"], body, event["occurred_at"], PENDING)
         )
 
     def pending(self, limit: int = 500) -> list[dict]:

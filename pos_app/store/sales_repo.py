@@ -2,22 +2,29 @@
 
 import json
 
-from sqlalchemy import Connection, bindparam, func, insert, select
+from sqlalchemy import Connection, func, insert, select
 
+from .engine import dbapi
 from .schema import return_lines, returns, sales
 
-# Built once (see members_repo): the statements a sale runs.
-_INSERT = insert(sales)
-_BODY_BY_SALE_ID = select(sales.c.body).where(sales.c.sale_id == bindparam("id"))
+# Confirming a sale: plain SQL on the DB-API connection (engine.dbapi): same transaction, less overhead.
+_INSERT_SQL = (
+    "INSERT INTO sales (sale_id, receipt_no, member_code, at, business_date, tier_code, paid_cents,"
+    " discount_cents, redeem_cents, points_earned, points_redeemed, cashier_id, body)"
+    " VALUES (:sale_id, :receipt_no, :member_code, :at, :business_date, :tier_code, :paid_cents,"
+    " :discount_cents, :redeem_cents, :points_earned, :points_redeemed, :cashier_id, :body)"
+)
+_BODY_BY_SALE_ID_SQL = "SELECT body FROM sales WHERE sale_id = ?"
 
 
 class SaleRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.db = dbapi(conn)
 
     def add(self, receipt: dict, business_date: str, tier_code: str) -> None:
-        self.conn.execute(
-            _INSERT,
+        self.db.execute(
+            _INSERT_SQL,
             {
                 "sale_id": receipt["sale_id"],
                 "receipt_no": receipt["receipt_no"],
@@ -36,8 +43,8 @@ class SaleRepository:
         )
 
     def by_sale_id(self, sale_id: str) -> dict | None:
-        body = self.conn.execute(_BODY_BY_SALE_ID, {"id": sale_id}).scalar()
-        return json.loads(body) if body else None
+        row = self.db.execute(_BODY_BY_SALE_ID_SQL, (sale_id,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
 
     def by_receipt(self, receipt_no: str) -> dict | None:
         body = self.conn.execute(select(sales.c.body).where(sales.c.receipt_no == receipt_no)).scalar()
