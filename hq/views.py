@@ -12,14 +12,20 @@ from .members import MemberState
 from .schema import ledger, spend
 
 
-def entries_by_member(conn: Connection, codes: list[str]) -> dict[str, list[Entry]]:
+def _among(column: sa.Column, codes: list[str], contiguous: bool) -> sa.ColumnElement:
+    """`column IN codes`; for a snapshot page (every code between the first and the last), one index range."""
+    return column.between(codes[0], codes[-1]) if contiguous else column.in_(codes)
+
+
+def entries_by_member(conn: Connection, codes: list[str], contiguous: bool = False) -> dict[str, list[Entry]]:
+    """Each member's ledger in HQ order. `contiguous`: `codes` are sorted and no code between them is missing."""
     out: dict[str, list[Entry]] = {c: [] for c in codes}
     if not codes:
         return out
     c = ledger.c
     query = (
         sa.select(c.entry_id, c.member_code, c.kind, c.points, c.on_date, c.expires_on)
-        .where(c.member_code.in_(codes))
+        .where(_among(c.member_code, codes, contiguous))
         .order_by(c.member_code, c.id)
     )
     for r in conn.execute(query):
@@ -27,14 +33,16 @@ def entries_by_member(conn: Connection, codes: list[str]) -> dict[str, list[Entr
     return out
 
 
-def rolling_spend(conn: Connection, codes: list[str], rules: RuleSet, today: dt.date) -> dict[str, int]:
+def rolling_spend(
+    conn: Connection, codes: list[str], rules: RuleSet, today: dt.date, contiguous: bool = False
+) -> dict[str, int]:
     out = dict.fromkeys(codes, 0)
     if not codes:
         return out
     cutoff = today - dt.timedelta(days=rules.spend_window_days)
     query = (
         sa.select(spend.c.member_code, sa.func.sum(spend.c.cents))
-        .where(spend.c.member_code.in_(codes), spend.c.on_date > cutoff)
+        .where(_among(spend.c.member_code, codes, contiguous), spend.c.on_date > cutoff)
         .group_by(spend.c.member_code)
     )
     out.update({code: int(total or 0) for code, total in conn.execute(query)})

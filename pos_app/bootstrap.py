@@ -39,8 +39,8 @@ class App:
     catalog: list[Product]
     sync: object | None = None  # pos_app.sync.engine.SyncEngine when an HQ is configured, else None
 
-    def uow(self, read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, read_only=read_only)
+    def uow(self, read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, read_only=read_only, durable=durable)
 
     def close(self) -> None:
         if self.sync is not None:
@@ -67,8 +67,8 @@ def build_app(data_dir: Path, *, clock=None) -> App:
     rules = RuleSet.from_dict(stored_rules or resources.load_json("default_rules.json"))
     ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock)
 
-    def uow_factory(read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, read_only=read_only)
+    def uow_factory(read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, read_only=read_only, durable=durable)
 
     sync = None
     if config.hq_url:  # the engine is built here but started by whoever runs the till (app.sync.start())

@@ -13,13 +13,18 @@ from .sync_repo import SyncRepository
 class SqlUnitOfWork:
     """`with uow:` opens a transaction; leaving without `commit()` rolls it back."""
 
-    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
+    def __init__(self, engine: Engine, *, read_only: bool = False, durable: bool = True) -> None:
         self._engine = engine
         self._read_only = read_only
+        # durable=False: the commit may be lost on power loss (never corrupted: WAL), for data that can be
+        # fetched again, i.e. a bootstrap's snapshot pages. Never for anything a cashier confirmed.
+        self._durable = durable
 
     def __enter__(self) -> "SqlUnitOfWork":
         self._conn = self._engine.connect()
         self._conn.info["read_only"] = self._read_only
+        if not self._durable:
+            self._set_synchronous("NORMAL")
         self._tx = self._conn.begin()
         self.members = MemberRepository(self._conn)
         self.ledger = LedgerRepository(self._conn)
@@ -34,7 +39,14 @@ class SqlUnitOfWork:
 
     def __exit__(self, *exc) -> None:
         try:
-            if self._tx.is_active:
-                self._tx.rollback()
+            if self._conn.in_transaction():  # ours, or one a statement after commit() began
+                self._conn.rollback()
+            if not self._durable:
+                self._set_synchronous("FULL")  # the pooled connection goes back as every other use expects it
         finally:
             self._conn.close()
+
+    def _set_synchronous(self, level: str) -> None:
+        # On the driver's connection: through SQLAlchemy the PRAGMA would open the transaction first,
+        # and SQLite refuses to change the safety level inside one.
+        self._conn.connection.driver_connection.execute(f"PRAGMA synchronous={level}")

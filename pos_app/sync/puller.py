@@ -33,7 +33,7 @@ from .hq_client import HqClient, PermanentError, Stopped, TransientError
 log = logging.getLogger(__name__)
 
 PAGE = 1000
-SNAPSHOT_PAGE = 500  # HQ's largest
+SNAPSHOT_PAGE = 2000  # HQ's largest: fewer, larger requests (HTTP and JSON overhead per page)
 SNAPSHOT_STREAMS = 2  # member-code ranges fetched at once while this thread writes
 BOOTSTRAP_TX_SECONDS = 0.5  # a bootstrap transaction holds the write lock about this long at most
 BOOTSTRAP_TX_MEMBERS = 5_000
@@ -250,7 +250,7 @@ class Puller:
                 if self.halt.is_set():
                     raise Stopped()
                 effects = _Effects()
-                with self._uow() as uow:
+                with self._uow(durable=False) as uow:  # pages lost to a power cut are fetched again
                     conn = uow.sync.conn
                     conn.exec_driver_sql(f"PRAGMA cache_size = -{BOOTSTRAP_CACHE_KB}")  # indexes of a million rows
                     if uow.sync.get_json(SNAPSHOT_STATE) != progress:
