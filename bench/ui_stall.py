@@ -18,7 +18,7 @@ between its firings: 2 s idle first (the noise floor), then from `services.sync.
 call Shell.open_store makes) until the engine's cycle is over plus 1 s (the GUI refreshes that
 follow). The nightly reconciliation is off (reconcile_hour=None): the window holds one cycle.
 Garbage collections in the child are recorded (gc.callbacks), with the thread that ran them.
-`--gc-freeze` (an experiment, not what the app does): gc.collect() + gc.freeze() before the sync.
+`--gc-freeze`: gc.collect() + gc.freeze() before the sync (the app already does it at the first login).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
 
 import datetime as dt  # noqa: E402
+import gc  # noqa: E402
 import shutil  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -25,6 +26,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from ui_helpers import ARTIFACTS, TUESDAY, FakeDialogs, FixedClock, make_shell  # noqa: E402
 
 i18n_build.ensure_compiled()  # the .qm files are build output: make them if a checkout lacks them
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_heap():
+    """A logged-in till freezes its heap (Shell.settle_heap); dozens of tills in one test process must not."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

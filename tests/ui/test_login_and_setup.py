@@ -19,6 +19,18 @@ def test_a_cashier_logs_in_with_id_and_pin_and_lands_on_the_checkout(qtbot, shel
     assert checkout.isVisible()
 
 
+def test_the_first_login_moves_start_up_objects_out_of_the_collectors_way(qtbot, shell):
+    import gc
+
+    gc.unfreeze()
+    logged_in(qtbot, shell)
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # Qt bindings, screens, rules: a full collection no longer walks them
+    shell.lock()
+    logged_in(qtbot, shell)
+    assert gc.get_freeze_count() <= frozen  # once per start, not per login (frozen objects can still be freed)
+
+
 def test_no_screen_opens_before_a_login(qtbot, shell):
     shell.window.go("report")
     assert shell.window.current_name() == "login"
