@@ -58,7 +58,8 @@ def lots(w: Wallet) -> list[dict]:
 
 
 def member_view(state: MemberState, entries: list[Entry], spend_cents: int, with_ledger: bool = False) -> dict:
-    w = wallet(entries)
+    """A look-up's view has the lots (the online shop cannot compute them); a snapshot's has the
+    ledger instead: the till rebuilds the lots from it, so HQ neither computes nor sends them twice."""
     view = {
         "member": state.member.to_dict(),
         "member_code": state.code,
@@ -66,9 +67,10 @@ def member_view(state: MemberState, entries: list[Entry], spend_cents: int, with
         "tier": state.member.tier_code,
         "spend_cents": spend_cents,
         "flags": state.sorted_flags(),
-        "lots": lots(w),
-        "debt": w.debt,
     }
     if with_ledger:
         view["ledger"] = [e.to_dict() for e in entries]
+    else:
+        w = wallet(entries)
+        view["lots"], view["debt"] = lots(w), w.debt
     return view
