@@ -59,15 +59,21 @@ def test_inline_validation_points_at_each_bad_field_and_enrolls_nobody(qtbot, sh
     assert screen.errors["terms"].isHidden()
 
 
-def test_a_phone_that_already_belongs_to_a_member_offers_that_member(qtbot, shell, services):
+def enroll_screen_offering_alice(qtbot, shell, services, typed: str = "0911-222-333"):
+    """The enroll form with Alice's phone typed in and her membership offered; (Alice, checkout, form)."""
     existing = services.pos.enroll(phone="0911222333", name="Alice Chen", consent_terms=True)
     checkout = logged_in(qtbot, shell)
     shell.window.go("enroll")
     screen = shell.window.screen("enroll")
-    screen.phone.setText("0911-222-333")
+    screen.phone.setText(typed)
     screen.check_phone()
     idle(qtbot, shell)
     assert screen.existing_box.isVisibleTo(screen)
+    return existing, checkout, screen
+
+
+def test_a_phone_that_already_belongs_to_a_member_offers_that_member(qtbot, shell, services):
+    existing, checkout, screen = enroll_screen_offering_alice(qtbot, shell, services)
     assert existing.member_code in screen.existing_label.text()
     screen.name_edit.setText("Someone Else")
     screen.terms.setChecked(True)
@@ -79,14 +85,7 @@ def test_a_phone_that_already_belongs_to_a_member_offers_that_member(qtbot, shel
 
 
 def test_correcting_a_taken_phone_and_pressing_f12_at_once_enrolls_the_new_number(qtbot, shell, services):
-    services.pos.enroll(phone="0911222333", name="Alice Chen", consent_terms=True)
-    logged_in(qtbot, shell)
-    shell.window.go("enroll")
-    screen = shell.window.screen("enroll")
-    screen.phone.setText("0911222333")
-    screen.check_phone()
-    idle(qtbot, shell)
-    assert screen.existing_box.isVisibleTo(screen)
+    _alice, _checkout, screen = enroll_screen_offering_alice(qtbot, shell, services, typed="0911222333")
     screen.phone.selectAll()
     type_slowly(qtbot, screen.phone, "0988777666")  # typo fixed by hand; the new look-up has not answered
     assert not screen.existing_box.isVisibleTo(screen)
