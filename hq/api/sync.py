@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
+import orjson
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from .. import apply, db, feed, snapshot
 from . import deps
@@ -66,4 +67,6 @@ def get_snapshot(
     limit: Annotated[int, Query(ge=1, le=snapshot.MAX_PAGE)] = 100,
 ) -> JSONResponse:
     with db.read(engine) as conn:
-        return JSONResponse(snapshot.page(conn, after, limit, now.astimezone().date()))
+        page = snapshot.page(conn, after, limit, now.astimezone().date())
+    # A million-member bootstrap is ~1 GB of these pages: orjson encodes them several times faster.
+    return Response(orjson.dumps(page), media_type="application/json")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
 import requests
 
 DEFAULT_CONNECT_TIMEOUT = 3.05
@@ -138,8 +139,8 @@ class HqClient:
 
 def _json_object(content: bytes) -> dict | None:
     try:
-        value = json.loads(content)
-    except (ValueError, UnicodeDecodeError):
+        value = orjson.loads(content)  # a bootstrap decodes ~1 GB of snapshot pages: 3-4x faster than json
+    except orjson.JSONDecodeError:  # also: not UTF-8, NaN, integers beyond 64 bits
         return None
     return value if isinstance(value, dict) else None
 
