@@ -30,11 +30,11 @@ def page(conn: Connection, after: str, limit: int, today: dt.date) -> dict:
     rules = published.current(conn)
     # The page is every member between its first and last code (merged ones included), so each
     # of these reads is one index range, not 500 look-ups.
-    ledgers = views.entries_by_member(conn, codes, contiguous=True)
+    ledgers = views.ledger_dicts(conn, codes)
     spend = views.rolling_spend(conn, codes, rules, today, contiguous=True)
     out = {
         "feed_seq": feed_seq,
-        "members": [views.member_view(s, ledgers[s.code], spend[s.code], with_ledger=True) for s in states],
+        "members": [views.snapshot_view(s, ledgers[s.code], spend[s.code]) for s in states],
         "next": codes[-1] if codes and more else None,
         "more": more,
     }

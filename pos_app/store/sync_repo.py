@@ -342,6 +342,19 @@ class SyncRepository:
             out.append(d)
         return out
 
+    # -- a new PC's bulk load: members and ledger without their secondary indexes -------------
+
+    def drop_bulk_indexes(self) -> None:
+        """Before a new PC loads a million members: maintaining six indexes row by row costs more than
+        building them once at the end. Look-ups still work meanwhile, by scanning."""
+        for index in _bulk_indexes():
+            self.conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+
+    def ensure_indexes(self) -> None:
+        """Every index of the members and ledger tables exists (again); cheap when they all do."""
+        for index in _bulk_indexes():
+            index.create(self.conn, checkfirst=True)
+
     def is_empty(self) -> bool:
         """No members and no ledger yet: a new PC."""
         return (
@@ -357,3 +370,7 @@ class SyncRepository:
 
 def iso_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
+
+
+def _bulk_indexes() -> list:
+    return sorted(members.indexes | ledger.indexes, key=lambda index: index.name)

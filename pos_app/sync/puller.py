@@ -241,6 +241,8 @@ class Puller:
             if restart or progress is None:
                 progress = {"streams": _ranges(self.snapshot_streams), "feed_seq": None,
                             "fresh": uow.sync.is_empty(), "members": 0}  # fmt: skip
+                if progress["fresh"]:
+                    uow.sync.drop_bulk_indexes()  # built once at the end, in the last page's transaction
                 uow.sync.set_json(SNAPSHOT_STATE, progress)
                 uow.commit()
         summary.bootstrapped = True
@@ -266,6 +268,7 @@ class Puller:
                         pages = fetch.take(wait=BOOTSTRAP_TX_SECONDS / 4) if not fetch.finished() else []
                     done = all(s["done"] for s in progress["streams"])
                     if done:
+                        uow.sync.ensure_indexes()
                         uow.sync.delete(SNAPSHOT_STATE)
                         uow.sync.set_cursor(progress["feed_seq"])
                     else:

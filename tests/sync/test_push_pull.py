@@ -2,15 +2,18 @@
 
 import datetime as dt
 import json
+import sqlite3
 import time
 
 import pytest
 import sqlalchemy as sa
 from sync_harness import FaultyAdapter, attach, clone_sales, local_balances, local_ledger, outbox_counts, settle
 
+from pos_app import config
 from pos_app.domain import signing
 from pos_app.domain.errors import DomainError
 from pos_app.domain.pricing import CartLine
+from pos_app.sync import puller as puller_module
 from pos_app.sync.engine import SyncError
 
 TV = [CartLine("TV", "electronics", 150000, 1)]
@@ -163,6 +166,35 @@ def test_a_new_pc_bootstraps_from_the_snapshot_and_then_follows_the_feed(hq, til
     assert b.sync.puller.cursor() == hq.feed_head()
     assert a.ctx.signer.key_id in b.ctx.keyring  # store A's key came with the snapshot
     assert b.pos.find_member(a.pos.card_payload(codes[0])).member_code == codes[0]
+    assert index_names(b) == index_names(a)  # dropped for the bulk load, every one built again
+
+
+def index_names(till) -> set[str]:
+    """Read on a connection of its own (the till may be inside its write transaction)."""
+    conn = sqlite3.connect(config.db_path(till.data_dir))
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+    finally:
+        conn.close()
+    return {name for (name,) in rows}
+
+
+def test_a_new_pc_loads_without_secondary_indexes_and_builds_them_when_the_snapshot_is_complete(
+    hq, till_factory, monkeypatch
+):
+    monkeypatch.setattr(puller_module, "BOOTSTRAP_TX_MEMBERS", 5)  # one page per transaction
+    a = till_factory(hq, "S001", "T01")
+    for i in range(12):
+        enroll(a, f"09120002{i:02d}")
+    a.sync.run_once()
+    b = till_factory(hq, "S001", "T02")
+    b.sync.puller.snapshot_page = 5
+    seen = []
+    b.sync.puller._before_commit = lambda what, n: seen.append((what, "ix_members_phone" in index_names(b)))
+    b.sync.run_once()
+    during = [has for what, has in seen if what == "snapshot"]
+    assert len(during) >= 2 and not any(during)  # no index maintained while pages arrive (seen before each commit)...
+    assert "ix_members_phone" in index_names(b) and index_names(b) == index_names(a)  # ...all there at the end
 
 
 def test_a_cursor_older_than_hqs_retention_gets_refetch_and_a_fresh_snapshot(hq, till_factory):
