@@ -1301,6 +1301,26 @@ Scan the member card, or type a phone number, member code or name.</translation>
             <translation>Error: {error}</translation>
         </message>
         <message>
+            <source>HQ cannot be reached</source>
+            <translation>HQ cannot be reached</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time</source>
+            <translation>HQ did not answer in time</translation>
+        </message>
+        <message>
+            <source>HQ refused this till's token</source>
+            <translation>HQ refused this till's token</translation>
+        </message>
+        <message>
+            <source>HQ is busy or failing; trying again</source>
+            <translation>HQ is busy or failing; trying again</translation>
+        </message>
+        <message>
+            <source>Unexpected answer from HQ ({code})</source>
+            <translation>Unexpected answer from HQ ({code})</translation>
+        </message>
+        <message>
             <source>Rejected by HQ: {n}</source>
             <translation>Rejected by HQ: {n}</translation>
         </message>

@@ -1301,6 +1301,26 @@ Scan the member card, or type a phone number, member code or name.</source>
             <translation>错误：{error}</translation>
         </message>
         <message>
+            <source>HQ cannot be reached</source>
+            <translation>无法连接总部</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time</source>
+            <translation>总部未及时响应</translation>
+        </message>
+        <message>
+            <source>HQ refused this till's token</source>
+            <translation>总部拒绝此收银机的凭证</translation>
+        </message>
+        <message>
+            <source>HQ is busy or failing; trying again</source>
+            <translation>总部繁忙或故障，稍后重试</translation>
+        </message>
+        <message>
+            <source>Unexpected answer from HQ ({code})</source>
+            <translation>总部响应异常（{code}）</translation>
+        </message>
+        <message>
             <source>Rejected by HQ: {n}</source>
             <translation>总部退回：{n} 条</translation>
         </message>

@@ -1301,6 +1301,26 @@ Scan the member card, or type a phone number, member code or name.</source>
             <translation>錯誤：{error}</translation>
         </message>
         <message>
+            <source>HQ cannot be reached</source>
+            <translation>無法連線總部</translation>
+        </message>
+        <message>
+            <source>HQ did not answer in time</source>
+            <translation>總部未及時回應</translation>
+        </message>
+        <message>
+            <source>HQ refused this till's token</source>
+            <translation>總部拒絕此收銀機的憑證</translation>
+        </message>
+        <message>
+            <source>HQ is busy or failing; trying again</source>
+            <translation>總部忙碌或故障，稍後重試</translation>
+        </message>
+        <message>
+            <source>Unexpected answer from HQ ({code})</source>
+            <translation>總部回應異常（{code}）</translation>
+        </message>
+        <message>
             <source>Rejected by HQ: {n}</source>
             <translation>總部退回：{n} 筆</translation>
         </message>

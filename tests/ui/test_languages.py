@@ -205,6 +205,9 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
                                               last_success="2026-11-24T01:15:00+00:00",
                                               last_error="2026-11-24T02:00:00+00:00 unreachable: refused"))  # fmt: skip
         fkey(qtbot, sh, Qt.Key.Key_Escape)
+        error = {"en": "Error: HQ cannot be reached", "zh_TW": "錯誤：無法連線總部", "zh_CN": "错误：无法连接总部"}
+        assert sh.window.sync_widget.error_label.text() == error[language]
+        assert sh.window.screen("checkout").totals.redeem_spin.value() == 0  # nothing left from the last sale
         shot(sh, out / "12-offline.png")
     finally:
         sh.window._force_close = True

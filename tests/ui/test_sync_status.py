@@ -93,7 +93,13 @@ def test_the_status_widget_takes_a_plain_status_object(qtbot):
     widget.set_status(SyncStatus.from_dict({"configured": True, "online": False, "offline": True,
                                             "last_error": "2026-11-24T02:00:00+00:00 unreachable: refused"}))  # fmt: skip
     assert widget.state_label.text() == "Offline"
-    assert widget.error_label.text() == "Error: unreachable"
+    assert widget.error_label.text() == "Error: HQ cannot be reached"
+    widget.set_status(SyncStatus.from_dict({"configured": True, "online": False, "offline": True,
+                                            "last_error": "2026-11-24T02:00:00+00:00 http_503: down"}))  # fmt: skip
+    assert widget.error_label.text() == "Error: HQ is busy or failing; trying again"
+    widget.set_status(SyncStatus.from_dict({"configured": True, "online": False, "offline": True,
+                                            "last_error": "2026-11-24T02:00:00+00:00 feed_gap: 11 to 13"}))  # fmt: skip
+    assert widget.error_label.text() == "Error: Unexpected answer from HQ (feed_gap)"
     with qtbot.waitSignal(widget.sync_requested):
         widget.sync_button.click()
 

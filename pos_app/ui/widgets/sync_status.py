@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from .. import fmt
@@ -46,6 +46,24 @@ def error_summary(last_error: str | None) -> str:
     words = last_error.split(" ", 1)
     rest = words[1] if len(words) > 1 else words[0]
     return rest.split(":", 1)[0][:40]
+
+
+# What the cashier reads for the sync engine's error codes; an unknown code is shown in brackets for support.
+_SYNC_ERRORS = {
+    "unreachable": QT_TRANSLATE_NOOP("SyncStatus", "HQ cannot be reached"),
+    "timeout": QT_TRANSLATE_NOOP("SyncStatus", "HQ did not answer in time"),
+    "unauthorized": QT_TRANSLATE_NOOP("SyncStatus", "HQ refused this till's token"),
+    "forbidden": QT_TRANSLATE_NOOP("SyncStatus", "HQ refused this till's token"),
+    "busy": QT_TRANSLATE_NOOP("SyncStatus", "HQ is busy or failing; trying again"),
+}
+
+
+def error_text(code: str) -> str:
+    if code.startswith("http_5") or code == "http_429":
+        code = "busy"
+    if code in _SYNC_ERRORS:
+        return translate("SyncStatus", _SYNC_ERRORS[code])
+    return translate("SyncStatus", "Unexpected answer from HQ ({code})").format(code=code)
 
 
 class SyncStatusWidget(Translatable, QWidget):
@@ -114,7 +132,8 @@ class SyncStatusWidget(Translatable, QWidget):
         else:
             self.last_label.setText(translate("SyncStatus", "Never synced") if s.configured else "")
         summary = error_summary(s.last_error) if (s.offline or s.online is False) else ""
-        self.error_label.setText(translate("SyncStatus", "Error: {error}").format(error=summary) if summary else "")
+        error = error_text(summary) if summary else ""
+        self.error_label.setText(translate("SyncStatus", "Error: {error}").format(error=error) if error else "")
         self.error_label.setVisible(bool(summary))
         self.sync_button.setEnabled(s.configured)
         self.rejected_button.setText(translate("SyncStatus", "Rejected by HQ: {n}").format(n=fmt.number(s.rejected)))

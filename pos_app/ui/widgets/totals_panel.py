@@ -155,8 +155,12 @@ class TotalsPanel(Translatable, Card):
                     points=fmt.points(q.max_redeem_points), step=fmt.number(step)
                 )
             )
-        elif sale.member is None or not sale.items:
-            self.redeem_hint.setText("")
+        else:  # nothing quoted (a new sale, an empty cart): no points left over from the last sale
+            self.redeem_spin.blockSignals(True)
+            self.redeem_spin.setValue(sale.redeem_points if sale.items else 0)
+            self.redeem_spin.blockSignals(False)
+            if sale.member is None or not sale.items:
+                self.redeem_hint.setText("")
         editable = sale.member is not None and bool(sale.items) and not sale.confirmed and not sale.confirming
         self.redeem_spin.setEnabled(editable and q is not None and q.max_redeem_points > 0)
         self.redeem_max_button.setEnabled(self.redeem_spin.isEnabled())
