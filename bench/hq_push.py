@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hq import admin, db, migrate  # noqa: E402
-from pos_app.domain.ids import member_code, uuid7  # noqa: E402
+from loyalty_core.ids import member_code, uuid7  # noqa: E402
 
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BATCH = 500

@@ -5,7 +5,7 @@
 Seeds N active members with balances by bulk insert (COPY on PostgreSQL,
 executemany on SQLite) into a fresh database, then times
 `hq.reconcile.digests` (what GET /api/v1/reconcile/buckets runs: stream
-every (code, balance) through `pos_app.domain.reconcile.BucketHasher`) and
+every (code, balance) through `loyalty_core.reconcile.BucketHasher`) and
 one bucket's member list. Prints seconds (median of the runs).
 """
 
@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from hq import bulk, db, migrate, reconcile  # noqa: E402
 from hq.schema import members  # noqa: E402
-from pos_app.domain.ids import member_code  # noqa: E402
-from pos_app.domain.reconcile import bucket_of  # noqa: E402
+from loyalty_core.ids import member_code  # noqa: E402
+from loyalty_core.reconcile import bucket_of  # noqa: E402
 
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SEED_CHUNK = 50_000

@@ -6,7 +6,7 @@ What it makes (deterministic for a given --rng-seed):
 
 - an initialized till (`config.init_terminal(DIR, "S001", "T01")`, then `bootstrap.build_app`
   once so the Alembic migrations create exactly the schema and indexes the app uses);
-- `members`: codes from `pos_app.domain.ids.member_code`, unique Taiwanese mobile numbers,
+- `members`: codes from `loyalty_core.ids.member_code`, unique Taiwanese mobile numbers,
   Chinese and English names, birthdays, consent flags, enrollment spread over two years,
   home stores, referrers, a few merged cards; the tier follows the last 365 days of spend;
 - `ledger`: exactly --ledger entries, about ledger/members per member with a long tail
@@ -46,8 +46,8 @@ import time
 from pathlib import Path
 
 from pos_app import bootstrap, config
-from pos_app.domain import ids, qr
-from pos_app.domain.ledger import lot_expiry
+from loyalty_core import ids, qr
+from loyalty_core.ledger import lot_expiry
 
 STORE_ID = "S001"
 TERMINAL_ID = "T01"

@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from hq import admin, migrate  # noqa: E402
 from hq import db as hq_db  # noqa: E402
-from pos_app.domain.ledger import lot_expiry  # noqa: E402
-from pos_app.domain.reconcile import bucket_of  # noqa: E402
+from loyalty_core.ledger import lot_expiry  # noqa: E402
+from loyalty_core.reconcile import bucket_of  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"

@@ -62,7 +62,7 @@ def name_of(i: int) -> str:
 
 def make_events(app, n: int, phones: int) -> int:
     """n outbox events through the real use cases; returns the pending count."""
-    from pos_app.domain.pricing import CartLine
+    from loyalty_core.pricing import CartLine
 
     lines = [CartLine("TEA-500", "drinks", 15000, 1), CartLine("CUP-01", "homeware", 9990, 2)]
     codes: list[str] = []

@@ -7,8 +7,8 @@ import re
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain.errors import DomainError
-from pos_app.domain.signing import KeyRing, b64, unb64
+from loyalty_core.errors import DomainError
+from loyalty_core.signing import KeyRing, b64, unb64
 
 from . import auth, feed
 from .schema import channels, store_keys, stores, terminals

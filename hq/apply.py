@@ -15,11 +15,11 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from pos_app.domain import events as ev_types
-from pos_app.domain import ledger
-from pos_app.domain.errors import DomainError
-from pos_app.domain.member import with_changes
-from pos_app.domain.validation import normalize_phone
+from loyalty_core import events as ev_types
+from loyalty_core import ledger
+from loyalty_core.errors import DomainError
+from loyalty_core.member import with_changes
+from loyalty_core.validation import normalize_phone
 
 from . import bulk, db, feed, payload
 from . import rules as published

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from pos_app.domain.errors import DomainError
+from loyalty_core.errors import DomainError
 
 from . import admin, db, expiry, feed, lookup, migrate, review
 from . import rules as published

@@ -12,8 +12,8 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from pos_app.domain import ledger as rules_ledger
-from pos_app.domain.ledger import Entry, wallet
+from loyalty_core import ledger as rules_ledger
+from loyalty_core.ledger import Entry, wallet
 
 from . import db
 from . import rules as published

@@ -5,8 +5,8 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain.member import ACTIVE, MERGED
-from pos_app.domain.validation import looks_like_phone, normalize_phone
+from loyalty_core.member import ACTIVE, MERGED
+from loyalty_core.validation import looks_like_phone, normalize_phone
 
 from . import rules as published
 from . import views

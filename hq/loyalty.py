@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from pos_app.domain import ledger
-from pos_app.domain.ledger import Entry
-from pos_app.domain.promotions import referral_points
+from loyalty_core import ledger
+from loyalty_core.ledger import Entry
+from loyalty_core.promotions import referral_points
 
 from .members import OVERDRAFT, MemberState
 from .work import Work

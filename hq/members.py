@@ -3,8 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pos_app.domain.member import ACTIVE, Member
-from pos_app.domain.reconcile import bucket_of
+from loyalty_core.member import ACTIVE, Member
+from loyalty_core.reconcile import bucket_of
 
 OVERDRAFT = "overdraft"  # a redemption took the balance below zero
 COUPON_REUSE = "coupon_reuse"  # used a coupon another sale had already used

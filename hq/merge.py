@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import sqlalchemy as sa
 
-from pos_app.domain import ledger
-from pos_app.domain.ledger import Entry, wallet
-from pos_app.domain.member import MERGED
+from loyalty_core import ledger
+from loyalty_core.ledger import Entry, wallet
+from loyalty_core.member import MERGED
 
 from . import feed
 from .loyalty import upgrade_tier

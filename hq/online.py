@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from pos_app.domain import ledger, pricing
-from pos_app.domain.errors import DomainError
-from pos_app.domain.ledger import Entry
-from pos_app.domain.returns import return_line
+from loyalty_core import ledger, pricing
+from loyalty_core.errors import DomainError
+from loyalty_core.ledger import Entry
+from loyalty_core.returns import return_line
 
 from . import db, feed
 from . import rules as published

@@ -7,12 +7,12 @@ rejection of that one event, so it never blocks the till's queue.
 import datetime as dt
 from dataclasses import replace
 
-from pos_app.domain import ledger
-from pos_app.domain.errors import DomainError
-from pos_app.domain.ledger import Entry
-from pos_app.domain.member import ACTIVE, Member
-from pos_app.domain.qr import is_member_code
-from pos_app.domain.validation import clean_name, normalize_phone
+from loyalty_core import ledger
+from loyalty_core.errors import DomainError
+from loyalty_core.ledger import Entry
+from loyalty_core.member import ACTIVE, Member
+from loyalty_core.qr import is_member_code
+from loyalty_core.validation import clean_name, normalize_phone
 
 from .members import MemberState
 from .work import Work

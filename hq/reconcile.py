@@ -1,4 +1,4 @@
-"""Nightly reconciliation, HQ side: bucket digests via `pos_app.domain.reconcile`.
+"""Nightly reconciliation, HQ side: bucket digests via `loyalty_core.reconcile`.
 
 Only active members are hashed: a merged member's balance is zero and it
 resolves to its survivor, so a till compares the survivor instead.
@@ -7,8 +7,8 @@ resolves to its survivor, so a till compares the survivor instead.
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain.member import ACTIVE
-from pos_app.domain.reconcile import BUCKETS, BucketHasher
+from loyalty_core.member import ACTIVE
+from loyalty_core.reconcile import BUCKETS, BucketHasher
 
 from .schema import members
 

@@ -10,7 +10,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from pos_app.domain.member import ACTIVE
+from loyalty_core.member import ACTIVE
 
 from . import db
 from . import rules as published

@@ -7,8 +7,8 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain.errors import DomainError
-from pos_app.domain.rules import RuleSet
+from loyalty_core.errors import DomainError
+from loyalty_core.rules import RuleSet
 
 from . import feed
 from .schema import rules

@@ -5,8 +5,8 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain.ledger import Entry, Wallet, wallet
-from pos_app.domain.rules import RuleSet
+from loyalty_core.ledger import Entry, Wallet, wallet
+from loyalty_core.rules import RuleSet
 
 from .members import MemberState
 from .schema import ledger, spend

@@ -14,9 +14,9 @@ from dataclasses import replace
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain.ledger import Entry
-from pos_app.domain.member import MERGED, Member
-from pos_app.domain.rules import RuleSet
+from loyalty_core.ledger import Entry
+from loyalty_core.member import MERGED, Member
+from loyalty_core.rules import RuleSet
 
 from . import bulk, db, feed
 from .members import OVERDRAFT, MemberState, changing_columns, from_row, insert_row

@@ -7,8 +7,8 @@ from sqlalchemy import Engine
 
 from . import config as cfg
 from . import resources
-from .domain import signing
-from .domain.rules import RuleSet
+from loyalty_core import signing
+from loyalty_core.rules import RuleSet
 from .services.context import ServiceContext, system_clock
 from .services.pos import CashierService, PosService
 from .store import migrate

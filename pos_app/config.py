@@ -13,8 +13,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .domain import signing
-from .domain.errors import DomainError
+from loyalty_core import signing
+from loyalty_core.errors import DomainError
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,19}$")
 

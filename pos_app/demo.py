@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from . import config
-from .domain import signing
-from .domain.errors import DomainError
+from loyalty_core import signing
+from loyalty_core.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ def _write_secret(path: Path, text: str) -> None:
 def _seed(data_dir: Path) -> None:
     """Cashiers, members (one Silver, one Gold) and a few sales, pushed to the demo HQ."""
     from .bootstrap import build_app
-    from .domain.pricing import CartLine
+    from loyalty_core.pricing import CartLine
 
     app = build_app(data_dir)
     try:

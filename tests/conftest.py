@@ -1,5 +1,20 @@
-"""Shared by every test folder: Qt runs offscreen, never on a real screen."""
+"""Shared by every test folder: Qt runs offscreen, never on a real screen, and every test reads
+the one clock (tests/testclock.py), never the wall clock."""
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from testclock import NOW, TestClock  # noqa: E402
+
+
+@pytest.fixture
+def clock() -> TestClock:
+    """Now, as this run sees it (POS_TEST_TODAY / POS_TEST_TIME move it); stands still until moved."""
+    return TestClock(NOW)
+
+
+def pytest_report_header(config):
+    return f"test clock: {NOW.isoformat()} ({NOW:%A}); set POS_TEST_TODAY / POS_TEST_TIME to move it"

@@ -9,7 +9,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pos_app.domain.errors import DomainError
+from loyalty_core.errors import DomainError
 
 from ..feed import CursorError
 

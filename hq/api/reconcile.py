@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from pos_app.domain.reconcile import BUCKETS
+from loyalty_core.reconcile import BUCKETS
 
 from .. import db, reconcile
 from . import deps

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..domain.errors import DomainError
+from loyalty_core.errors import DomainError
 from . import admin_cmd, members_cmd, sales_cmd
 
 COMMAND_MODULES = [admin_cmd, members_cmd, sales_cmd]

@@ -1,6 +1,6 @@
 """pos-app member enroll | show | ledger | search | edit"""
 
-from ..domain.errors import DomainError
+from loyalty_core.errors import DomainError
 
 
 def register(sub) -> None:

@@ -3,9 +3,9 @@
 import datetime as dt
 import re
 
-from ..domain.errors import DomainError
-from ..domain.money import parse_amount
-from ..domain.pricing import CartLine
+from loyalty_core.errors import DomainError
+from loyalty_core.money import parse_amount
+from loyalty_core.pricing import CartLine
 
 _INT = re.compile(r"^-?[0-9]{1,9}$")
 

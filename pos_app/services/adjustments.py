@@ -1,8 +1,8 @@
 """Supervisor point adjustments: always with a reason, always audited."""
 
-from ..domain import events, ids, ledger
-from ..domain.errors import DomainError
-from ..domain.validation import check_points
+from loyalty_core import events, ids, ledger
+from loyalty_core.errors import DomainError
+from loyalty_core.validation import check_points
 from .approvals import require_supervisor
 from .context import ServiceContext
 from .events import audit, new_event_id, record

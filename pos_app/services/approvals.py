@@ -1,7 +1,7 @@
 """Who may approve an override. Every id that ends up in a record is checked first."""
 
-from ..domain.errors import DomainError
-from ..domain.validation import clean_code
+from loyalty_core.errors import DomainError
+from loyalty_core.validation import clean_code
 
 
 def checked_actor(actor: str | None, what: str = "actor") -> str | None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ..domain.errors import DomainError
-from ..domain.validation import clean_code, clean_name
+from loyalty_core.errors import DomainError
+from loyalty_core.validation import clean_code, clean_name
 from .context import ServiceContext
 from .events import audit
 

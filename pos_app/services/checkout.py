@@ -4,11 +4,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..domain import coupons as coupon_rules
-from ..domain import events, ids, ledger, pricing
-from ..domain.errors import DomainError
-from ..domain.member import Member
-from ..domain.promotions import is_birthday_month, referral_points
+from loyalty_core import coupons as coupon_rules
+from loyalty_core import events, ids, ledger, pricing
+from loyalty_core.errors import DomainError
+from loyalty_core.member import Member
+from loyalty_core.promotions import is_birthday_month, referral_points
 from .approvals import checked_actor
 from .context import ServiceContext
 from .events import new_event_id, record

@@ -4,8 +4,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..domain import signing
-from ..domain.rules import RuleSet
+from loyalty_core import signing
+from loyalty_core.rules import RuleSet
 
 
 def system_clock() -> dt.datetime:

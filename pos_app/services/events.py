@@ -1,6 +1,6 @@
 """Writing an event to the outbox inside the caller's unit of work."""
 
-from ..domain.ids import uuid7
+from loyalty_core.ids import uuid7
 from .context import ServiceContext
 
 

@@ -2,11 +2,11 @@
 
 import datetime as dt
 
-from ..domain import coupons as coupon_rules
-from ..domain import events, ids, ledger, promotions, qr
-from ..domain.errors import DomainError
-from ..domain.member import ACTIVE, Member, new_member, with_changes
-from ..domain.validation import looks_like_phone, normalize_phone
+from loyalty_core import coupons as coupon_rules
+from loyalty_core import events, ids, ledger, promotions, qr
+from loyalty_core.errors import DomainError
+from loyalty_core.member import ACTIVE, Member, new_member, with_changes
+from loyalty_core.validation import looks_like_phone, normalize_phone
 from .approvals import checked_actor
 from .context import ServiceContext
 from .events import audit, new_event_id, record

@@ -7,8 +7,8 @@ database worker thread, never on the GUI thread.
 import datetime as dt
 from collections.abc import Callable
 
-from ..domain.errors import DomainError
-from ..domain.pricing import CartLine, Quote
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine, Quote
 from . import adjustments, checkout, members, reports, returns
 from . import cashiers as cashier_cases
 from .context import ServiceContext

@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-from ..domain import events, ids, ledger
-from ..domain.errors import DomainError
-from ..domain.money import check_amount
-from ..domain.pricing import PricedLine
-from ..domain.returns import ReturnedLine, return_line
-from ..domain.validation import clean_code
+from loyalty_core import events, ids, ledger
+from loyalty_core.errors import DomainError
+from loyalty_core.money import check_amount
+from loyalty_core.pricing import PricedLine
+from loyalty_core.returns import ReturnedLine, return_line
+from loyalty_core.validation import clean_code
 from .approvals import require_supervisor
 from .context import ServiceContext
 from .events import audit, new_event_id, record

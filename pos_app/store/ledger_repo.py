@@ -4,7 +4,7 @@ import datetime as dt
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from ..domain.ledger import Entry
+from loyalty_core.ledger import Entry
 from .engine import dbapi
 from .schema import ledger
 

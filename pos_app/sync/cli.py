@@ -1,6 +1,6 @@
 """pos-app sync now | status | reconcile | differences"""
 
-from ..domain.errors import DomainError
+from loyalty_core.errors import DomainError
 
 
 def register(sub) -> None:

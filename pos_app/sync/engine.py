@@ -184,7 +184,7 @@ class SyncEngine:
         with self._uow(read_only=True) as uow:
             if uow.sync.get(KEY_REGISTERED) == key_id:
                 return
-        from ..domain import signing
+        from loyalty_core import signing
 
         body = {"key_id": key_id, "public_key": signing.b64(self.ctx.signer.public_bytes())}
         try:

@@ -23,9 +23,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..domain import signing
-from ..domain.errors import DomainError
-from ..domain.rules import RuleSet
+from loyalty_core import signing
+from loyalty_core.errors import DomainError
+from loyalty_core.rules import RuleSet
 from ..services.context import ServiceContext
 from ..store.sync_repo import SyncRepository, entry_tuple, member_tuple
 from .hq_client import HqClient, PermanentError, Stopped, TransientError

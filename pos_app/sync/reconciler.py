@@ -2,7 +2,7 @@
 
 1. Digests: every active member's settled balance (the ledger without the
    entries of events still waiting in the outbox) is hashed into buckets
-   (`pos_app.domain.reconcile`), streamed in member-code order so a million
+   (`loyalty_core.reconcile`), streamed in member-code order so a million
    members need no memory. HQ does the same; only differing buckets go on.
 2. Per member in a differing bucket: HQ's balance against ours. Members a
    waiting event talks about are skipped (their difference is in flight).
@@ -22,7 +22,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 
-from ..domain.reconcile import BUCKETS, bucket_of
+from loyalty_core.reconcile import BUCKETS, bucket_of
 from ..store.sync_repo import LEDGER_COLUMNS, entry_row, member_tuple
 from .hq_client import HqClient, PermanentError
 

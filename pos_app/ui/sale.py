@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.ids import uuid7
-from ..domain.pricing import CartLine, Quote
+from loyalty_core.ids import uuid7
+from loyalty_core.pricing import CartLine, Quote
 
 OPEN_SKU = "OPEN"
 MAX_QTY = 999

@@ -1,4 +1,4 @@
-"""Fixtures for the loyalty core: a fresh till per test, a clock the test controls,
+"""Fixtures for the loyalty core: a fresh till per test (on the run's clock, tests/conftest.py),
 members of any tier, and an HQ-like signing key the till trusts."""
 
 import datetime as dt
@@ -6,31 +6,10 @@ import datetime as dt
 import pytest
 
 from pos_app import bootstrap, config
-from pos_app.domain.pricing import CartLine
-from pos_app.domain.signing import Signer
+from loyalty_core.pricing import CartLine
+from loyalty_core.signing import Signer
 
-from .support import SUPERVISOR, TUESDAY, next_phone
-
-
-class FixedClock:
-    """Stands still until the test moves it."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def set(self, when: dt.datetime) -> None:
-        self.now = when
-
-    def advance(self, **delta) -> None:
-        self.now += dt.timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(TUESDAY)
+from .support import SUPERVISOR, next_phone
 
 
 @pytest.fixture

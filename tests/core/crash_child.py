@@ -16,7 +16,7 @@ def main() -> None:
     data_dir, member_code = Path(sys.argv[1]), sys.argv[2]
 
     from pos_app import bootstrap
-    from pos_app.domain.pricing import CartLine
+    from loyalty_core.pricing import CartLine
 
     app = bootstrap.build_app(data_dir)
     out = sys.stdout

@@ -9,14 +9,12 @@ import pytest
 from sqlalchemy import text
 
 from pos_app import resources
-from pos_app.domain.errors import DomainError
-from pos_app.domain.pricing import CartLine
-from pos_app.domain.rules import RuleSet
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
+from loyalty_core.rules import RuleSet
 
-TZ = dt.timezone(dt.timedelta(hours=8))  # Taipei: the till's local time
-TUESDAY = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
-WEDNESDAY = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
-THURSDAY = dt.datetime(2026, 11, 26, 10, 0, tzinfo=TZ)
+from testclock import STORE_TZ as TZ  # noqa: F401  (Taipei: the till's local time)
+from testclock import THURSDAY, TUESDAY, WEDNESDAY  # noqa: F401
 SUPERVISOR = "9001"
 
 # The worked example of the design brief, on SKUs with no SKU or category bonus.

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from pos_app.domain import coupons, qr, signing
-from pos_app.domain.errors import DomainError
-from pos_app.domain.pricing import CartLine
+from loyalty_core import coupons, qr, signing
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
 
 from .support import SUPERVISOR, WORKED_CART, ledger_rows, query, snapshot
 

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from pos_app.domain import coupons, signing
-from pos_app.domain.coupons import Coupon
-from pos_app.domain.errors import DomainError
-from pos_app.domain.pricing import CartLine
+from loyalty_core import coupons, signing
+from loyalty_core.coupons import Coupon
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
 
 from .support import TUESDAY, refused, snapshot
 

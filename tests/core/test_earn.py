@@ -3,9 +3,9 @@ the sign-up bonus, referrals, member day and the birthday month."""
 
 import datetime as dt
 
-from pos_app.domain import coupons as coupon_rules
-from pos_app.domain import pricing, promotions
-from pos_app.domain.pricing import CartLine, MemberTerms
+from loyalty_core import coupons as coupon_rules
+from loyalty_core import pricing, promotions
+from loyalty_core.pricing import CartLine, MemberTerms
 
 from .support import THURSDAY, TUESDAY, WEDNESDAY, default_rules, default_rules_dict, outbox_events, rules_with
 

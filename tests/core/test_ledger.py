@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from pos_app.domain import ledger
-from pos_app.domain.ledger import Entry
-from pos_app.domain.pricing import CartLine
+from loyalty_core import ledger
+from loyalty_core.ledger import Entry
+from loyalty_core.pricing import CartLine
 
 from .support import TUESDAY, ledger_rows
 

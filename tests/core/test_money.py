@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_app.domain import money
-from pos_app.domain.errors import DomainError
+from loyalty_core import money
+from loyalty_core.errors import DomainError
 
 from .support import refused
 

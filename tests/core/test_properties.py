@@ -5,10 +5,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pos_app.domain import coupons, ledger, pricing, returns
-from pos_app.domain.errors import DomainError
-from pos_app.domain.ledger import Entry
-from pos_app.domain.pricing import CartLine, MemberTerms
+from loyalty_core import coupons, ledger, pricing, returns
+from loyalty_core.errors import DomainError
+from loyalty_core.ledger import Entry
+from loyalty_core.pricing import CartLine, MemberTerms
 
 from .support import default_rules
 

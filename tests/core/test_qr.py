@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from pos_app.domain import qr, signing
-from pos_app.domain.errors import DomainError
+from loyalty_core import qr, signing
+from loyalty_core.errors import DomainError
 
 from .support import TUESDAY, refused, snapshot
 

@@ -3,8 +3,8 @@ and a per-member allowance while HQ is unreachable."""
 
 import pytest
 
-from pos_app.domain import ledger, pricing, redemption
-from pos_app.domain.pricing import CartLine, MemberTerms
+from loyalty_core import ledger, pricing, redemption
+from loyalty_core.pricing import CartLine, MemberTerms
 
 from .support import TUESDAY, WORKED_CART, default_rules, refused, snapshot
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pos_app.domain import pricing, returns
-from pos_app.domain.pricing import CartLine, MemberTerms, PricedLine
+from loyalty_core import pricing, returns
+from loyalty_core.pricing import CartLine, MemberTerms, PricedLine
 
 from .support import TUESDAY, WEDNESDAY, WORKED_CART, default_rules, ledger_rows, outbox_events, refused, snapshot
 

@@ -10,8 +10,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from pos_app.domain.errors import DomainError
-from pos_app.domain.pricing import CartLine
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
 from pos_app.services import checkout
 from pos_app.store import migrate, schema
 from pos_app.store.engine import make_engine

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pos_app.domain.pricing import CartLine
+from loyalty_core.pricing import CartLine
 
 from .support import default_rules
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from pos_app.domain import member as member_rules
-from pos_app.domain import validation as v
+from loyalty_core import member as member_rules
+from loyalty_core import validation as v
 
 from .support import TUESDAY, refused
 

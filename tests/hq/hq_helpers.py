@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from hq import admin, db
-from pos_app.domain import ledger
-from pos_app.domain.ids import member_code, uuid7
+from loyalty_core import ledger
+from loyalty_core.ids import member_code, uuid7
 
 NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)  # the same date in every time zone from -11 to +11
 

@@ -5,8 +5,8 @@ import json
 from hq_helpers import Till, auth, entry
 
 from hq.cli import main
-from pos_app.domain import ledger
-from pos_app.domain.signing import Signer, b64
+from loyalty_core import ledger
+from loyalty_core.signing import Signer, b64
 
 
 def run(db_url, capsys, *argv):

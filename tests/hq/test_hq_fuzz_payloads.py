@@ -4,7 +4,7 @@ from hq_helpers import Till
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pos_app.domain.ledger import KINDS
+from loyalty_core.ledger import KINDS
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.floats(allow_nan=False, allow_infinity=False)

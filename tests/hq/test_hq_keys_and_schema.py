@@ -6,7 +6,7 @@ from alembic.migration import MigrationContext
 from hq_helpers import auth
 
 from hq.schema import metadata
-from pos_app.domain.signing import Signer, b64
+from loyalty_core.signing import Signer, b64
 
 KEYS = "/api/v1/stores/me/keys"
 

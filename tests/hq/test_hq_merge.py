@@ -2,7 +2,7 @@
 
 from hq_helpers import Till, auth, new_phone
 
-from pos_app.domain import ledger
+from loyalty_core import ledger
 
 
 def _twins(hq):

@@ -2,7 +2,7 @@
 
 from hq_helpers import Till, entry
 
-from pos_app.domain import ledger
+from loyalty_core import ledger
 
 
 def test_an_enrollment_and_a_sale_are_applied_and_the_balance_is_the_sum_of_the_ledger(hq):

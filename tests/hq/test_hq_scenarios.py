@@ -4,7 +4,7 @@ from hq_helpers import Till, auth
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pos_app.domain.reconcile import BucketHasher
+from loyalty_core.reconcile import BucketHasher
 
 PHONES = ["0911000001", "0911000002", "0911000003"]  # few phones: duplicates (and merges) are common
 

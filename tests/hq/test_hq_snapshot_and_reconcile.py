@@ -2,8 +2,8 @@
 
 from hq_helpers import Till, auth
 
-from pos_app.domain.ledger import Entry
-from pos_app.domain.reconcile import BucketHasher, bucket_of
+from loyalty_core.ledger import Entry
+from loyalty_core.reconcile import BucketHasher, bucket_of
 
 
 def _enroll_many(hq, n):

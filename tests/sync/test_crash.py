@@ -10,7 +10,7 @@ from pathlib import Path
 from sync_harness import clone_sales, local_balances, local_ledger, make_till, outbox_counts, settle
 
 from pos_app.bootstrap import build_app
-from pos_app.domain.pricing import CartLine
+from loyalty_core.pricing import CartLine
 
 CHILD = Path(__file__).with_name("sync_child.py")
 ROOT = Path(__file__).resolve().parents[2]

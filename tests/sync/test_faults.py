@@ -16,8 +16,8 @@ from sync_harness import (
     settle,
 )
 
-from pos_app.domain.errors import DomainError
-from pos_app.domain.pricing import CartLine
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
 
 CATALOG = [
     CartLine("TEA-500", "grocery", 12000, 1),

@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from sync_harness import FaultyAdapter, attach, clone_sales, local_balances, local_ledger, outbox_counts, settle
 
 from pos_app import config
-from pos_app.domain import signing
-from pos_app.domain.errors import DomainError
-from pos_app.domain.pricing import CartLine
+from loyalty_core import signing
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
 from pos_app.sync import puller as puller_module
 from pos_app.sync.engine import SyncError
 
@@ -289,7 +289,7 @@ def test_a_coupon_used_at_one_store_is_refused_at_the_other_after_a_pull(hq, til
     a = till_factory(hq, "S001", "T01")
     b = till_factory(hq, "S002", "T01")
     member = enroll(a, "0912000011")
-    from pos_app.domain import coupons
+    from loyalty_core import coupons
 
     coupon = coupons.Coupon("C-WELCOME-1", coupons.AMOUNT, 5000)
     code = coupons.issue(coupon, a.ctx.signer)

@@ -5,8 +5,8 @@ import datetime as dt
 import sqlalchemy as sa
 from sync_harness import TillClock, local_balances, settle
 
-from pos_app.domain import ids
-from pos_app.domain.pricing import CartLine
+from loyalty_core import ids
+from loyalty_core.pricing import CartLine
 
 TEA = [CartLine("TEA-500", "grocery", 12000, 1)]
 

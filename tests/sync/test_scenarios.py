@@ -18,7 +18,7 @@ from sync_harness import (
     settle,
 )
 
-from pos_app.domain.pricing import CartLine
+from loyalty_core.pricing import CartLine
 from pos_app.services import members
 from pos_app.sync.engine import SyncError
 

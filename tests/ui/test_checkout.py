@@ -217,7 +217,7 @@ def test_confirming_needs_a_member_and_says_so(qtbot, shell):
 
 
 def test_a_receipt_number_scanned_at_the_checkout_opens_the_return(qtbot, shell, services):
-    from pos_app.domain.pricing import CartLine
+    from loyalty_core.pricing import CartLine
 
     member = enroll(services)
     receipt = services.pos.confirm_sale(member.member_code, [CartLine("TEA-500", "drinks", 15000, 1)])

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 from ui_helpers import fkey, idle, logged_in, scan
 
-from pos_app.domain.pricing import CartLine
+from loyalty_core.pricing import CartLine
 
 
 def enroll(services, phone="0912345678", name="Alice Chen"):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ...domain import qr
-from ...domain.errors import DomainError
-from ...domain.validation import looks_like_phone
+from loyalty_core import qr
+from loyalty_core.errors import DomainError
+from loyalty_core.validation import looks_like_phone
 from .. import fmt
 from ..errors import error_text, message_for
 from ..i18n import translate

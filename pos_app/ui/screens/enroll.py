@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout
 
-from ...domain.errors import DomainError
-from ...domain.validation import clean_name, normalize_phone, parse_birthday
+from loyalty_core.errors import DomainError
+from loyalty_core.validation import clean_name, normalize_phone, parse_birthday
 from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import MEMBER, Op

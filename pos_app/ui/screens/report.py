@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.money import format_cents
+from loyalty_core.money import format_cents
 from .. import fmt, printing
 from ..errors import error_text, message_for
 from ..i18n import translate

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
-from ...domain.ids import uuid7
-from ...domain.money import parse_amount
+from loyalty_core.errors import DomainError
+from loyalty_core.ids import uuid7
+from loyalty_core.money import parse_amount
 from .. import fmt
 from ..errors import error_text
 from ..i18n import translate

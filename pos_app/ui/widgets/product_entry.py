@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
 
-from ...domain.errors import DomainError
-from ...domain.money import parse_amount
+from loyalty_core.errors import DomainError
+from loyalty_core.money import parse_amount
 from ..i18n import translate
 from .cart_view import category_name
 from .common import TOUCH_HEIGHT, Translatable, big_line_edit
