@@ -43,9 +43,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from pos_app import bootstrap, config
 from loyalty_core import ids
 from loyalty_core.pricing import CartLine
+from pos_app import bootstrap, config
 from pos_app.services import members as member_cases
 from pos_app.store import migrate
 from pos_app.store.engine import make_engine

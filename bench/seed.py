@@ -45,9 +45,9 @@ import threading
 import time
 from pathlib import Path
 
-from pos_app import bootstrap, config
 from loyalty_core import ids, qr
 from loyalty_core.ledger import lot_expiry
+from pos_app import bootstrap, config
 
 STORE_ID = "S001"
 TERMINAL_ID = "T01"

@@ -5,10 +5,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from . import config as cfg
-from . import resources
 from loyalty_core import signing
 from loyalty_core.rules import RuleSet
+
+from . import config as cfg
+from . import resources
 from .services.context import ServiceContext, system_clock
 from .services.pos import CashierService, PosService
 from .store import migrate

@@ -20,9 +20,10 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from . import config
 from loyalty_core import signing
 from loyalty_core.errors import DomainError
+
+from . import config
 
 log = logging.getLogger(__name__)
 
@@ -185,8 +186,9 @@ def _write_secret(path: Path, text: str) -> None:
 
 def _seed(data_dir: Path) -> None:
     """Cashiers, members (one Silver, one Gold) and a few sales, pushed to the demo HQ."""
-    from .bootstrap import build_app
     from loyalty_core.pricing import CartLine
+
+    from .bootstrap import build_app
 
     app = build_app(data_dir)
     try:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from loyalty_core.errors import DomainError
+
 from . import admin_cmd, members_cmd, sales_cmd
 
 COMMAND_MODULES = [admin_cmd, members_cmd, sales_cmd]

@@ -3,6 +3,7 @@
 from loyalty_core import events, ids, ledger
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import check_points
+
 from .approvals import require_supervisor
 from .context import ServiceContext
 from .events import audit, new_event_id, record

@@ -9,6 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import clean_code, clean_name
+
 from .context import ServiceContext
 from .events import audit
 

@@ -9,6 +9,7 @@ from loyalty_core import events, ids, ledger, pricing
 from loyalty_core.errors import DomainError
 from loyalty_core.member import Member
 from loyalty_core.promotions import is_birthday_month, referral_points
+
 from .approvals import checked_actor
 from .context import ServiceContext
 from .events import new_event_id, record

@@ -1,6 +1,7 @@
 """Writing an event to the outbox inside the caller's unit of work."""
 
 from loyalty_core.ids import uuid7
+
 from .context import ServiceContext
 
 

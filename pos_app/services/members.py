@@ -7,6 +7,7 @@ from loyalty_core import events, ids, ledger, promotions, qr
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, Member, new_member, with_changes
 from loyalty_core.validation import looks_like_phone, normalize_phone
+
 from .approvals import checked_actor
 from .context import ServiceContext
 from .events import audit, new_event_id, record

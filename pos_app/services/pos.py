@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine, Quote
+
 from . import adjustments, checkout, members, reports, returns
 from . import cashiers as cashier_cases
 from .context import ServiceContext

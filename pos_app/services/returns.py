@@ -8,6 +8,7 @@ from loyalty_core.money import check_amount
 from loyalty_core.pricing import PricedLine
 from loyalty_core.returns import ReturnedLine, return_line
 from loyalty_core.validation import clean_code
+
 from .approvals import require_supervisor
 from .context import ServiceContext
 from .events import audit, new_event_id, record

@@ -5,6 +5,7 @@ import datetime as dt
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from loyalty_core.ledger import Entry
+
 from .engine import dbapi
 from .schema import ledger
 

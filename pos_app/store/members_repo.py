@@ -5,6 +5,7 @@ import datetime as dt
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from loyalty_core.member import Member
+
 from .engine import dbapi
 from .schema import coupons, members, spend
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from loyalty_core import signing
 from loyalty_core.errors import DomainError
 from loyalty_core.rules import RuleSet
+
 from ..services.context import ServiceContext
 from ..store.sync_repo import SyncRepository, entry_tuple, member_tuple
 from .hq_client import HqClient, PermanentError, Stopped, TransientError

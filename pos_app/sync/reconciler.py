@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterable
 
 from loyalty_core.reconcile import BUCKETS, bucket_of
+
 from ..store.sync_repo import LEDGER_COLUMNS, entry_row, member_tuple
 from .hq_client import HqClient, PermanentError
 

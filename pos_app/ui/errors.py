@@ -11,6 +11,7 @@ import string
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from loyalty_core.errors import DomainError
+
 from . import fmt
 from .i18n import translate
 

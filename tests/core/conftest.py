@@ -1,13 +1,12 @@
 """Fixtures for the loyalty core: a fresh till per test (on the run's clock, tests/conftest.py),
 members of any tier, and an HQ-like signing key the till trusts."""
 
-import datetime as dt
 
 import pytest
 
-from pos_app import bootstrap, config
 from loyalty_core.pricing import CartLine
 from loyalty_core.signing import Signer
+from pos_app import bootstrap, config
 
 from .support import SUPERVISOR, next_phone
 

@@ -15,8 +15,8 @@ from pathlib import Path
 def main() -> None:
     data_dir, member_code = Path(sys.argv[1]), sys.argv[2]
 
-    from pos_app import bootstrap
     from loyalty_core.pricing import CartLine
+    from pos_app import bootstrap
 
     app = bootstrap.build_app(data_dir)
     out = sys.stdout

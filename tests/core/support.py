@@ -1,20 +1,19 @@
 """Plain helpers shared by the loyalty-core tests (fixtures live in conftest.py)."""
 
-import datetime as dt
 import itertools
 import json
 from collections.abc import Callable
 
 import pytest
 from sqlalchemy import text
+from testclock import STORE_TZ as TZ  # noqa: F401  (Taipei: the till's local time)
+from testclock import THURSDAY, TUESDAY, WEDNESDAY  # noqa: F401
 
-from pos_app import resources
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
 from loyalty_core.rules import RuleSet
+from pos_app import resources
 
-from testclock import STORE_TZ as TZ  # noqa: F401  (Taipei: the till's local time)
-from testclock import THURSDAY, TUESDAY, WEDNESDAY  # noqa: F401
 SUPERVISOR = "9001"
 
 # The worked example of the design brief, on SKUs with no SKU or category bonus.

@@ -27,10 +27,10 @@ from requests.adapters import HTTPAdapter
 from hq import admin
 from hq import db as hq_db
 from hq import schema as hq_schema
-from pos_app import config
-from pos_app.bootstrap import App, build_app
 from loyalty_core import ids, ledger
 from loyalty_core.pricing import CartLine
+from pos_app import config
+from pos_app.bootstrap import App, build_app
 from pos_app.services import checkout
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sync_harness import clone_sales, local_balances, local_ledger, make_till, outbox_counts, settle
 
-from pos_app.bootstrap import build_app
 from loyalty_core.pricing import CartLine
+from pos_app.bootstrap import build_app
 
 CHILD = Path(__file__).with_name("sync_child.py")
 ROOT = Path(__file__).resolve().parents[2]

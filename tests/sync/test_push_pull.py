@@ -9,10 +9,10 @@ import pytest
 import sqlalchemy as sa
 from sync_harness import FaultyAdapter, attach, clone_sales, local_balances, local_ledger, outbox_counts, settle
 
-from pos_app import config
 from loyalty_core import signing
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
+from pos_app import config
 from pos_app.sync import puller as puller_module
 from pos_app.sync.engine import SyncError
 

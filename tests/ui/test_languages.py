@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from ui_helpers import camera_frame, fkey, idle, logged_in, make_shell, scan, shot
 
-from pos_app import resources
 from loyalty_core.pricing import CartLine
+from pos_app import resources
 from pos_app.ui import fmt
 from pos_app.ui.errors import MESSAGES, message_for
 from pos_app.ui.i18n import LANGUAGES, language_for_locale, locale_for

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from loyalty_core import qr
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import looks_like_phone
+
 from .. import fmt
 from ..errors import error_text, message_for
 from ..i18n import translate

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import clean_name, normalize_phone, parse_birthday
+
 from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import MEMBER, Op

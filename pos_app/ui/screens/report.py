@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from loyalty_core.money import format_cents
+
 from .. import fmt, printing
 from ..errors import error_text, message_for
 from ..i18n import translate

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from loyalty_core.errors import DomainError
 from loyalty_core.ids import uuid7
 from loyalty_core.money import parse_amount
+
 from .. import fmt
 from ..errors import error_text
 from ..i18n import translate

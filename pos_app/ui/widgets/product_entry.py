@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidg
 
 from loyalty_core.errors import DomainError
 from loyalty_core.money import parse_amount
+
 from ..i18n import translate
 from .cart_view import category_name
 from .common import TOUCH_HEIGHT, Translatable, big_line_edit
