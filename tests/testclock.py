@@ -69,3 +69,11 @@ class TestClock:
 
     def today(self) -> dt.date:
         return self.now.date()
+
+
+def end_of_12th_month_after(day: dt.date) -> dt.date:
+    """When a lot earned on `day` expires, as DESIGN.md states it (written here independently of the
+    code under test): the last day of the 12th month after the month it was earned."""
+    year, month = day.year + 1, day.month
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)

@@ -3,6 +3,8 @@ the sign-up bonus, referrals, member day and the birthday month."""
 
 import datetime as dt
 
+from testclock import end_of_12th_month_after
+
 from loyalty_core import coupons as coupon_rules
 from loyalty_core import pricing, promotions
 from loyalty_core.pricing import CartLine, MemberTerms
@@ -165,14 +167,16 @@ def test_referral_points_come_from_the_referral_promotion():
 # --- through the till -------------------------------------------------------------------------
 
 
-def test_enrolling_gives_the_100_point_sign_up_bonus_as_a_lot(pos, make_member):
+def test_enrolling_gives_the_100_point_sign_up_bonus_as_a_lot(pos, make_member, clock):
     member = make_member()
     assert member.balance == 100
     [entry] = pos.ledger(member.member_code)
-    assert entry["kind"] == "signup" and entry["points"] == 100 and entry["expires_on"] == "2027-11-30"
+    expires = end_of_12th_month_after(clock.today()).isoformat()
+    assert entry["kind"] == "signup" and entry["points"] == 100 and entry["expires_on"] == expires
 
 
-def test_the_referrer_gets_200_points_on_the_referees_first_purchase_only(pos, make_member):
+def test_the_referrer_gets_200_points_on_the_referees_first_purchase_only(pos, make_member, clock):
+    clock.set(TUESDAY)  # no member-day doubling of the referee's 100
     referrer = make_member()
     referee = make_member(referrer=referrer.member_code)
     assert pos.find_member(referrer.member_code).balance == 100  # nothing yet at enrollment
@@ -207,7 +211,8 @@ def test_a_sale_on_member_day_earns_double_through_the_till(pos, make_member, cl
     assert receipt.points_earned == 200 and receipt.promotions == ["member-day"]
 
 
-def test_a_sale_in_the_birthday_month_earns_double_and_issues_one_birthday_coupon(app, pos, make_member):
+def test_a_sale_in_the_birthday_month_earns_double_and_issues_one_birthday_coupon(app, pos, make_member, clock):
+    clock.set(TUESDAY)  # in November, and not member day (the best multiplier would be member day's)
     member = make_member(birthday="1990-11-15")
     first = pos.confirm_sale(member.member_code, [SHIRT])
     assert first.points_earned == 200 and "birthday-month" in first.promotions
@@ -223,7 +228,8 @@ def test_a_sale_in_the_birthday_month_earns_double_and_issues_one_birthday_coupo
     assert len(issued) == 1 and issued[0]["payload"]["member_code"] == member.member_code
 
 
-def test_the_birthday_coupon_can_be_used_once_by_its_member(pos, make_member):
+def test_the_birthday_coupon_can_be_used_once_by_its_member(pos, make_member, clock):
+    clock.set(TUESDAY)  # a November day: the member's birthday month
     member = make_member(birthday="1990-11-15")
     pos.confirm_sale(member.member_code, [SHIRT])
     code = pos.find_member(member.member_code).coupons[0].code
@@ -241,7 +247,8 @@ def test_a_december_birthday_coupon_is_valid_to_the_end_of_december(pos, make_me
     assert coupon.valid_until == dt.date(2026, 12, 31)
 
 
-def test_no_birthday_coupon_outside_the_birthday_month(pos, make_member):
-    member = make_member(birthday="1990-03-04")
+def test_no_birthday_coupon_outside_the_birthday_month(pos, make_member, clock):
+    outside = 3 if clock.today().month != 3 else 4
+    member = make_member(birthday=f"1990-{outside:02d}-04")
     pos.confirm_sale(member.member_code, [SHIRT])
     assert pos.find_member(member.member_code).coupons == []

@@ -4,6 +4,7 @@ first, and debt that later earnings pay off."""
 import datetime as dt
 
 import pytest
+from testclock import end_of_12th_month_after
 
 from loyalty_core import ledger
 from loyalty_core.ledger import Entry
@@ -110,7 +111,8 @@ def test_entries_round_trip_through_their_dict_form():
 # --- through the till -------------------------------------------------------------------------
 
 
-def test_a_sale_writes_its_earning_as_a_lot_expiring_at_the_end_of_the_12th_month(app, pos, make_member):
+def test_a_sale_writes_its_earning_as_a_lot_expiring_at_the_end_of_the_12th_month(app, pos, make_member, clock):
+    clock.set(TUESDAY)  # 2026-11-24, not member day
     member = make_member()
     receipt = pos.confirm_sale(member.member_code, [CartLine("SHIRT-1", "apparel", 10_000, 1)])
     row = [r for r in ledger_rows(app, member.member_code) if r.ref == receipt.receipt_no][0]
@@ -118,7 +120,15 @@ def test_a_sale_writes_its_earning_as_a_lot_expiring_at_the_end_of_the_12th_mont
     assert pos.find_member(member.member_code).expiring_on == D(2027, 11, 30)
 
 
-def test_a_negative_balance_after_a_return_is_recovered_from_later_earnings(app, pos, make_member):
+def test_a_lot_earned_today_expires_at_the_end_of_the_12th_month_whatever_the_day(app, pos, make_member, clock):
+    member = make_member()
+    receipt = pos.confirm_sale(member.member_code, [CartLine("SHIRT-1", "apparel", 10_000, 1)])
+    row = [r for r in ledger_rows(app, member.member_code) if r.ref == receipt.receipt_no][0]
+    assert (row.on_date, row.expires_on) == (clock.today().isoformat(), end_of_12th_month_after(clock.today()).isoformat())
+
+
+def test_a_negative_balance_after_a_return_is_recovered_from_later_earnings(app, pos, make_member, clock):
+    clock.set(TUESDAY)  # the figures below are a plain day's (no member-day doubling)
     member = make_member()  # 100
     code = member.member_code
     first = pos.confirm_sale(code, [CartLine("TV-1", "electronics", 100_000, 1)])  # +1000 -> 1100

@@ -123,6 +123,7 @@ def test_online_the_allowance_does_not_apply(app, pos, make_member):
 
 
 def test_redeemed_points_leave_the_balance_oldest_expiry_first(app, pos, make_member, clock):
+    clock.set(TUESDAY)
     member = make_member()  # 100 sign-up points, expiring 2027-11-30
     clock.set(TUESDAY.replace(month=12, day=1))
     pos.adjust(member.member_code, 1_000, "goodwill", "9001")  # expiring 2027-12-31

@@ -9,6 +9,7 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
+from testclock import TUESDAY, end_of_12th_month_after
 
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
@@ -104,6 +105,7 @@ def test_a_till_built_on_a_database_left_at_0001_works(tmp_path, data_dir, clock
     engine = make_engine(config.db_path(data_dir))
     migrate.upgrade(engine, "0001")
     engine.dispose()
+    clock.set(TUESDAY)  # 150 points is a plain day's earning
     app = bootstrap.build_app(data_dir, clock=clock)
     try:
         assert version(app.engine) == head_revision()
@@ -118,6 +120,7 @@ def test_the_day_summary_counts_that_day_only_and_reads_indexes_not_whole_tables
 
     from .support import WEDNESDAY
 
+    clock.set(TUESDAY)
     pos.enroll(phone="0912345678", name="Alice", consent_terms=True)
     member = make_member(points=1_000)
     pos.confirm_sale(member.member_code, WORKED_CART, redeem_points=500)
@@ -291,7 +294,8 @@ def test_a_birthday_sale_that_fails_while_issuing_the_coupon_leaves_nothing_behi
     assert snapshot(app) == before
 
 
-def test_a_birthday_sale_writes_its_sale_event_and_one_coupon_event(app, pos, make_member):
+def test_a_birthday_sale_writes_its_sale_event_and_one_coupon_event(app, pos, make_member, clock):
+    clock.set(TUESDAY)  # November: the member's birthday month
     member = make_member(birthday="1990-11-02")
     n = len(outbox_events(app))
     pos.confirm_sale(member.member_code, WORKED_CART)
@@ -428,11 +432,11 @@ def test_an_adjustment_is_audited_with_who_why_and_how_much(app, pos, make_membe
     assert [(r.points, r.ref, r.expires_on) for r in rows] == [(-300, "correction", None)]
 
 
-def test_a_positive_adjustment_is_a_lot_that_expires(app, pos, make_member):
+def test_a_positive_adjustment_is_a_lot_that_expires(app, pos, make_member, clock):
     member = make_member()
     pos.adjust(member.member_code, 1_000, "goodwill", SUPERVISOR)
     [row] = [r for r in ledger_rows(app, member.member_code) if r.kind == "adjust"]
-    assert row.expires_on == "2027-11-30"
+    assert row.expires_on == end_of_12th_month_after(clock.today()).isoformat()
 
 
 def test_a_profile_edit_is_audited_with_before_and_after(app, pos, make_member):
