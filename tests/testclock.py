@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 
 STORE_TZ = dt.timezone(dt.timedelta(hours=8))  # the demo chain's stores are in Taipei
 
@@ -36,6 +37,19 @@ NOW: dt.datetime = dt.datetime.combine(TODAY, _time_of_day(), tzinfo=STORE_TZ)
 TUESDAY = dt.datetime(2026, 11, 24, 10, 0, tzinfo=STORE_TZ)
 WEDNESDAY = dt.datetime(2026, 11, 25, 10, 0, tzinfo=STORE_TZ)  # member day (x2)
 THURSDAY = dt.datetime(2026, 11, 26, 10, 0, tzinfo=STORE_TZ)
+
+
+def plain_day(at: dt.datetime | None = None) -> dt.datetime:
+    """A moment close to the run's now (never after it) on a plain day: not member day (Wednesday,
+    x2 in the default program) and at least an hour before midnight, so a running clock started
+    there stays on that day for the test. For end-to-end tests whose figures are a plain day's and
+    whose tills must not run ahead of HQ."""
+    at = at or NOW
+    if at.hour == 23:
+        at -= dt.timedelta(hours=1)
+    while at.weekday() == 2:
+        at -= dt.timedelta(days=1)
+    return at
 
 
 def days_ago(days: int, at: dt.datetime | None = None) -> dt.datetime:
@@ -65,10 +79,32 @@ class TestClock:
         self.now += dt.timedelta(**delta)
 
     def utc(self) -> dt.datetime:
-        return self.now.astimezone(dt.UTC)
+        """The same moment in UTC: HQ's clocks (production and tests) speak UTC."""
+        return self().astimezone(dt.UTC)
+
+    def utc_clock(self):
+        """This clock as HQ sees it: a callable giving UTC."""
+        return self.utc
 
     def today(self) -> dt.date:
         return self.now.date()
+
+
+class RunningClock(TestClock):
+    """Starts at a given moment of the run's day and runs at real speed (by the monotonic clock, so
+    never the wall clock's date). For end-to-end tests where servers and threads expect time to pass
+    (HQ orders what it receives by its own clock); `set` and `advance` move it as a TestClock's do."""
+
+    def __init__(self, start: dt.datetime = NOW) -> None:
+        super().__init__(start)
+        self._started = time.monotonic()
+
+    def __call__(self) -> dt.datetime:
+        return self.now + dt.timedelta(seconds=time.monotonic() - self._started)
+
+    def set(self, when: dt.datetime | str) -> None:
+        super().set(when)
+        self._started = time.monotonic()
 
 
 def end_of_12th_month_after(day: dt.date) -> dt.date:

@@ -19,8 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # a clean clone without `pip install -e .` still imports hq
     sys.path.insert(0, str(ROOT))
 
-from hq_helpers import Clock  # noqa: E402
-
 from hq import db, migrate  # noqa: E402
 from hq.app import create_app  # noqa: E402
 from hq.schema import metadata  # noqa: E402
@@ -82,15 +80,10 @@ def db_url(request, tmp_path) -> str:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def hq(db_url, clock):
     from fastapi.testclient import TestClient
     from hq_helpers import Hq
 
-    app = create_app(db_url, clock=clock)
+    app = create_app(db_url, clock=clock.utc_clock())  # HQ speaks UTC, as in production
     with TestClient(app) as client:
         yield Hq(client, app.state.engine, clock, db_url)

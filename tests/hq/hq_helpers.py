@@ -6,26 +6,11 @@ import os
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from testclock import NOW
 
 from hq import admin, db
 from loyalty_core import ledger
 from loyalty_core.ids import member_code, uuid7
-
-NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)  # the same date in every time zone from -11 to +11
-
-
-class Clock:
-    """HQ's clock, settable: expiry and tier reviews depend on the date."""
-
-    def __init__(self, now: dt.datetime = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def set(self, day: str) -> None:
-        self.now = dt.datetime.fromisoformat(day + "T12:00:00+00:00")
-
 
 _phones = itertools.count(int.from_bytes(os.urandom(3), "big") % 10_000_000)
 
@@ -39,7 +24,7 @@ class Till:
     store_id: str = "S001"
     terminal_id: str = "T01"
     seq: int = 0
-    at: str = "2026-11-24T10:15:00+08:00"
+    at: str = NOW.isoformat()  # when the till says it happened: the run's "now"
 
     def event(self, type_: str, payload: dict, event_id: str | None = None) -> dict:
         self.seq += 1
@@ -117,12 +102,13 @@ class Hq:
     def terminal(self, store_id: str = "S001", terminal_id: str = "T01") -> str:
         key = (store_id, terminal_id)
         if key not in self.tokens:
-            self.tokens[key] = db.write(self.engine, lambda conn: _terminal(conn, store_id, terminal_id))
+            now = self.clock()
+            self.tokens[key] = db.write(self.engine, lambda conn: _terminal(conn, store_id, terminal_id, now))
         return self.tokens[key]
 
     def channel(self, name: str = "shop") -> str:
         if name not in self.tokens:
-            now = dt.datetime.now(dt.UTC)
+            now = self.clock()
             self.tokens[name] = db.write(self.engine, lambda conn: admin.add_channel(conn, name, now)["token"])
         return self.tokens[name]
 
@@ -163,8 +149,7 @@ class Hq:
         return {t: self.scalar(f"SELECT count(*) FROM {t}") for t in tables}
 
 
-def _terminal(conn, store_id: str, terminal_id: str) -> str:
-    now = dt.datetime.now(dt.UTC)
+def _terminal(conn, store_id: str, terminal_id: str, now: dt.datetime) -> str:
     if conn.execute(sa.text("SELECT 1 FROM stores WHERE store_id = :s"), {"s": store_id}).first() is None:
         admin.add_store(conn, store_id, f"Store {store_id}", now)
     return admin.add_terminal(conn, store_id, terminal_id, now)["token"]

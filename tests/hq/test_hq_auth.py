@@ -1,6 +1,5 @@
 """Who may call what: bearer tokens, hashed at rest, scoped to a store terminal or a channel."""
 
-import datetime as dt
 
 from hq_helpers import Till, auth
 
@@ -18,7 +17,7 @@ def test_missing_or_wrong_tokens_get_401_json(hq):
 def test_a_revoked_terminal_token_is_refused(hq):
     token = hq.terminal()
     assert hq.push([], token=token).status_code == 200
-    db.write(hq.engine, lambda conn: admin.revoke_terminal(conn, "S001", "T01", dt.datetime.now(dt.UTC)))
+    db.write(hq.engine, lambda conn: admin.revoke_terminal(conn, "S001", "T01", hq.clock()))
     assert hq.push([], token=token).status_code == 401
 
 

@@ -1,10 +1,10 @@
 """Pulling the change feed: paging, retention, and never skipping a late commit."""
 
-import datetime as dt
 import threading
 import time
 
 from hq_helpers import Till, auth
+from testclock import NOW
 
 from hq import apply, db, feed
 
@@ -41,7 +41,7 @@ def test_a_cursor_below_the_retention_floor_is_told_to_refetch(hq):
 def _hold_feed_numbers(engine, started: threading.Event, release: threading.Event) -> None:
     """A writer that has taken feed numbers and not committed yet."""
     with engine.begin() as conn:
-        feed.append(conn, [(feed.RULES, None, '{"held": true}')], dt.datetime.now(dt.UTC))
+        feed.append(conn, [(feed.RULES, None, '{"held": true}')], NOW)
         started.set()
         release.wait(30)
 
@@ -53,7 +53,7 @@ def test_a_reader_never_sees_past_a_transaction_still_in_flight(hq):
     holder.start()
     assert started.wait(10)
     till = Till()
-    pusher = threading.Thread(target=lambda: apply.push(hq.engine, [till.enroll()], dt.datetime.now(dt.UTC)))
+    pusher = threading.Thread(target=lambda: apply.push(hq.engine, [till.enroll()], hq.clock()))
     pusher.start()
     time.sleep(0.3)  # the pusher is now waiting behind the held numbers
     during = hq.pull_all()
@@ -83,7 +83,7 @@ def test_concurrent_pushers_never_leave_a_gap_a_reader_could_skip(hq):
 
     def pusher(till):
         for _ in range(5):
-            apply.push(hq.engine, [till.enroll() for _ in range(3)], dt.datetime.now(dt.UTC))
+            apply.push(hq.engine, [till.enroll() for _ in range(3)], hq.clock())
 
     threads = [threading.Thread(target=pusher, args=(t,)) for t in tills]
     read = threading.Thread(target=reader)

@@ -5,13 +5,13 @@ refuses NUL bytes and lone surrogates that SQLite would store), with valid
 tokens so the fuzzer gets past authentication and reaches the handlers.
 """
 
-import datetime as dt
 
 import pytest
 import schemathesis
-from hq_helpers import Clock, auth
+from hq_helpers import auth
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+from testclock import TestClock
 
 from hq import admin, db
 from hq.app import create_app
@@ -21,8 +21,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 @pytest.fixture
 def fuzzed_app(db_url):
-    app = create_app(db_url, clock=Clock())
-    now = dt.datetime.now(dt.UTC)
+    clock = TestClock()
+    app = create_app(db_url, clock=clock)
+    now = clock()
 
     def setup(conn):
         admin.add_store(conn, "S001", "Fuzz", now)

@@ -8,6 +8,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from sync_harness import HqServer, PgDatabase, make_till, pg_available  # noqa: E402
+from testclock import NOW, RunningClock  # noqa: E402
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -53,8 +54,10 @@ def hq(hq_factory):
 @pytest.fixture
 def till_factory(tmp_path):
     apps = []
+    store_clock = RunningClock(NOW)  # every till of a test keeps the same (right) time unless given its own
 
     def make(hq, store_id="S001", terminal_id="T01", **kwargs):
+        kwargs.setdefault("clock", store_clock)
         app = make_till(tmp_path / f"till-{store_id}-{terminal_id}-{len(apps)}", hq, store_id, terminal_id, **kwargs)
         apps.append(app)
         return app

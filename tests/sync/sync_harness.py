@@ -23,6 +23,7 @@ import requests
 import sqlalchemy as sa
 import uvicorn
 from requests.adapters import HTTPAdapter
+from testclock import NOW, RunningClock
 
 from hq import admin
 from hq import db as hq_db
@@ -39,17 +40,13 @@ PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 # -- HQ ------------------------------------------------------------------------------------------
 
 
-def hq_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class HqServer:
     """hq.app.create_app under uvicorn in a thread; restartable on the same port and database."""
 
     def __init__(self, db_url: str, port: int = 0, clock: Callable[[], dt.datetime] | None = None) -> None:
         self.db_url = db_url
         self.port = port
-        self.clock = clock
+        self.clock = clock or RunningClock(NOW).utc_clock()  # HQ keeps UTC, as in production
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self.engine = hq_db.make_engine(db_url)  # our own, for admin work and for looking inside
@@ -61,8 +58,7 @@ class HqServer:
     def start(self) -> HqServer:
         from hq.app import create_app
 
-        kwargs = {"clock": self.clock} if self.clock else {}
-        app = create_app(self.db_url, **kwargs)
+        app = create_app(self.db_url, clock=self.clock)
         cfg = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error", lifespan="on",
                              timeout_graceful_shutdown=1)  # fmt: skip
         self._server = uvicorn.Server(cfg)
@@ -106,13 +102,13 @@ class HqServer:
         return hq_db.write(self.engine, work)
 
     def add_store(self, store_id: str, name: str | None = None) -> None:
-        self.write(lambda c: admin.add_store(c, store_id, name or f"Store {store_id}", hq_now()))
+        self.write(lambda c: admin.add_store(c, store_id, name or f"Store {store_id}", self.clock()))
 
     def add_terminal(self, store_id: str, terminal_id: str) -> str:
-        return self.write(lambda c: admin.add_terminal(c, store_id, terminal_id, hq_now()))["token"]
+        return self.write(lambda c: admin.add_terminal(c, store_id, terminal_id, self.clock()))["token"]
 
     def add_channel(self, name: str) -> str:
-        return self.write(lambda c: admin.add_channel(c, name, hq_now()))["token"]
+        return self.write(lambda c: admin.add_channel(c, name, self.clock()))["token"]
 
     # -- looking inside --------------------------------------------------------------------------
 
@@ -184,16 +180,6 @@ def pg_available() -> bool:
 # -- tills ---------------------------------------------------------------------------------------
 
 
-class TillClock:
-    """A till's clock that a test can set wrong on purpose."""
-
-    def __init__(self, offset: dt.timedelta = dt.timedelta(0)) -> None:
-        self.offset = offset
-
-    def __call__(self) -> dt.datetime:
-        return dt.datetime.now().astimezone() + self.offset
-
-
 def make_till(data_dir: Path, hq: HqServer, store_id: str, terminal_id: str, *, clock=None,
               register: bool = True, fast: bool = True) -> App:  # fmt: skip
     """A till set up against `hq` (store and terminal registered there first)."""
@@ -202,7 +188,7 @@ def make_till(data_dir: Path, hq: HqServer, store_id: str, terminal_id: str, *, 
             hq.add_store(store_id)
         token = hq.add_terminal(store_id, terminal_id)
         config.init_terminal(data_dir, store_id, terminal_id, hq.url, token)
-    app = build_app(data_dir, clock=clock)
+    app = build_app(data_dir, clock=clock or RunningClock(NOW))  # the run's day, never the wall clock's
     if fast:
         tune(app)
     return app

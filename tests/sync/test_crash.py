@@ -1,6 +1,5 @@
 """SIGKILL the syncing till mid-push and mid-page: it restarts and converges, nothing lost or doubled."""
 
-import datetime as dt
 import os
 import signal
 import subprocess
@@ -8,6 +7,7 @@ import sys
 from pathlib import Path
 
 from sync_harness import clone_sales, local_balances, local_ledger, make_till, outbox_counts, settle
+from testclock import NOW
 
 from loyalty_core.pricing import CartLine
 from pos_app.bootstrap import build_app
@@ -50,7 +50,7 @@ def test_a_till_killed_while_pushing_converges_without_losing_or_doubling_anythi
              for i in range(20)]  # fmt: skip
     for code in codes:
         till.pos.confirm_sale(code, TEA)
-    clone_sales(till, 2_960, dt.datetime.now().astimezone())
+    clone_sales(till, 2_960, NOW)
     till.close()
     data = tmp_path / "till"
 
@@ -96,7 +96,7 @@ def test_a_till_killed_while_applying_pulled_pages_converges_without_losing_or_d
 
     for code in codes:  # meanwhile HQ's feed grows by thousands of changes
         source.pos.adjust(code, 10, "goodwill", "9001")
-    clone_sales(source, 1_500, dt.datetime.now().astimezone())
+    clone_sales(source, 1_500, NOW)
     settle([source], hq)
     assert hq.feed_head() > 1_500
 

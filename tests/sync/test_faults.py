@@ -1,6 +1,5 @@
 """Two stores and the online shop against one HQ over a network that misbehaves on purpose."""
 
-import datetime as dt
 import random
 import threading
 import time
@@ -15,6 +14,7 @@ from sync_harness import (
     outbox_counts,
     settle,
 )
+from testclock import NOW
 
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
@@ -137,7 +137,7 @@ def test_hq_restarted_in_the_middle_of_a_push_loses_and_doubles_nothing(hq, till
              for i in range(10)]  # fmt: skip
     for i in range(40):
         till.pos.confirm_sale(codes[i % 10], [CATALOG[i % 4]])
-    clone_sales(till, 1_950, dt.datetime.now().astimezone())
+    clone_sales(till, 1_950, NOW)
     till.sync.pusher.batch_size = 50
     till.sync.start()
     deadline = time.monotonic() + 60

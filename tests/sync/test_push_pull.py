@@ -1,6 +1,5 @@
 """The push and pull contracts against a real HQ: exactly once, in HQ's order, HQ wins."""
 
-import datetime as dt
 import json
 import sqlite3
 import time
@@ -8,6 +7,7 @@ import time
 import pytest
 import sqlalchemy as sa
 from sync_harness import FaultyAdapter, attach, clone_sales, local_balances, local_ledger, outbox_counts, settle
+from testclock import NOW, RunningClock, plain_day
 
 from loyalty_core import signing
 from loyalty_core.errors import DomainError
@@ -25,7 +25,7 @@ def enroll(app, phone, name="王小明"):
 
 
 def test_a_sale_reaches_hq_once_and_its_points_become_confirmed(hq, till_factory):
-    till = till_factory(hq)
+    till = till_factory(hq, clock=RunningClock(plain_day()))  # 1,600 is a plain day's figure
     member = enroll(till, "0912000001")
     till.pos.confirm_sale(member.member_code, TV)
     assert till.pos.find_member(member.member_code).pending == 1600
@@ -128,8 +128,8 @@ def test_an_event_hq_cannot_even_read_is_found_by_splitting_the_batch_and_dead_l
 
 
 def test_another_stores_sale_arrives_with_the_next_pull_in_hqs_order(hq, till_factory):
-    a = till_factory(hq, "S001", "T01")
-    b = till_factory(hq, "S002", "T01")
+    a = till_factory(hq, "S001", "T01", clock=RunningClock(plain_day()))  # 1,600 is a plain day's figure
+    b = till_factory(hq, "S002", "T01", clock=RunningClock(plain_day()))
     member = enroll(a, "0912000006", "Alice Chen")
     a.sync.run_once()
     b.sync.run_once()
@@ -273,7 +273,7 @@ def test_a_rule_set_published_at_hq_reaches_the_till_and_is_used_at_once(hq, til
     with hq_db.read(hq.engine) as conn:
         document = published.current_document(conn)
     document = {**document, "version": 2, "signup_bonus_points": 300, "offline_redeem_allowance_points": 1000}
-    hq.write(lambda conn: published.publish(conn, document, __import__("datetime").datetime.now()))
+    hq.write(lambda conn: published.publish(conn, document, hq.clock()))
 
     summary = till.sync.run_once()
 
@@ -336,7 +336,7 @@ def test_stop_ends_the_engine_between_two_batches_and_nothing_is_lost(hq, till_f
     till = till_factory(hq)
     member = enroll(till, "0912000013")
     till.pos.confirm_sale(member.member_code, TEA)
-    clone_sales(till, 3_000, dt.datetime.now().astimezone())
+    clone_sales(till, 3_000, NOW)
     till.sync.pusher.batch_size = 20
     till.sync.start()
     deadline = time.monotonic() + 20
@@ -363,7 +363,7 @@ def test_a_feed_change_the_till_cannot_read_is_skipped_and_reported_never_blocki
         conn.execute(sa.text("UPDATE feed_counter SET last_seq = :s WHERE id = 1"), {"s": head + 1})
         conn.execute(
             sa.text("INSERT INTO feed (seq, kind, member_code, data, created_at) VALUES (:s, 'merge', NULL, :d, :t)"),
-            {"s": head + 1, "d": json.dumps({"from": member.member_code}), "t": dt.datetime.now(dt.UTC)},
+            {"s": head + 1, "d": json.dumps({"from": member.member_code}), "t": hq.clock()},
         )
 
     hq.write(broken)
@@ -392,7 +392,7 @@ def test_status_listeners_see_the_waiting_count_fall_batch_by_batch(hq, till_fac
     till = till_factory(hq)
     member = enroll(till, "0912000015")
     till.pos.confirm_sale(member.member_code, TEA)
-    clone_sales(till, 998, dt.datetime.now().astimezone())
+    clone_sales(till, 998, NOW)
     till.sync.pusher.batch_size = 100
     seen = []
     unsubscribe = till.sync.add_listener(lambda status: seen.append((status["pending"], status["online"])))

@@ -1,9 +1,9 @@
 """Nightly reconciliation: buckets, then members; HQ wins; every difference is recorded."""
 
-import datetime as dt
 
 import sqlalchemy as sa
-from sync_harness import TillClock, local_balances, settle
+from sync_harness import local_balances, settle
+from testclock import NOW, RunningClock
 
 from loyalty_core import ids
 from loyalty_core.pricing import CartLine
@@ -96,8 +96,7 @@ def test_members_with_events_still_waiting_are_not_reported_as_different(hq, til
 
 
 def test_the_engine_reconciles_once_a_night_after_the_configured_hour(hq, till_factory):
-    night = dt.datetime.now().astimezone().replace(hour=3, minute=30)
-    clock = TillClock(night - dt.datetime.now().astimezone())
+    clock = RunningClock(NOW.replace(hour=3, minute=30))
     a = till_factory(hq, "S001", "T01", clock=clock)
     a.pos.enroll(phone="0919999999", name="王小明", consent_terms=True)
     a.sync.reconcile_hour = 4
@@ -105,7 +104,7 @@ def test_the_engine_reconciles_once_a_night_after_the_configured_hour(hq, till_f
     a.sync._maybe_reconcile()
     assert a.sync.status()["last_reconcile"] is None  # 03:30: not yet
 
-    clock.offset += dt.timedelta(hours=1)
+    clock.advance(hours=1)
     a.sync._maybe_reconcile()
     a.sync._maybe_reconcile()  # the same night: once only
 

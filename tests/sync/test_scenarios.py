@@ -8,7 +8,6 @@ from sync_harness import (
     Batch,
     FaultyAdapter,
     OnlineShop,
-    TillClock,
     attach,
     bulk_sales,
     clone_sales,
@@ -17,6 +16,7 @@ from sync_harness import (
     outbox_counts,
     settle,
 )
+from testclock import NOW, RunningClock
 
 from loyalty_core.pricing import CartLine
 from pos_app.services import members
@@ -101,7 +101,7 @@ def test_a_week_offline_with_20000_events_then_reconnecting_converges_quickly(hq
     b = till_factory(hq, "S002", "T01")
     settle([a, b], hq)
     net = go_offline(a)[0]
-    week_ago = dt.datetime.now().astimezone() - dt.timedelta(days=8)
+    week_ago = NOW - dt.timedelta(days=8)
     a.ctx.clock = lambda: week_ago
     codes = []
     with a.uow() as uow:
@@ -113,7 +113,7 @@ def test_a_week_offline_with_20000_events_then_reconnecting_converges_quickly(hq
         uow.commit()
     bulk_sales(a, codes, 800, week_ago)  # real sales through the use case...
     clone_sales(a, 19_000, week_ago)  # ...and as many more like them, written in bulk to save time
-    a.ctx.clock = TillClock()
+    a.ctx.clock = RunningClock(NOW)
     assert outbox_counts(a)["pending"] == 20_000
 
     started = time.monotonic()
@@ -147,10 +147,10 @@ def test_an_online_order_earns_points_and_the_store_sees_the_new_balance_after_o
 
 
 def test_points_expired_at_hq_reach_the_stores_and_no_till_expires_on_its_own_clock(hq, till_factory):
-    a = till_factory(hq, "S001", "T01", clock=TillClock(dt.timedelta(days=900)))  # a clock far ahead
+    a = till_factory(hq, "S001", "T01", clock=RunningClock(NOW + dt.timedelta(days=900)))  # a clock far ahead
     b = till_factory(hq, "S002", "T01")
     member = b.pos.enroll(phone="0915000004", name="陈伟", consent_terms=True)
-    old = dt.datetime.now().astimezone() - dt.timedelta(days=500)  # earned more than a year ago
+    old = NOW - dt.timedelta(days=500)  # earned more than a year ago
     earned = b.pos.confirm_sale(member.member_code, TEA, at=old)
     settle([a, b], hq)
     before = hq.balances()[member.member_code]
@@ -158,7 +158,7 @@ def test_points_expired_at_hq_reach_the_stores_and_no_till_expires_on_its_own_cl
 
     from hq import expiry
 
-    result = expiry.expire(hq.engine, dt.date.today(), dt.datetime.now(dt.UTC))
+    result = expiry.expire(hq.engine, hq.clock().date(), hq.clock())
     settle([a, b], hq)
 
     assert result["points"] >= earned.points_earned
@@ -188,8 +188,8 @@ def test_a_tier_upgrade_from_online_spend_reaches_the_stores(hq, till_factory):
 
 
 def test_a_store_clock_that_is_wrong_never_reorders_anything(hq, till_factory):
-    ahead = till_factory(hq, "S001", "T01", clock=TillClock(dt.timedelta(days=400)))
-    behind = till_factory(hq, "S002", "T01", clock=TillClock(-dt.timedelta(days=400)))
+    ahead = till_factory(hq, "S001", "T01", clock=RunningClock(NOW + dt.timedelta(days=400)))
+    behind = till_factory(hq, "S002", "T01", clock=RunningClock(NOW - dt.timedelta(days=400)))
     member = behind.pos.enroll(phone="0915000006", name="Carol Wu", consent_terms=True)
     settle([ahead, behind], hq)
 
@@ -220,5 +220,5 @@ def test_a_store_clock_that_is_wrong_never_reorders_anything(hq, till_factory):
         assert till.pos.find_member(member.member_code).balance == hq.balances()[member.member_code]
     future = hq.rows("SELECT on_date FROM spend WHERE member_code = :m", m=member.member_code)
     assert all(
-        str(r.on_date)[:10] <= dt.date.today().isoformat() for r in future
+        str(r.on_date)[:10] <= hq.clock().date().isoformat() for r in future
     )  # a clock ahead never books future spend

@@ -23,7 +23,8 @@ from pos_app.ui import i18n_build  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ui_helpers import ARTIFACTS, TUESDAY, FakeDialogs, FixedClock, make_shell  # noqa: E402
+from testclock import TestClock  # noqa: E402
+from ui_helpers import ARTIFACTS, FakeDialogs, make_shell  # noqa: E402
 
 i18n_build.ensure_compiled()  # the .qm files are build output: make them if a checkout lacks them
 
@@ -39,7 +40,7 @@ def _unfreeze_heap():
 def template_till(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "till"
     config.init_terminal(path, "S001", "T01")
-    app = build_app(path, clock=FixedClock(TUESDAY))
+    app = build_app(path, clock=TestClock())
     app.cashiers.add("1001", "Mei", "1234", "cashier")
     app.cashiers.add("9001", "Boss", "9999", "supervisor")
     app.close()
@@ -51,11 +52,6 @@ def data_dir(template_till, tmp_path) -> Path:
     path = tmp_path / "till"
     shutil.copytree(template_till, path)
     return path
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(TUESDAY)
 
 
 @pytest.fixture
@@ -85,5 +81,5 @@ def artifacts() -> Path:
 
 
 @pytest.fixture
-def today() -> dt.date:
-    return TUESDAY.date()
+def today(clock) -> dt.date:
+    return clock.today()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import time
 from pathlib import Path
@@ -12,24 +11,13 @@ from PIL import Image, ImageFilter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from testclock import STORE_TZ as TZ  # noqa: E402,F401
+from testclock import TUESDAY, TestClock  # noqa: E402,F401
 
 from pos_app.ui.app import Shell
 
-TZ = dt.timezone(dt.timedelta(hours=8))
-TUESDAY = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WAIT = 10_000
-
-
-class FixedClock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta) -> None:
-        self.now += dt.timedelta(**delta)
 
 
 class FakeDialogs:
