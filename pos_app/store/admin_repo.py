@@ -4,10 +4,10 @@ import json
 
 from sqlalchemy import Connection, insert, select, update
 
-from .engine import dbapi
+from .engine import statements
 from .schema import audit, cashiers, keys, rule_sets, settings
 
-# Every sale takes a receipt number: one statement, plain SQL on the DB-API connection (engine.dbapi);
+# Every sale takes a receipt number: one statement, plain SQL on the DB-API connection (engine.statements);
 # a counter without a row yet starts at 1.
 _BUMP_COUNTER_SQL = "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value"
 _INSERT_COUNTER_SQL = "INSERT INTO counters (name, value) VALUES (?, 1)"
@@ -16,7 +16,7 @@ _INSERT_COUNTER_SQL = "INSERT INTO counters (name, value) VALUES (?, 1)"
 class AdminRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.db = dbapi(conn)
+        self.db = statements(conn)
 
     # settings -----------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:

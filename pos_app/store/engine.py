@@ -7,9 +7,23 @@ with a plain BEGIN.
 """
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+
+# Set in a connection's info by the unit of work once it has committed or rolled back: from then on
+# the connection refuses statements on both roads (SQLAlchemy's and the plain-SQL handle) until the
+# unit of work hands it back to the pool.
+FINISHED = "uow_finished"
+
+
+class UnitOfWorkFinished(RuntimeError):
+    """A statement was issued after its unit of work committed or rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("this unit of work has already committed or rolled back; open a new one")
 
 
 def make_engine(db_path: Path) -> Engine:
@@ -27,16 +41,45 @@ def make_engine(db_path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
+        if conn.info.get(FINISHED):  # SQLAlchemy would silently begin a second transaction
+            raise UnitOfWorkFinished()
         dbapi(conn).execute("BEGIN" if conn.info.get("read_only") else "BEGIN IMMEDIATE")
 
     return engine
 
 
 def dbapi(conn: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy one: the same connection, in the same transaction.
+    """The sqlite3 connection under a SQLAlchemy one (for the engine's own hooks; repositories use
+    `statements`)."""
+    return conn.connection.driver_connection
 
-    The repositories run the few statements of the hot paths (confirming a sale) on it as plain SQL
+
+class Statements:
+    """Plain SQL on the sqlite3 connection under the unit of work's SQLAlchemy connection: the same
+    transaction, and refused once that unit of work has finished (FINISHED), exactly as SQLAlchemy
+    statements are.
+
+    The repositories run the few statements of the hot paths (confirming a sale) here as plain SQL
     strings: sqlite3 prepares each string once per connection and keeps it, while SQLAlchemy's
     bookkeeping around each statement costs several times what SQLite takes to run it.
     """
-    return conn.connection.driver_connection
+
+    __slots__ = ("_raw", "_info")
+
+    def __init__(self, conn: Connection) -> None:
+        self._raw = dbapi(conn)
+        self._info = conn.info
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        if self._info.get(FINISHED):
+            raise UnitOfWorkFinished()
+        return self._raw.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+        if self._info.get(FINISHED):
+            raise UnitOfWorkFinished()
+        return self._raw.executemany(sql, rows)
+
+
+def statements(conn: Connection) -> Statements:
+    return Statements(conn)

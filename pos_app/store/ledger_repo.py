@@ -6,7 +6,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 
 from loyalty_core.ledger import Entry
 
-from .engine import dbapi
+from .engine import statements
 from .schema import ledger
 
 # Built once (see members_repo): the statements a look-up or a sale runs.
@@ -19,7 +19,7 @@ _PENDING = select(func.coalesce(func.sum(ledger.c.points), 0)).where(
     ledger.c.member_code == bindparam("code"), ledger.c.confirmed == 0
 )
 
-# Confirming a sale: plain SQL on the DB-API connection (engine.dbapi): same transaction, less overhead.
+# Confirming a sale: plain SQL on the DB-API connection (engine.statements): same transaction, less overhead.
 _INSERT_SQL = (
     "INSERT INTO ledger (entry_id, member_code, kind, points, on_date, expires_on, ref, event_id, confirmed)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -40,7 +40,7 @@ def _row_to_entry(row) -> Entry:
 class LedgerRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.db = dbapi(conn)
+        self.db = statements(conn)
 
     def add(self, entries: list[Entry], *, ref: str | None, event_id: str | None, confirmed: bool = False) -> None:
         if not entries:

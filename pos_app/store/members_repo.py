@@ -6,7 +6,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from loyalty_core.member import Member
 
-from .engine import dbapi
+from .engine import statements
 from .schema import coupons, members, spend
 
 # What a Member is made of, in the order _row_to_member reads it.
@@ -29,7 +29,7 @@ _AVAILABLE_COUPONS = select(coupons.c.code).where(
 )
 
 # Finding the member for a scanned card and confirming a sale: plain SQL on the DB-API connection
-# (engine.dbapi), the same transaction without SQLAlchemy's overhead per statement.
+# (engine.statements), the same transaction without SQLAlchemy's overhead per statement.
 _SELECT_MEMBER = "SELECT " + ", ".join(c.name for c in _MEMBER_COLUMNS) + " FROM members"
 _BY_CODE_SQL = _SELECT_MEMBER + " WHERE member_code = ?"
 _BY_PHONE_SQL = _SELECT_MEMBER + " WHERE phone = ? ORDER BY status, enrolled_at LIMIT 1"  # active before merged
@@ -82,7 +82,7 @@ def _member_values(m: Member) -> dict:
 class MemberRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.db = dbapi(conn)
+        self.db = statements(conn)
 
     def add(self, member: Member) -> None:
         self.conn.execute(insert(members).values(**_member_values(member), purchases=0))

@@ -4,7 +4,7 @@ import json
 
 from sqlalchemy import Connection, func, select, update
 
-from .engine import dbapi
+from .engine import statements
 from .schema import outbox
 
 PENDING = "pending"
@@ -12,7 +12,7 @@ SENT = "sent"
 REJECTED = "rejected"
 
 # Every change writes one event; confirming a sale is the hottest one. Plain SQL on the DB-API
-# connection (engine.dbapi): same transaction, less overhead.
+# connection (engine.statements): same transaction, less overhead.
 _LAST_SEQ_SQL = "SELECT coalesce(max(seq), 0) FROM outbox"
 _INSERT_SQL = (
     "INSERT INTO outbox (seq, event_id, type, body, created_at, status, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)"
@@ -22,7 +22,7 @@ _INSERT_SQL = (
 class OutboxRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.db = dbapi(conn)
+        self.db = statements(conn)
 
     def next_seq(self) -> int:
         return int(self.db.execute(_LAST_SEQ_SQL).fetchone()[0]) + 1

@@ -4,10 +4,10 @@ import json
 
 from sqlalchemy import Connection, func, insert, select
 
-from .engine import dbapi
+from .engine import statements
 from .schema import return_lines, returns, sales
 
-# Confirming a sale: plain SQL on the DB-API connection (engine.dbapi): same transaction, less overhead.
+# Confirming a sale: plain SQL on the DB-API connection (engine.statements): same transaction, less overhead.
 _INSERT_SQL = (
     "INSERT INTO sales (sale_id, receipt_no, member_code, at, business_date, tier_code, paid_cents,"
     " discount_cents, redeem_cents, points_earned, points_redeemed, cashier_id, body)"
@@ -20,7 +20,7 @@ _BODY_BY_SALE_ID_SQL = "SELECT body FROM sales WHERE sale_id = ?"
 class SaleRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.db = dbapi(conn)
+        self.db = statements(conn)
 
     def add(self, receipt: dict, business_date: str, tier_code: str) -> None:
         self.db.execute(

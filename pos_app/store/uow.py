@@ -1,8 +1,14 @@
-"""The unit of work: one SQLite transaction that rolls back unless committed."""
+"""The unit of work: one SQLite transaction that rolls back unless committed.
+
+After `commit()` (or a rollback) the unit of work is finished: any further statement, through
+SQLAlchemy or through the repositories' plain-SQL handle, raises `UnitOfWorkFinished` instead of
+quietly starting a transaction of its own.
+"""
 
 from sqlalchemy import Engine
 
 from .admin_repo import AdminRepository
+from .engine import FINISHED
 from .ledger_repo import LedgerRepository
 from .members_repo import MemberRepository
 from .outbox_repo import OutboxRepository
@@ -23,6 +29,7 @@ class SqlUnitOfWork:
     def __enter__(self) -> "SqlUnitOfWork":
         self._conn = self._engine.connect()
         self._conn.info["read_only"] = self._read_only
+        self._conn.info[FINISHED] = False
         if not self._durable:
             self._set_synchronous("NORMAL")
         self._tx = self._conn.begin()
@@ -36,14 +43,20 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self._tx.commit()
+        self._conn.info[FINISHED] = True
+
+    def rollback(self) -> None:
+        self._tx.rollback()
+        self._conn.info[FINISHED] = True
 
     def __exit__(self, *exc) -> None:
         try:
-            if self._conn.in_transaction():  # ours, or one a statement after commit() began
+            if self._conn.in_transaction():
                 self._conn.rollback()
             if not self._durable:
                 self._set_synchronous("FULL")  # the pooled connection goes back as every other use expects it
         finally:
+            self._conn.info[FINISHED] = False  # the pooled connection is fit for its next user
             self._conn.close()
 
     def _set_synchronous(self, level: str) -> None:
