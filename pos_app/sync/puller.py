@@ -38,7 +38,6 @@ SNAPSHOT_PAGE = 2000  # HQ's largest: fewer, larger requests (HTTP and JSON over
 SNAPSHOT_STREAMS = 2  # member-code ranges fetched at once while this thread writes
 BOOTSTRAP_TX_SECONDS = 0.5  # a bootstrap transaction holds the write lock about this long at most
 BOOTSTRAP_TX_MEMBERS = 5_000
-BOOTSTRAP_CACHE_KB = 64 * 1024
 SNAPSHOT_STATE = "snapshot"
 
 
@@ -253,9 +252,8 @@ class Puller:
                 if self.halt.is_set():
                     raise Stopped()
                 effects = _Effects()
-                with self._uow(durable=False) as uow:  # pages lost to a power cut are fetched again
-                    conn = uow.sync.conn
-                    conn.exec_driver_sql(f"PRAGMA cache_size = -{BOOTSTRAP_CACHE_KB}")  # indexes of a million rows
+                # bulk mode: pages lost to a power cut are fetched again; a page cache for a million rows' indexes
+                with self._uow(durable=False) as uow:
                     if uow.sync.get_json(SNAPSHOT_STATE) != progress:
                         raise TransientError("snapshot_moved", "The snapshot progress moved during the bootstrap")
                     started, applied = time.monotonic(), 0
@@ -277,7 +275,6 @@ class Puller:
                     if self._before_commit:
                         self._before_commit("snapshot", progress["members"])
                     uow.commit()
-                    conn.exec_driver_sql("PRAGMA cache_size = -2000")
                 self._after_commit(effects, summary)
                 summary.snapshot_members += applied
                 if self.on_progress:

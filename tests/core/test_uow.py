@@ -17,6 +17,10 @@ def synchronous(uow: SqlUnitOfWork) -> int:
     return uow.sync.conn.exec_driver_sql("PRAGMA synchronous").scalar()
 
 
+def cache_kb(uow: SqlUnitOfWork) -> int:
+    return -uow.sync.conn.exec_driver_sql("PRAGMA cache_size").scalar()
+
+
 def test_every_unit_of_work_commits_with_full_sync_unless_told_otherwise(tmp_path):
     engine = make_engine(tmp_path / "pos.sqlite3")
     migrate.upgrade(engine)
@@ -28,11 +32,11 @@ def test_a_non_durable_unit_of_work_writes_and_hands_the_connection_back_at_full
     engine = make_engine(tmp_path / "pos.sqlite3")
     migrate.upgrade(engine)
     with SqlUnitOfWork(engine, durable=False) as uow:
-        assert synchronous(uow) == NORMAL
+        assert synchronous(uow) == NORMAL and cache_kb(uow) == 64 * 1024  # a bootstrap's bulk mode
         uow.sync.set_json("probe", {"n": 1})
         uow.commit()
     with SqlUnitOfWork(engine) as uow:  # the pool hands out the same connection again
-        assert synchronous(uow) == FULL
+        assert synchronous(uow) == FULL and cache_kb(uow) == 2_000
         assert uow.sync.get_json("probe") == {"n": 1}
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"

@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
+from testclock import TUESDAY
 from ui_helpers import fkey, idle, logged_in, pump, scan, type_slowly
 
 TEA = "4710000000017"  # Oolong tea 500g, 150.00, +50 points per unit
@@ -96,7 +97,8 @@ def test_a_forged_member_qr_shows_an_error_and_changes_nothing(qtbot, shell, ser
     assert count(services, "SELECT count(*) FROM outbox") == sales_before
 
 
-def test_scanning_products_fills_the_cart_and_totals_follow_every_change(qtbot, shell, services):
+def test_scanning_products_fills_the_cart_and_totals_follow_every_change(qtbot, shell, services, clock):
+    clock.set(TUESDAY)  # the points shown are a plain day's
     member = enroll(services)
     checkout = logged_in(qtbot, shell)
     scan(qtbot, checkout.lookup.edit, member.member_code)
@@ -137,7 +139,8 @@ def test_an_open_amount_with_a_category_is_rung_up(qtbot, shell, services):
     assert checkout.message.level == "error" and len(checkout.sale.items) == 1
 
 
-def test_login_scan_cart_redeem_confirm_receipt(qtbot, shell, services, dialogs):
+def test_login_scan_cart_redeem_confirm_receipt(qtbot, shell, services, dialogs, clock):
+    clock.set(TUESDAY)  # the points shown are a plain day's
     member = enroll(services)
     services.pos.adjust(member.member_code, 900, "goodwill", "9001")  # 1,000 points to spend
     checkout = logged_in(qtbot, shell)

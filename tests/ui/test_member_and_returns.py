@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt
 from sqlalchemy import text
+from testclock import TUESDAY
 from ui_helpers import fkey, idle, logged_in, scan
 
 from loyalty_core.pricing import CartLine
@@ -27,7 +28,8 @@ def open_member(qtbot, shell, services, member):
     return checkout, shell.window.screen("member")
 
 
-def test_member_details_show_the_ledger_newest_first(qtbot, shell, services):
+def test_member_details_show_the_ledger_newest_first(qtbot, shell, services, clock):
+    clock.set(TUESDAY)  # the points shown are a plain day's
     member = enroll(services)
     services.pos.confirm_sale(member.member_code, [CartLine("TEA-500", "drinks", 15000, 1)])
     _, screen = open_member(qtbot, shell, services, member)
