@@ -8,20 +8,15 @@ is skipped with the reason; CI has the server, so there it always runs.
 
 import os
 import shutil
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # a clean clone without `pip install -e .` still imports hq
-    sys.path.insert(0, str(ROOT))
-
-from hq import db, migrate  # noqa: E402
-from hq.app import create_app  # noqa: E402
-from hq.schema import metadata  # noqa: E402
+from hq import db, migrate
+from hq.app import create_app
+from hq.schema import metadata
 
 PG_ADMIN_URL = os.environ.get("HQ_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -1,14 +1,9 @@
 """Sync tests: a real HQ on loopback (SQLite, and PostgreSQL in a fresh database), real tills."""
 
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from sync_harness import HqServer, PgDatabase, make_till, pg_available  # noqa: E402
-from testclock import NOW, RunningClock  # noqa: E402
+from sync_harness import HqServer, PgDatabase, make_till, pg_available
+from testclock import NOW, RunningClock
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 

@@ -12,19 +12,15 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
 import datetime as dt  # noqa: E402
 import gc  # noqa: E402
 import shutil  # noqa: E402
-import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from testclock import TestClock  # noqa: E402
+from ui_helpers import ARTIFACTS, FakeDialogs, make_shell  # noqa: E402
 
 from pos_app import config  # noqa: E402
 from pos_app.bootstrap import build_app  # noqa: E402
 from pos_app.ui import i18n_build  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from testclock import TestClock  # noqa: E402
-from ui_helpers import ARTIFACTS, FakeDialogs, make_shell  # noqa: E402
 
 i18n_build.ensure_compiled()  # the .qm files are build output: make them if a checkout lacks them
 
