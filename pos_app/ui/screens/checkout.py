@@ -92,7 +92,7 @@ class CheckoutScreen(Screen):
         self.buttons["camera"].setCheckable(True)
         actions = {
             "new": self.new_sale,
-            "find": self.lookup.focus,
+            "find": self.lookup.focus_for_name,
             "enroll": self.enroll,
             "camera": self.toggle_camera,
             "member": self.member_details,

@@ -13,6 +13,7 @@ from loyalty_core.validation import clean_name, normalize_phone, parse_birthday
 from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import MEMBER, Op
+from ..scanner import scan_field
 from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading
 from ..widgets.member_card import MemberCardPanel
 from .base import Screen
@@ -41,7 +42,7 @@ class EnrollScreen(Screen):
 
         # -- the form
         self.heading = heading()
-        self.phone = big_line_edit()
+        self.phone = scan_field(big_line_edit())
         self.phone.setObjectName("enrollPhone")
         self.name_edit = big_line_edit()
         self.name_edit.setObjectName("enrollName")

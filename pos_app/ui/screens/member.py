@@ -24,6 +24,7 @@ from .. import fmt
 from ..errors import error_text
 from ..i18n import translate
 from ..ops import MEMBER, Op
+from ..scanner import scan_field
 from ..widgets.common import TOUCH_HEIGHT, FKeyButton, MessageBar, big_line_edit, heading
 from ..widgets.member_card import MemberCardPanel
 from ..widgets.supervisor_prompt import SupervisorPrompt
@@ -106,7 +107,7 @@ class MemberScreen(Screen):
 
         profile = QWidget()
         self.name_edit = big_line_edit()
-        self.phone_edit = big_line_edit()
+        self.phone_edit = scan_field(big_line_edit())
         self.birthday_edit = big_line_edit()
         self.marketing_box = QCheckBox()
         self.marketing_box.setMinimumHeight(TOUCH_HEIGHT)
@@ -122,7 +123,7 @@ class MemberScreen(Screen):
         self.profile_form.addRow(QLabel(), self.save_button)
 
         adjust = QWidget()
-        self.points_spin = QSpinBox()
+        self.points_spin = scan_field(QSpinBox())
         self.points_spin.setRange(-1_000_000, 1_000_000)
         self.points_spin.setSingleStep(100)
         self.points_spin.setMinimumHeight(TOUCH_HEIGHT)

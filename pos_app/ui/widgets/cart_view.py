@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QSpin
 from .. import fmt
 from ..i18n import translate
 from ..sale import MAX_QTY, SaleModel
+from ..scanner import scan_field
 from .common import Translatable
 
 CATEGORY_NAMES = {
@@ -78,7 +79,7 @@ class CartView(Translatable, QTableWidget):
         self.setRowCount(0)
         self.setRowCount(len(self.sale.items))
         for row, item in enumerate(self.sale.items):
-            spin = QSpinBox()
+            spin = scan_field(QSpinBox())
             spin.setRange(1, MAX_QTY)
             spin.setMinimumHeight(40)
             spin.setMinimumWidth(80)

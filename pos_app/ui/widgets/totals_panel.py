@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPush
 from .. import fmt
 from ..i18n import translate
 from ..sale import SaleModel
+from ..scanner import scan_field
 from .common import TOUCH_HEIGHT, Card, FKeyButton, Translatable
 
 
@@ -42,7 +43,7 @@ class TotalsPanel(Translatable, Card):
         self.coupon_combo.setMinimumHeight(TOUCH_HEIGHT)
         self.coupon_combo.activated.connect(self._on_coupon)
 
-        self.redeem_spin = QSpinBox()
+        self.redeem_spin = scan_field(QSpinBox())
         self.redeem_spin.setSingleStep(100)
         self.redeem_spin.setRange(0, 0)
         self.redeem_spin.setMinimumHeight(TOUCH_HEIGHT)
