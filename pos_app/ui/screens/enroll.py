@@ -7,8 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout
 
+from loyalty_core import phones
 from loyalty_core.errors import DomainError
-from loyalty_core.validation import clean_name, normalize_phone, parse_birthday
+from loyalty_core.validation import clean_name, parse_birthday
 
 from ..errors import error_text, message_for
 from ..i18n import translate
@@ -187,7 +188,8 @@ class EnrollScreen(Screen):
         return True
 
     def validate_phone(self) -> bool:
-        return self._check("phone", lambda: normalize_phone(self.phone.text()))
+        region = self.session.config.country if self.session.ready else phones.DEFAULT_REGION
+        return self._check("phone", lambda: phones.normalize_mobile(self.phone.text(), region))
 
     def validate_name(self) -> bool:
         return self._check("name", lambda: clean_name(self.name_edit.text()))
