@@ -24,7 +24,7 @@ def clean_name(text: str) -> str:
     if not name:
         raise DomainError("invalid_name", "A name is required")
     if len(name) > MAX_NAME:
-        raise DomainError("invalid_name", f"Name longer than {MAX_NAME} characters", max=MAX_NAME)
+        raise DomainError("name_too_long", f"Name longer than {MAX_NAME} characters", max=MAX_NAME)
     for ch in name:
         if ch in _NAME_EXTRA:
             continue

@@ -312,8 +312,8 @@ class Shell(QObject):
 
     def _apply_style(self) -> None:
         path = resources.path("style.qss")
-        if path.exists():
-            self.qt_app.setStyleSheet(path.read_text(encoding="utf-8"))
+        if path.exists():  # url(res:x.svg) -> the file shipped next to the style sheet
+            self.qt_app.setStyleSheet(path.read_text(encoding="utf-8").replace("url(res:", f"url({path.parent.as_posix()}/"))
 
     def _apply_font(self, language: str) -> None:
         font = QFont(self.qt_app.font())

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import fkeys
 from .errors import error_text
 from .i18n import translate
 from .screens.base import Nav, Screen
-from .widgets.common import MessageBar, Translatable
+from .widgets.common import FKeyButton, MessageBar, Translatable
 from .widgets.sync_status import OfflineBanner, SyncStatusWidget
 
 _FKEYS = {getattr(Qt.Key, f"Key_F{i}") for i in range(1, 13)} | {Qt.Key.Key_Escape}
@@ -90,6 +91,9 @@ class MainWindow(Translatable, QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sync_widget = SyncStatusWidget()
+        self.legend = QLabel()
+        self.legend.setObjectName("fkeyLegend")
+        self.statusBar().addWidget(self.legend, 2)
         self.statusBar().addPermanentWidget(self.sync_widget, 1)
         self.statusBar().setSizeGripEnabled(False)
 
@@ -129,6 +133,7 @@ class MainWindow(Translatable, QMainWindow):
         self.stack.setCurrentWidget(screen)
         screen.activate(**kwargs)
         self._render_header()
+        self._render_legend()
 
     def back_to_work(self) -> None:
         """After a login: where the cashier was before the lock, or the checkout."""
@@ -149,11 +154,9 @@ class MainWindow(Translatable, QMainWindow):
         screen = self.current()
         if screen is None:
             return False
-        if key == Qt.Key.Key_F11 and self.session.cashier is not None and screen.name not in OPEN_WITHOUT_CASHIER:
-            button = screen.fkey_button(key)
-            if button is None:
-                self.lock_requested.emit()
-                return True
+        if key == fkeys.LOCK and self.session.cashier is not None and screen.name not in OPEN_WITHOUT_CASHIER:
+            self.lock_requested.emit()  # F11 locks on every screen: one meaning per key (fkeys.py)
+            return True
         if key == Qt.Key.Key_Escape and screen.handle_escape():
             return True
         if screen.handle_key(key):
@@ -169,6 +172,16 @@ class MainWindow(Translatable, QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("MainWindow", "Store loyalty till"))
         self._render_header()
+        self._render_legend()
+
+    def _render_legend(self) -> None:
+        """The keys of the screen on show, worded from the one table (fkeys.py)."""
+        screen = self.current()
+        if screen is None or screen.name in OPEN_WITHOUT_CASHIER:
+            self.legend.setText("")
+            return
+        keys = {b.fkey for b in screen.findChildren(FKeyButton) if b.fkey is not None}
+        self.legend.setText(fkeys.legend(keys))
 
     def _render_header(self) -> None:
         screen = self.current()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from loyalty_core import qr
+from loyalty_core import qr, redemption
 from loyalty_core.errors import DomainError
-from loyalty_core.validation import looks_like_phone
+from loyalty_core.phones import looks_like_phone
 
 from .. import fmt
 from ..errors import error_text, message_for
@@ -44,6 +44,7 @@ class CheckoutScreen(Screen):
         self.camera = camera
         self.sale = SaleModel(self)
         self._confirm_when_quoted = False
+        self.new_sale_question: QMessageBox | None = None
 
         self.lookup = LookupBar()
         self.lookup.query.connect(self.lookup_member)
@@ -71,6 +72,8 @@ class CheckoutScreen(Screen):
         self.middle.addWidget(self.receipt_view)
         self.totals = TotalsPanel(session, self.sale)
         self.totals.confirm_button.clicked.connect(self.confirm)
+        self.totals.finished.connect(self.focus_default)
+        self.cart.finished.connect(self.focus_default)
         self.message = MessageBar(timeout_ms=8000)
         self.message.setObjectName("checkoutMessage")
         self.done_label = QLabel()
@@ -86,12 +89,12 @@ class CheckoutScreen(Screen):
             "member": FKeyButton(Qt.Key.Key_F6),
             "returns": FKeyButton(Qt.Key.Key_F7),
             "report": FKeyButton(Qt.Key.Key_F8),
-            "open": FKeyButton(Qt.Key.Key_F9),
+            "open": FKeyButton(Qt.Key.Key_F1),
             "settings": FKeyButton(Qt.Key.Key_F10),
         }
         self.buttons["camera"].setCheckable(True)
         actions = {
-            "new": self.new_sale,
+            "new": self.ask_new_sale,
             "find": self.lookup.focus_for_name,
             "enroll": self.enroll,
             "camera": self.toggle_camera,
@@ -300,12 +303,10 @@ class CheckoutScreen(Screen):
             return
         pos, version = self.session.pos, sale.version
         code, lines, redeem, coupon = sale.member.member_code, sale.lines(), sale.redeem_points, sale.coupon_code
-        step = self.session.rules.redeem.points_per_step
 
-        def quote():
-            first = pos.quote_sale(code, lines, 0, coupon)
-            wanted = min(redeem, first.max_redeem_points) // step * step
-            return first if wanted == 0 else pos.quote_sale(code, lines, wanted, coupon)
+        def quoted(result) -> None:
+            if sale.set_quote(result.quote, version) and result.clamped:
+                self.message.show_info(self.clamp_text(result))
 
         def refused(exc) -> None:
             self.message.show_error(error_text(exc))
@@ -313,8 +314,18 @@ class CheckoutScreen(Screen):
                 sale.set_coupon(None)  # re-quotes without the coupon
             self._confirm_when_quoted = False
 
-        op = Op(quote, key="quote", parent=self).success(lambda q: sale.set_quote(q, version)).failure(refused)
-        self.session.run(op)
+        op = Op(lambda: pos.quote_sale_clamped(code, lines, redeem, coupon), key="quote", parent=self)
+        self.session.run(op.success(quoted).failure(refused))
+
+    def clamp_text(self, result) -> str:
+        """Why the points box now shows other points than were typed."""
+        taken = result.quote.points_redeemed
+        if result.clamped == redemption.OVER_MAX:
+            return translate("Checkout", "{asked} points is more than this sale takes: {points} points used.").format(
+                asked=fmt.points(result.asked), points=fmt.points(taken))
+        step = self.session.rules.redeem.points_per_step
+        return translate("Checkout", "Points are used in steps of {step}: {asked} became {points}.").format(
+            step=fmt.number(step), asked=fmt.points(result.asked), points=fmt.points(taken))
 
     def _on_quote(self) -> None:
         if self.sale.quote is not None and self._confirm_when_quoted:
@@ -377,6 +388,33 @@ class CheckoutScreen(Screen):
         elif sale.confirming:
             self.done_label.setText(translate("Checkout", "Confirming…"))
         self.done_label.setVisible(sale.confirmed or sale.confirming)
+
+    def ask_new_sale(self) -> None:
+        """F2: a cart not yet confirmed is only thrown away once the cashier says so."""
+        if not self.sale.has_unconfirmed:
+            self.new_sale()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("newSaleQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(translate("Checkout", "Start a new sale?"))
+        box.setText(translate("Checkout", "The cart has {n} lines that are not confirmed. Throw them away?").format(
+            n=fmt.number(len(self.sale.items))))
+        discard = box.addButton(translate("Checkout", "Throw the cart away"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(translate("Checkout", "Keep the cart"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.new_sale_question = box
+
+        def answered(button) -> None:
+            self.new_sale_question = None
+            if button is discard:
+                self.new_sale()
+            else:
+                self.focus_default()
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def new_sale(self) -> None:
         self._confirm_when_quoted = False

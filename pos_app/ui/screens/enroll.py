@@ -17,6 +17,7 @@ from ..ops import MEMBER, Op
 from ..scanner import scan_field
 from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading
 from ..widgets.member_card import MemberCardPanel
+from ..widgets.name_field import limit_name
 from .base import Screen
 
 
@@ -47,6 +48,7 @@ class EnrollScreen(Screen):
         self.phone.setObjectName("enrollPhone")
         self.name_edit = big_line_edit()
         self.name_edit.setObjectName("enrollName")
+        limit_name(self.name_edit, lambda: self.errors["name"])
         self.birthday = big_line_edit()
         self.birthday.setObjectName("enrollBirthday")
         self.referrer = big_line_edit()

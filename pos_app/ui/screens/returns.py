@@ -163,7 +163,7 @@ class ReturnsScreen(Screen):
         self.stack.addWidget(self.result)
         self.back_button = FKeyButton(Qt.Key.Key_Escape)
         self.back_button.clicked.connect(self.back)
-        self.mode_button = FKeyButton(Qt.Key.Key_F6)
+        self.mode_button = FKeyButton()  # F6 is Member details on every screen (fkeys.py)
         self.mode_button.clicked.connect(self.toggle_mode)
         self.confirm_button = FKeyButton(Qt.Key.Key_F12, primary=True)
         self.confirm_button.clicked.connect(self.confirm)

@@ -49,6 +49,8 @@ class SettingsScreen(Screen):
         self.mask_box = QCheckBox()
         self.mask_box.setMinimumHeight(TOUCH_HEIGHT)
         self.mask_box.toggled.connect(self._on_mask)
+        self.mask_note = QLabel()
+        self.mask_note.setObjectName("muted")
         self.till_label = QLabel()
         self.till_label.setObjectName("muted")
         self.form = QFormLayout()
@@ -59,9 +61,10 @@ class SettingsScreen(Screen):
         self.form.addRow(QLabel(), self.suffix_combo)
         self.form.addRow(QLabel(), self.prefix_edit)
         self.form.addRow(QLabel(), self.mask_box)
+        self.form.addRow(QLabel(), self.mask_note)
         self.back_button = FKeyButton(Qt.Key.Key_Escape)
         self.back_button.clicked.connect(lambda: self.nav.go("checkout"))
-        self.rejected_button = FKeyButton(Qt.Key.Key_F6)
+        self.rejected_button = FKeyButton()
         self.rejected_button.clicked.connect(lambda: self.nav.go("rejected"))
         card = Card()
         inner = QVBoxLayout(card)
@@ -96,6 +99,7 @@ class SettingsScreen(Screen):
         self.language_combo.setItemText(0, translate("Settings", "Follow the system"))
         self.idle_spin.setSuffix(" " + translate("Settings", "min"))
         self.mask_box.setText(translate("Settings", "Mask member names and phones on screen"))
+        self.mask_note.setText(translate("Settings", "Only a supervisor can change this."))
         self.back_button.set_label(translate("Settings", "Back to the sale"))
         self.rejected_button.set_label(translate("Settings", "Events rejected by HQ"))
         self._fill_cameras()
@@ -131,6 +135,8 @@ class SettingsScreen(Screen):
         self.mask_box.blockSignals(True)
         self.mask_box.setChecked(s.mask_names)
         self.mask_box.blockSignals(False)
+        self.mask_box.setEnabled(self.session.is_supervisor)  # privacy on screen is a supervisor's call
+        self.mask_note.setVisible(not self.session.is_supervisor)
         self.suffix_combo.setCurrentIndex(max(0, self.suffix_combo.findData(s.scanner_suffix)))
         self.prefix_edit.setText(s.scanner_prefix)
         self.rejected_button.setVisible(self.session.is_supervisor)
@@ -156,6 +162,11 @@ class SettingsScreen(Screen):
             self.configure_scanner(self.suffix_combo.currentData(), self.prefix_edit.text())
 
     def _on_mask(self, on: bool) -> None:
+        if not self.session.is_supervisor:
+            self.mask_box.blockSignals(True)
+            self.mask_box.setChecked(self.session.settings.mask_names)
+            self.mask_box.blockSignals(False)
+            return
         self.session.settings.mask_names = on
         self.session.save_settings()
 
