@@ -320,6 +320,10 @@ class Shell(QObject):
         font.setFamilies(_FONTS.get(language, _FONTS["en"]))
         font.setPointSize(12)
         self.qt_app.setFont(font)
+        if self.qt_app.styleSheet():
+            # Widgets polished by the style sheet keep the font they were polished with; polishing
+            # them again gives every widget, old or new, the new language's font (not a mix).
+            self.qt_app.setStyleSheet(self.qt_app.styleSheet())
 
     # -- stop ---------------------------------------------------------------------------------
 

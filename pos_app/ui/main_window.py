@@ -77,6 +77,7 @@ class MainWindow(Translatable, QMainWindow):
         header = QHBoxLayout()
         header.setContentsMargins(12, 6, 12, 6)
         header.addWidget(self.title_label, 1)
+        header.addWidget(self.banner)  # in the header, whose height never changes: no jump when HQ goes away
         header.addWidget(self.cashier_label)
         header_box = QWidget()
         header_box.setObjectName("header")
@@ -85,8 +86,8 @@ class MainWindow(Translatable, QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        header_box.setFixedHeight(56)
         layout.addWidget(header_box)
-        layout.addWidget(self.banner)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)

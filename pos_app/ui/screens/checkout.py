@@ -15,7 +15,7 @@ from ..i18n import translate
 from ..ops import NOTHING, SALE, Op
 from ..sale import SaleModel
 from ..widgets.cart_view import CartView
-from ..widgets.common import Card, FKeyButton, MessageBar
+from ..widgets.common import Card, FKeyButton, MessageBar, keep_place
 from ..widgets.lookup_bar import LookupBar
 from ..widgets.member_panel import MemberPanel
 from ..widgets.product_entry import ProductEntry
@@ -79,7 +79,9 @@ class CheckoutScreen(Screen):
         self.done_label = QLabel()
         self.done_label.setObjectName("saleDone")
         self.done_label.setWordWrap(True)
-        self.done_label.hide()
+        # The line under the cart keeps its place, filled or empty: confirming never moves the cart.
+        self.done_label.setMinimumHeight(2 * self.done_label.fontMetrics().lineSpacing() + 8)
+        keep_place(self.message)
 
         self.buttons = {
             "new": FKeyButton(Qt.Key.Key_F2),
@@ -372,7 +374,7 @@ class CheckoutScreen(Screen):
         sale = self.sale
         self.middle.setCurrentIndex(1 if sale.confirmed else 0)
         self.entry.setEnabled(not sale.confirmed and not sale.confirming)
-        self.buttons["open"].setVisible(not sale.confirmed)
+        self.buttons["open"].setEnabled(not sale.confirmed)  # disabled, not hidden: the key bar never shifts
         if sale.confirmed:
             r = sale.receipt
             self.done_label.setText(
@@ -387,7 +389,8 @@ class CheckoutScreen(Screen):
             )
         elif sale.confirming:
             self.done_label.setText(translate("Checkout", "Confirming…"))
-        self.done_label.setVisible(sale.confirmed or sale.confirming)
+        else:
+            self.done_label.setText("")
 
     def ask_new_sale(self) -> None:
         """F2: a cart not yet confirmed is only thrown away once the cashier says so."""

@@ -135,6 +135,14 @@ class Card(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
 
+def keep_place(widget: QWidget) -> QWidget:
+    """Hidden, it still holds its space: showing it later moves nothing else on the screen."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    return widget
+
+
 def big_line_edit(parent: QWidget | None = None) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setMinimumHeight(TOUCH_HEIGHT)

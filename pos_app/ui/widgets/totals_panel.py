@@ -9,7 +9,7 @@ from .. import fmt
 from ..i18n import translate
 from ..sale import SaleModel
 from ..scanner import scan_field
-from .common import TOUCH_HEIGHT, Card, FKeyButton, Translatable, when_done
+from .common import TOUCH_HEIGHT, Card, FKeyButton, Translatable, keep_place, when_done
 
 MAX_TYPED_POINTS = 10_000_000  # the box takes any number; the quote brings it into what the sale takes
 
@@ -66,6 +66,7 @@ class TotalsPanel(Translatable, Card):
         self.hint = QLabel()
         self.hint.setObjectName("emptyHint")
         self.hint.setWordWrap(True)
+        keep_place(self.hint)
         self.confirm_button = FKeyButton(Qt.Key.Key_F12, primary=True)
         self.confirm_button.setMinimumHeight(64)
 
