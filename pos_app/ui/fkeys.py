@@ -41,4 +41,4 @@ def key_name(key: Qt.Key) -> str:
 def legend(keys: set[Qt.Key]) -> str:
     """'F2 New · F3 Find member · … · F11 Lock' for the keys a screen uses (F11 always)."""
     shown = [k for k in FKEYS if k in keys or k == LOCK]
-    return "   ".join(f"{key_name(k)} {meaning(k)}" for k in shown)
+    return "  ".join(f"{key_name(k)} {meaning(k)}" for k in shown)

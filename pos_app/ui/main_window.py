@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -49,6 +49,21 @@ class FunctionKeys(QObject):
         return self.window.function_key(Qt.Key(event.key()))
 
 
+class _ButtonWatch(QObject):
+    """An F-key button shown or hidden: the legend is worded again (batched by a zero-delay timer)."""
+
+    _TYPES = (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.ShowToParent, QEvent.Type.HideToParent)
+
+    def __init__(self, changed: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.changed = changed
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in self._TYPES:
+            self.changed()
+        return False
+
+
 class MainWindow(Translatable, QMainWindow):
     lock_requested = Signal()
     close_accepted = Signal()
@@ -77,7 +92,7 @@ class MainWindow(Translatable, QMainWindow):
         header = QHBoxLayout()
         header.setContentsMargins(12, 6, 12, 6)
         header.addWidget(self.title_label, 1)
-        header.addWidget(self.banner)  # in the header, whose height never changes: no jump when HQ goes away
+        header.addWidget(self.banner, 2)  # in the header, whose height never changes: no jump when HQ goes away
         header.addWidget(self.cashier_label)
         header_box = QWidget()
         header_box.setObjectName("header")
@@ -94,10 +109,15 @@ class MainWindow(Translatable, QMainWindow):
         self.sync_widget = SyncStatusWidget()
         self.legend = QLabel()
         self.legend.setObjectName("fkeyLegend")
-        self.statusBar().addWidget(self.legend, 2)
-        self.statusBar().addPermanentWidget(self.sync_widget, 1)
+        self.statusBar().addWidget(self.legend, 1)
+        self.statusBar().addPermanentWidget(self.sync_widget)
         self.statusBar().setSizeGripEnabled(False)
 
+        self._legend_timer = QTimer(self)
+        self._legend_timer.setSingleShot(True)
+        self._legend_timer.setInterval(0)
+        self._legend_timer.timeout.connect(self._render_legend)
+        self._legend_watch = _ButtonWatch(self._legend_timer.start, self)
         self.keys = FunctionKeys(self)
         QApplication.instance().installEventFilter(self.keys)
         session.cashier_changed.connect(lambda _c: self._render_header())
@@ -113,6 +133,8 @@ class MainWindow(Translatable, QMainWindow):
             screen = self.factories[name](self.nav)
             self.screens[name] = screen
             self.stack.addWidget(screen)
+            for button in screen.findChildren(FKeyButton):
+                button.installEventFilter(self._legend_watch)
         return self.screens[name]
 
     def current(self) -> Screen | None:
@@ -181,7 +203,7 @@ class MainWindow(Translatable, QMainWindow):
         if screen is None or screen.name in OPEN_WITHOUT_CASHIER:
             self.legend.setText("")
             return
-        keys = {b.fkey for b in screen.findChildren(FKeyButton) if b.fkey is not None}
+        keys = {b.fkey for b in screen.findChildren(FKeyButton) if b.fkey is not None and b.isVisibleTo(screen)}
         self.legend.setText(fkeys.legend(keys))
 
     def _render_header(self) -> None:

@@ -1488,7 +1488,7 @@ Scan the member card, or type a phone number, member code or name.</source>
         </message>
         <message>
             <source>Find member</source>
-            <translation>找会员</translation>
+            <translation>查找会员</translation>
         </message>
         <message>
             <source>Enroll</source>

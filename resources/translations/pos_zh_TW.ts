@@ -1488,7 +1488,7 @@ Scan the member card, or type a phone number, member code or name.</source>
         </message>
         <message>
             <source>Find member</source>
-            <translation>找會員</translation>
+            <translation>查詢會員</translation>
         </message>
         <message>
             <source>Enroll</source>
@@ -1496,7 +1496,7 @@ Scan the member card, or type a phone number, member code or name.</source>
         </message>
         <message>
             <source>Camera</source>
-            <translation>相機</translation>
+            <translation>攝影機</translation>
         </message>
         <message>
             <source>Member details</source>

@@ -9,7 +9,7 @@ from loyalty_core import qr, redemption
 from loyalty_core.errors import DomainError
 from loyalty_core.phones import looks_like_phone
 
-from .. import fmt
+from .. import fkeys, fmt
 from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import NOTHING, SALE, Op
@@ -120,11 +120,11 @@ class CheckoutScreen(Screen):
         right = QVBoxLayout()
         right.addWidget(self.totals, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(middle, 5)
-        columns.addLayout(right, 3)
+        columns.addLayout(left, 5)
+        columns.addLayout(middle, 10)
+        columns.addLayout(right, 5)
         bar = QHBoxLayout()
-        for button in self.buttons.values():
+        for button in sorted(self.buttons.values(), key=lambda b: int(b.fkey)):  # F1 … F10, as on the keyboard
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -156,19 +156,9 @@ class CheckoutScreen(Screen):
         return translate("Checkout", "Checkout")
 
     def retranslate(self) -> None:
-        labels = {
-            "new": translate("Checkout", "New sale"),
-            "find": translate("Checkout", "Find member"),
-            "enroll": translate("Checkout", "Enroll"),
-            "camera": translate("Checkout", "Camera"),
-            "member": translate("Checkout", "Member details"),
-            "returns": translate("Checkout", "Returns"),
-            "report": translate("Checkout", "Day report"),
-            "open": translate("Checkout", "Open amount"),
-            "settings": translate("Checkout", "Settings"),
-        }
-        for key, text in labels.items():
-            self.buttons[key].set_label(text)
+        for button in self.buttons.values():  # the words of the one table (fkeys.py), so they never drift
+            button.set_label(fkeys.meaning(button.fkey))
+        self.buttons["new"].set_label(translate("Checkout", "New sale"))
         self._render_state()
 
     def activate(self, member=None, **_kwargs) -> None:
