@@ -157,7 +157,7 @@ class ScannerDetector(QObject):
         if self._is_line_feed(key, event) and now <= self._line_feed_until:
             self._line_feed_until = 0.0
             return True
-        if self._ends_scan(key, plain):
+        if self._ends_scan(key, event.text(), plain):
             if self._is_scan(now):
                 self._emit_scan(now)
                 return True
@@ -173,12 +173,12 @@ class ScannerDetector(QObject):
         self.flush()  # any other key: what was held goes first, in order
         return False
 
-    def _ends_scan(self, key: int, plain: bool) -> bool:
+    def _ends_scan(self, key: int, text: str, plain: bool) -> bool:
         if not plain:
             return False
         if self.suffix == SUFFIX_TAB:
             return key == Qt.Key.Key_Tab
-        return key in _ENTER
+        return key in _ENTER or text in ("\r", "\n")  # a scanner set to send LF gives a bare "\n" key
 
     @staticmethod
     def _is_line_feed(key: int, event: QKeyEvent) -> bool:

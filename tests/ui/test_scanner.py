@@ -211,3 +211,11 @@ def test_the_scanner_suffix_and_prefix_are_set_in_settings_and_kept(qtbot, shell
 
     saved = json.loads((data_dir / "ui_settings.json").read_text())
     assert (saved["scanner_suffix"], saved["scanner_prefix"]) == ("tab", "~")
+
+
+def test_a_scanner_set_to_end_with_a_line_feed_is_read_whole_too(detector):
+    det, field, found = detector
+    for ch in "CUP-01":
+        QTest.keyClick(field, ch)
+    QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key(0x0A), NONE, "\n"))  # what X gives for LF
+    assert found == ["CUP-01"] and field.text() == ""
