@@ -219,3 +219,21 @@ def test_a_scanner_set_to_end_with_a_line_feed_is_read_whole_too(detector):
         QTest.keyClick(field, ch)
     QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key(0x0A), NONE, "\n"))  # what X gives for LF
     assert found == ["CUP-01"] and field.text() == ""
+
+
+def test_a_coupon_scanned_while_the_focus_is_in_the_quantity_box_takes_its_amount_off(qtbot, shell, services):
+    from loyalty_core import coupons
+
+    member = enroll(services)
+    code = coupons.issue(coupons.Coupon("C-SCAN-1", coupons.AMOUNT, 1_000), services.ctx.signer)
+    checkout = logged_in(qtbot, shell)
+    scanner_types(checkout.lookup.edit, member.member_code)
+    idle(qtbot, shell)
+    scanner_types(checkout.entry.code_edit, "TEA-500")
+    idle(qtbot, shell)
+    qty = checkout.cart.cellWidget(0, checkout.cart.COL_QTY)
+    qty.setFocus()
+    scanner_types(qty, code)
+    idle(qtbot, shell)
+    assert checkout.sale.coupon_code == code
+    assert checkout.sale.quote.coupon_cents == 1_000 and qty.value() == 1
