@@ -216,7 +216,7 @@ class _Plan:
                           f".{randrange(1_000_000):06d}+08:00"  # fmt: skip
             home = STORE_ID if rand() < 0.15 else f"S{2 + randrange(39):03d}"
             referrer = self.codes[randrange(members)] if rand() < 0.05 else None
-            mrows.append([code, f"09{phones[i]:08d}", name, name.casefold(), birthday, 1, int(rand() < 0.5),
+            mrows.append([code, f"+8869{phones[i]:08d}", name, name.casefold(), birthday, 1, int(rand() < 0.5),
                           _tier_for(spend365), enrolled_at, home, referrer, "active", None, sales])  # fmt: skip
         # A few cards merged into another member (scanning them finds the survivor).
         for _ in range(members // 500):

@@ -80,7 +80,7 @@ def _rows(members: int, seed: int = 7):
             "silver" if spend and spend[0][2] >= 500_000 and spend[0][1] > today - dt.timedelta(days=365) else "basic"
         )
         member = {
-            "member_code": code, "phone": f"09{i:08d}", "name": name, "birthday": None, "consent_terms": True,
+            "member_code": code, "phone": f"+8869{i:08d}", "name": name, "birthday": None, "consent_terms": True,
             "consent_marketing": i % 3 == 0, "tier": tier, "enrolled_at": f"{enrolled.isoformat()}T10:00:00+08:00",
             "home_store": STORE_ID, "referrer_code": None, "status": "active", "merged_into": None,
             "balance": balance, "flags": "", "first_sale_on": spend[0][1] if spend else None,

@@ -7,6 +7,7 @@ import re
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from loyalty_core import phones
 from loyalty_core.errors import DomainError
 from loyalty_core.signing import KeyRing, b64, unb64
 
@@ -22,15 +23,16 @@ def check_id(value: str, what: str) -> str:
     return value
 
 
-def add_store(conn: Connection, store_id: str, name: str, now: dt.datetime) -> dict:
+def add_store(conn: Connection, store_id: str, name: str, now: dt.datetime, country: str = phones.DEFAULT_REGION) -> dict:
     check_id(store_id, "store_id")
+    country = phones.check_region(country)
     name = " ".join(str(name).split())
     if not name or len(name) > 120:
         raise DomainError("invalid_name", "A store needs a name of at most 120 characters")
     if conn.execute(sa.select(stores.c.store_id).where(stores.c.store_id == store_id)).first():
         raise DomainError("store_exists", f"Store {store_id} already exists")
-    conn.execute(stores.insert().values(store_id=store_id, name=name, created_at=now))
-    return {"store_id": store_id, "name": name}
+    conn.execute(stores.insert().values(store_id=store_id, name=name, created_at=now, country=country))
+    return {"store_id": store_id, "name": name, "country": country}
 
 
 def _require_store(conn: Connection, store_id: str) -> None:

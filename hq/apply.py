@@ -16,10 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from loyalty_core import events as ev_types
-from loyalty_core import ledger
+from loyalty_core import ledger, phones
 from loyalty_core.errors import DomainError
 from loyalty_core.member import with_changes
-from loyalty_core.validation import normalize_phone
 
 from . import bulk, db, feed, payload
 from . import rules as published
@@ -65,21 +64,21 @@ def _stored_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
 
 def _preload(work: Work, batch: list[dict]) -> None:
     """Reads (and locks) everything the batch refers to with a handful of queries."""
-    codes, phones, entry_ids, coupon_ids = set(), set(), set(), set()
+    codes, phone_set, entry_ids, coupon_ids = set(), set(), set(), set()
     for e in batch:
         p = e["payload"]
         codes.add(_as_text(p.get("member_code")))
         member = p.get("member")
         if isinstance(member, dict):
             codes.add(_as_text(member.get("member_code")))
-            phones.add(_phone(member.get("phone")))
+            phone_set.add(_phone(member.get("phone"), work.region_of(e["store_id"])))
         entries = p.get("ledger")
         for item in entries if isinstance(entries, list) else ():
             if isinstance(item, dict):
                 codes.add(_as_text(item.get("member_code")))
                 entry_ids.add(_as_text(item.get("entry_id")))
         coupon_ids.add(_as_text(p.get("coupon_id")))
-    work.load(codes - {None}, phones - {None})
+    work.load(codes - {None}, phone_set - {None})
     work.load(s.member.referrer_code for s in list(work.members.values()) if s.member.referrer_code)
     work.preload_entries(entry_ids - {None})
     work.preload_coupon_uses(coupon_ids - {None})
@@ -90,9 +89,9 @@ def _as_text(value: object) -> str | None:
     return value if payload.is_plain(value) else None
 
 
-def _phone(value: object) -> str | None:
+def _phone(value: object, region: str) -> str | None:
     try:
-        return normalize_phone(value) if isinstance(value, str) else None
+        return phones.normalize(value, region) if isinstance(value, str) else None
     except DomainError:
         return None
 
@@ -148,7 +147,7 @@ def _updated(work: Work, event: dict) -> None:
     if not isinstance(changes, dict) or not changes:
         raise Rejected("invalid_payload", "payload.changes must be a non-empty object")
     try:
-        member, cleaned = with_changes(state.member, changes, work.today)
+        member, cleaned = with_changes(state.member, changes, work.today, work.region_of(event["store_id"]))
     except DomainError as exc:
         raise Rejected("invalid_payload", f"payload.changes: {exc.message}") from None
     work.update_member(state, member)

@@ -71,6 +71,7 @@ def _store_commands(sub) -> None:
     add = sub.add_parser("add", help="add a store")
     add.add_argument("store_id")
     add.add_argument("--name", required=True)
+    add.add_argument("--country", default="TW", help="TW, CN or HK: how its tills' phone numbers are read")
     add.add_argument("--public-key", help="base64url Ed25519 public key for QR/coupon signatures")
     add.add_argument("--key-id")
     sub.add_parser("list", help="list stores")
@@ -102,7 +103,7 @@ def _store(engine, args) -> dict:
         raise DomainError("invalid_key", "--public-key and --key-id go together")
 
     def work(conn):
-        out = admin.add_store(conn, args.store_id, args.name, _now())
+        out = admin.add_store(conn, args.store_id, args.name, _now(), args.country)
         if args.public_key:
             out["key"] = admin.register_key(conn, args.store_id, args.key_id, args.public_key, _now())
         return out

@@ -5,8 +5,9 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from loyalty_core import phones
+from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, MERGED
-from loyalty_core.validation import looks_like_phone, normalize_phone
 
 from . import rules as published
 from . import views
@@ -32,14 +33,20 @@ def _by_phone(conn: Connection, phone: str) -> MemberState | None:
     return from_row(row) if row else None
 
 
-def find(conn: Connection, query: str) -> tuple[MemberState, str | None] | None:
-    """(member, the code asked for if it was merged into this one) or None."""
+def find(
+    conn: Connection, query: str, region: str = phones.DEFAULT_REGION
+) -> tuple[MemberState, str | None] | None:
+    """(member, the code asked for if it was merged into this one) or None; a phone in any
+    format finds its member (one without a country code is read in `region`)."""
     query = str(query).strip()
-    if not is_plain(query, 40):
+    if len(query) > phones.MAX_RAW:
         return None
-    state = _by_code(conn, query)
-    if state is None and looks_like_phone(query):
-        state = _by_phone(conn, normalize_phone(query))
+    state = _by_code(conn, query) if is_plain(query, 40) else None
+    if state is None and phones.looks_like_phone(query):
+        try:
+            state = _by_phone(conn, phones.normalize(query, region))
+        except DomainError:
+            return None
     asked = state.code if state else None
     for _ in range(_MAX_HOPS):
         if state is None or state.member.status != MERGED or not state.member.merged_into:

@@ -7,12 +7,12 @@ rejection of that one event, so it never blocks the till's queue.
 import datetime as dt
 from dataclasses import replace
 
-from loyalty_core import ledger
+from loyalty_core import ledger, phones
 from loyalty_core.errors import DomainError
 from loyalty_core.ledger import Entry
 from loyalty_core.member import ACTIVE, Member
 from loyalty_core.qr import is_member_code
-from loyalty_core.validation import clean_name, normalize_phone
+from loyalty_core.validation import clean_name
 
 from .members import MemberState
 from .work import Work
@@ -72,7 +72,7 @@ def new_member(work: Work, data: object, store_id: str) -> MemberState:
         member = Member.from_dict(data)
         member = replace(
             member,
-            phone=normalize_phone(member.phone),
+            phone=phones.normalize_mobile(member.phone, work.region_of(store_id)),
             name=clean_name(member.name),
             tier_code=work.rules.ladder.get(member.tier_code).code,
             home_store=member.home_store or store_id,

@@ -19,6 +19,8 @@ stores = sa.Table(
     sa.Column("store_id", sa.String(40), primary_key=True),
     sa.Column("name", sa.String(120), nullable=False),
     sa.Column("created_at", Stamp, nullable=False),
+    # TW, CN, HK: phones its tills send without a country code are read in it
+    sa.Column("country", sa.String(2), nullable=False, server_default="TW"),
 )
 
 store_keys = sa.Table(

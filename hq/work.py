@@ -14,13 +14,14 @@ from dataclasses import replace
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from loyalty_core import phones
 from loyalty_core.ledger import Entry
 from loyalty_core.member import MERGED, Member
 from loyalty_core.rules import RuleSet
 
 from . import bulk, db, feed
 from .members import OVERDRAFT, MemberState, changing_columns, from_row, insert_row
-from .schema import coupon_conflicts, coupon_uses, coupons, events, ledger, members, rejections, spend
+from .schema import coupon_conflicts, coupon_uses, coupons, events, ledger, members, rejections, spend, stores
 
 _MAX_HOPS = 20
 
@@ -43,6 +44,14 @@ class Work:
         self.coupon_use_rows: list[dict] = []
         self.conflict_rows: list[dict] = []
         self.feed_rows: list[tuple[str, str | None, str]] = []
+        self._regions: dict[str, str] = {}
+
+    def region_of(self, store_id: str) -> str:
+        """The store's country: a phone a till sent without a country code is read in it."""
+        if store_id not in self._regions:
+            country = self.conn.execute(sa.select(stores.c.country).where(stores.c.store_id == store_id)).scalar()
+            self._regions[store_id] = country or phones.DEFAULT_REGION
+        return self._regions[store_id]
 
     # -- members -------------------------------------------------------------------------------
 

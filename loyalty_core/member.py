@@ -3,8 +3,9 @@
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from . import phones
 from .errors import DomainError
-from .validation import clean_name, normalize_phone, parse_birthday
+from .validation import clean_name, parse_birthday
 
 ACTIVE = "active"
 MERGED = "merged"
@@ -72,13 +73,15 @@ def new_member(
     now: dt.datetime,
     home_store: str,
     referrer_code: str | None = None,
+    region: str = phones.DEFAULT_REGION,
 ) -> Member:
-    """Validates everything a person typed at enrollment."""
+    """Validates everything a person typed at enrollment (a phone without a country code is read
+    in the store's country, `region`)."""
     if consent_terms is not True:  # a checkbox's True, not any truthy text
         raise DomainError("consent_required", "The member must accept the terms")
     return Member(
         member_code=member_code,
-        phone=normalize_phone(phone),
+        phone=phones.normalize_mobile(phone, region),
         name=clean_name(name),
         birthday=parse_birthday(birthday, now.date()),
         consent_terms=True,
@@ -90,11 +93,13 @@ def new_member(
     )
 
 
-def with_changes(member: Member, changes: dict, today: dt.date) -> tuple[Member, dict]:
+def with_changes(
+    member: Member, changes: dict, today: dt.date, region: str = phones.DEFAULT_REGION
+) -> tuple[Member, dict]:
     """Applies a profile edit; returns the member and the cleaned changes."""
     cleaners = {
         "name": clean_name,
-        "phone": normalize_phone,
+        "phone": lambda v: phones.normalize_mobile(v, region),
         "birthday": lambda v: parse_birthday(v, today),
         "consent_marketing": bool,
     }

@@ -49,3 +49,18 @@ def check_redeem(policy: RedeemPolicy, points: int, due_cents: int, balance: int
             max=max(0, allowance),
         )
     return points // policy.points_per_step * policy.cents_per_step
+
+
+OVER_MAX = "redeem_clamped_max"  # more than the sale accepts: the most it accepts
+OFF_STEP = "redeem_clamped_step"  # between two steps: the step below
+
+
+def clamp(policy: RedeemPolicy, points: int, most: int) -> tuple[int, str | None]:
+    """Points a cashier typed -> (points the sale takes, why they differ or None).
+
+    50000 with at most 36500 -> (36500, OVER_MAX); 250 in steps of 100 -> (200, OFF_STEP)."""
+    wanted = max(0, points)
+    if wanted > most:
+        return most, OVER_MAX
+    stepped = wanted - wanted % policy.points_per_step
+    return stepped, (OFF_STEP if stepped != wanted else None)

@@ -13,27 +13,10 @@ from .errors import DomainError
 MAX_NAME = 60
 MAX_TEXT = 80
 
-_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
-_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
 # Letters and marks of any script, spaces, and the punctuation real names use.
 _NAME_EXTRA = set(" '-.·・")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
-
-
-def normalize_phone(text: str) -> str:
-    """'0912-345 678' -> '0912345678'; '+886 912 345 678' -> '+886912345678'."""
-    raw = str(text)
-    if len(raw) > 32:
-        raise DomainError("invalid_phone", "Not a phone number", value=raw[:32])
-    cleaned = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw).strip())
-    if not _PHONE.match(cleaned):
-        raise DomainError("invalid_phone", f"Not a phone number: {raw!r}", value=raw)
-    return cleaned
-
-
-def looks_like_phone(text: str) -> bool:
-    return bool(_PHONE.match(_PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text)).strip())))
 
 
 def clean_name(text: str) -> str:
@@ -41,7 +24,7 @@ def clean_name(text: str) -> str:
     if not name:
         raise DomainError("invalid_name", "A name is required")
     if len(name) > MAX_NAME:
-        raise DomainError("invalid_name", f"Name longer than {MAX_NAME} characters", max=MAX_NAME)
+        raise DomainError("name_too_long", f"Name longer than {MAX_NAME} characters", max=MAX_NAME)
     for ch in name:
         if ch in _NAME_EXTRA:
             continue

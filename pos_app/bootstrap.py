@@ -57,7 +57,7 @@ def build_app(data_dir: Path, *, clock=None) -> App:
     data_dir = Path(data_dir)
     config = cfg.load(data_dir)
     engine = make_engine(cfg.db_path(data_dir))
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, phone_region=config.country)
     signer = cfg.load_signer(data_dir, config)
     with SqlUnitOfWork(engine) as uow:
         uow.admin.add_key(signer.key_id, signing.b64(signer.public_bytes()), "own")
@@ -66,7 +66,8 @@ def build_app(data_dir: Path, *, clock=None) -> App:
         uow.commit()
     keyring = signing.KeyRing({k: signing.unb64(v) for k, v in keys.items()})
     rules = RuleSet.from_dict(stored_rules or resources.load_json("default_rules.json"))
-    ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock)
+    ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock,
+                         region=config.country)  # fmt: skip
 
     def uow_factory(read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, read_only=read_only, durable=durable)

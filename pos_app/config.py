@@ -13,7 +13,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from loyalty_core import signing
+from loyalty_core import phones, signing
 from loyalty_core.errors import DomainError
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,19}$")
@@ -26,6 +26,7 @@ class TerminalConfig:
     key_id: str
     hq_url: str | None = None
     demo: bool = False
+    country: str = phones.DEFAULT_REGION  # TW, CN or HK: how phones are read, which currency is shown
 
 
 def default_data_dir() -> Path:
@@ -61,11 +62,12 @@ def _write_secret(path: Path, data: bytes) -> None:
 
 def init_terminal(
     data_dir: Path, store_id: str, terminal_id: str, hq_url: str | None = None, token: str | None = None,
-    demo: bool = False,
+    demo: bool = False, country: str = phones.DEFAULT_REGION,
 ) -> TerminalConfig:  # fmt: skip
     for value, what in ((store_id, "store"), (terminal_id, "terminal")):
         if not _ID.match(str(value)):
             raise DomainError(f"invalid_{what}", f"Not a valid {what} id: {str(value)[:40]!r}", value=str(value)[:40])
+    country = phones.check_region(country)
     if hq_url and not re.match(r"^https?://[^\s]{1,200}$", hq_url):
         raise DomainError("invalid_hq_url", "The HQ address must start with http:// or https://")
     data_dir = Path(data_dir)
@@ -76,7 +78,7 @@ def init_terminal(
     _write_secret(data_dir / "secrets" / "store_signing.key", signer.private_bytes())
     if token:
         _write_secret(data_dir / "secrets" / "hq_token", token.encode())
-    config = TerminalConfig(store_id, terminal_id, signer.key_id, hq_url, demo)
+    config = TerminalConfig(store_id, terminal_id, signer.key_id, hq_url, demo, country)
     (data_dir / "config.json").write_text(json.dumps(asdict(config), indent=2), encoding="utf-8")
     return config
 

@@ -10,6 +10,7 @@ def register(sub) -> None:
     init.add_argument("--terminal", required=True)
     init.add_argument("--hq", help="HQ address, e.g. https://hq.example.com")
     init.add_argument("--token", help="the terminal token HQ printed for this till")
+    init.add_argument("--country", default="TW", help="the store's country: TW, CN or HK (phones, currency)")
     init.set_defaults(handler=_init)
 
     adjust = sub.add_parser("adjust", help="supervisor points adjustment (audited)")
@@ -43,10 +44,10 @@ def register(sub) -> None:
 
 
 def _init(args, lazy):
-    cfg = config.init_terminal(lazy.data_dir, args.store, args.terminal, args.hq, args.token)
+    cfg = config.init_terminal(lazy.data_dir, args.store, args.terminal, args.hq, args.token, country=args.country)
     app = lazy.get()  # creates the database and registers our signing key
     return {"store_id": cfg.store_id, "terminal_id": cfg.terminal_id, "key_id": cfg.key_id,
-            "hq_url": cfg.hq_url, "data_dir": str(app.data_dir)}  # fmt: skip
+            "hq_url": cfg.hq_url, "country": cfg.country, "data_dir": str(app.data_dir)}  # fmt: skip
 
 
 def _adjust(args, lazy):

@@ -1,11 +1,11 @@
 """Quote and confirm a sale: earn, redeem and coupon in one transaction."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from loyalty_core import coupons as coupon_rules
-from loyalty_core import events, ids, ledger, pricing
+from loyalty_core import events, ids, ledger, pricing, redemption
 from loyalty_core.errors import DomainError
 from loyalty_core.member import Member
 from loyalty_core.promotions import is_birthday_month, referral_points
@@ -62,6 +62,21 @@ def _quote(uow, ctx: ServiceContext, req: SaleRequest) -> _Priced:
 
 def quote_sale(uow, ctx: ServiceContext, req: SaleRequest) -> pricing.Quote:
     return _quote(uow, ctx, req).quote
+
+
+class ClampedQuote(NamedTuple):
+    quote: pricing.Quote
+    asked: int  # the points the cashier typed
+    clamped: str | None  # redemption.OVER_MAX / OFF_STEP when the quote takes other points than asked
+
+
+def quote_clamped(uow, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
+    """The quote for the points the cashier typed, brought into what the sale accepts (the most
+    it takes, whole steps) instead of refused: the till shows what it took and why."""
+    first = _quote(uow, ctx, replace(req, redeem_points=0)).quote
+    points, why = redemption.clamp(ctx.rules.redeem, req.redeem_points, first.max_redeem_points)
+    q = first if points == 0 else _quote(uow, ctx, replace(req, redeem_points=points)).quote
+    return ClampedQuote(q, req.redeem_points, why)
 
 
 def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:

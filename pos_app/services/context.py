@@ -22,6 +22,7 @@ class ServiceContext:
     clock: Callable[[], dt.datetime] = system_clock
     # True while HQ is configured but unreachable; the sync engine sets it.
     is_offline: Callable[[], bool] = field(default=lambda: False)
+    region: str = "TW"  # the store's country: phones typed without a country code are read in it
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -3,10 +3,9 @@
 import datetime as dt
 
 from loyalty_core import coupons as coupon_rules
-from loyalty_core import events, ids, ledger, promotions, qr
+from loyalty_core import events, ids, ledger, phones, promotions, qr
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, Member, new_member, with_changes
-from loyalty_core.validation import looks_like_phone, normalize_phone
 
 from .approvals import checked_actor
 from .context import ServiceContext
@@ -27,8 +26,8 @@ def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
         member = uow.members.get(code)
     elif qr.is_member_code(text.upper()):
         member = uow.members.get(text.upper())
-    elif looks_like_phone(text):
-        member = uow.members.by_phone(normalize_phone(text))
+    elif phones.looks_like_phone(text):
+        member = uow.members.by_phone(phones.normalize(text, ctx.region))
     else:
         raise DomainError("member_not_found", "No member matches that")
     if member is None:
@@ -78,7 +77,7 @@ def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = Non
         name=member.name,
         masked_name=mask_name(member.name),
         phone=member.phone,
-        masked_phone=mask_phone(member.phone),
+        masked_phone=mask_phone(phones.for_display(member.phone, ctx.region).replace(" ", "")),
         birthday=member.birthday,
         tier=progress.tier.code,
         tier_names=dict(progress.tier.names),
@@ -157,6 +156,7 @@ def enroll(
         tier_code=ctx.rules.ladder.lowest.code,
         now=now,
         home_store=ctx.store_id,
+        region=ctx.region,
     )
     existing = uow.members.by_phone(member.phone)
     if existing is not None:
@@ -183,7 +183,7 @@ def enroll(
 
 def update_profile(uow, ctx: ServiceContext, query: str, changes: dict, actor: str) -> MemberView:
     member, _ = resolve(uow, ctx, query)
-    updated, cleaned = with_changes(member, changes, ctx.today())
+    updated, cleaned = with_changes(member, changes, ctx.today(), ctx.region)
     if "phone" in cleaned:
         other = uow.members.by_phone(updated.phone)
         if other is not None and other.member_code != member.member_code:

@@ -70,6 +70,13 @@ class PosService:
             req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at)
             return checkout.quote_sale(uow, self.ctx, req)
 
+    def quote_sale_clamped(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
+                           coupon_code: str | None = None) -> checkout.ClampedQuote:  # fmt: skip
+        """The till's quote: points typed beyond what the sale takes are brought into range, with why."""
+        with self._read() as uow:
+            return checkout.quote_clamped(uow, self.ctx, checkout.SaleRequest(member_query, lines, redeem_points,
+                                                                               coupon_code))  # fmt: skip
+
     def confirm_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
                      coupon_code: str | None = None, at: dt.datetime | None = None,
                      sale_id: str | None = None, cashier_id: str | None = None) -> Receipt:  # fmt: skip

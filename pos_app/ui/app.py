@@ -112,7 +112,8 @@ class Shell(QObject):
         self.bridge = CoreBridge(parent=self)
         self.monitor = SyncMonitor(self.session, self.bridge)
         self.monitor.status_changed.connect(self.session.set_sync_status)
-        self.scanner = ScannerDetector(self, max_gap_ms=scanner_gap_ms)
+        self.scanner = ScannerDetector(self, max_gap_ms=scanner_gap_ms, suffix=self.settings.scanner_suffix,
+                                       prefix=self.settings.scanner_prefix)  # fmt: skip
         self.scanner.install(self.qt_app)
         self.camera = CameraScanner(self)
         self.idle = IdleWatcher(self.settings.idle_lock_seconds, self)
@@ -180,7 +181,7 @@ class Shell(QObject):
         def settings(nav):
             from .screens.settings import SettingsScreen
 
-            return SettingsScreen(s, nav, self.choose_language, CameraScanner.cameras)
+            return SettingsScreen(s, nav, self.choose_language, CameraScanner.cameras, self.configure_scanner)
 
         def rejected(nav):
             from .screens.rejected import RejectedScreen
@@ -289,6 +290,12 @@ class Shell(QObject):
             self.settings.language = language
             self.session.save_settings()
 
+    def configure_scanner(self, suffix: str, prefix: str) -> None:
+        """Settings: what the store's scanners send around each code (kept in ui_settings.json)."""
+        self.scanner.configure(suffix, prefix)
+        self.settings.scanner_suffix, self.settings.scanner_prefix = self.scanner.suffix, self.scanner.prefix
+        self.session.save_settings()
+
     def _on_remote_changes(self, notices: list) -> None:
         codes: set[str] = set()
         for notice in notices:
@@ -305,14 +312,18 @@ class Shell(QObject):
 
     def _apply_style(self) -> None:
         path = resources.path("style.qss")
-        if path.exists():
-            self.qt_app.setStyleSheet(path.read_text(encoding="utf-8"))
+        if path.exists():  # url(res:x.svg) -> the file shipped next to the style sheet
+            self.qt_app.setStyleSheet(path.read_text(encoding="utf-8").replace("url(res:", f"url({path.parent.as_posix()}/"))
 
     def _apply_font(self, language: str) -> None:
         font = QFont(self.qt_app.font())
         font.setFamilies(_FONTS.get(language, _FONTS["en"]))
         font.setPointSize(12)
         self.qt_app.setFont(font)
+        if self.qt_app.styleSheet():
+            # Widgets polished by the style sheet keep the font they were polished with; polishing
+            # them again gives every widget, old or new, the new language's font (not a mix).
+            self.qt_app.setStyleSheet(self.qt_app.styleSheet())
 
     # -- stop ---------------------------------------------------------------------------------
 

@@ -29,7 +29,10 @@ MESSAGES: dict[str, str] = {
     "phone_taken": QT_TRANSLATE_NOOP("Errors", "This phone number already belongs to a member."),
     "consent_required": QT_TRANSLATE_NOOP("Errors", "The member must accept the terms to join."),
     "invalid_phone": QT_TRANSLATE_NOOP("Errors", "That is not a phone number."),
+    "not_mobile": QT_TRANSLATE_NOOP("Errors", "Members enroll with a mobile number; that is a landline."),
+    "invalid_country": QT_TRANSLATE_NOOP("Errors", "That country is not supported (TW, CN or HK)."),
     "invalid_name": QT_TRANSLATE_NOOP("Errors", "Please enter a real name (letters only)."),
+    "name_too_long": QT_TRANSLATE_NOOP("Errors", "A name is at most {max} characters."),
     "invalid_birthday": QT_TRANSLATE_NOOP("Errors", "The birthday is not a real date of birth."),
     "invalid_date": QT_TRANSLATE_NOOP("Errors", "That is not a date."),
     "invalid_datetime": QT_TRANSLATE_NOOP("Errors", "That is not a date and time."),
@@ -64,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "invalid_reason": QT_TRANSLATE_NOOP("Errors", "Please choose a reason."),
     "invalid_supervisor": QT_TRANSLATE_NOOP("Errors", "That supervisor ID is not valid."),
     "bad_pin": QT_TRANSLATE_NOOP("Errors", "Wrong PIN. {left} tries left before the cashier is locked."),
+    "bad_pin_one": QT_TRANSLATE_NOOP("Errors", "Wrong PIN. 1 try left before the cashier is locked."),
     "cashier_locked": QT_TRANSLATE_NOOP("Errors", "Too many wrong PINs. Try again in {minutes} minutes."),
     "unknown_cashier": QT_TRANSLATE_NOOP("Errors", "Unknown cashier ID."),
     "invalid_cashier": QT_TRANSLATE_NOOP("Errors", "That cashier ID is not valid."),
@@ -102,7 +106,14 @@ class _Params(dict):
         return "{" + key + "}"
 
 
+# Messages whose wording changes for exactly one of something: code -> (count parameter, code for one).
+_SINGULAR = {"bad_pin": ("left", "bad_pin_one")}
+
+
 def message_for(code: str, **params: object) -> str:
+    count, singular = _SINGULAR.get(code, (None, None))
+    if count is not None and params.get(count) == 1:
+        code = singular
     template = MESSAGES.get(code)
     if template is None:
         return translate(CONTEXT, _FALLBACK).format(code=code)

@@ -8,12 +8,23 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+CURRENCY_SYMBOLS = {"TW": "NT$", "CN": "¥", "HK": "HK$"}  # by the store's country (config.json)
+_currency = {"symbol": ""}  # like QLocale.setDefault: set once by the window when the till is open
 
-def money(cents: int, locale: QLocale | None = None) -> str:
+
+def use_currency(country: str | None) -> str:
+    """Money shows the store's currency symbol from now on (NT$ for TW, ¥ for CN, HK$ for HK)."""
+    _currency["symbol"] = CURRENCY_SYMBOLS.get(str(country or "").upper(), "")
+    return _currency["symbol"]
+
+
+def money(cents: int, locale: QLocale | None = None, symbol: str | None = None) -> str:
+    """'NT$1,234.50', '-NT$5.00'; `symbol=""` for the bare number (an edit box, a CSV)."""
     locale = locale or QLocale()
+    symbol = _currency["symbol"] if symbol is None else symbol
     whole, frac = divmod(abs(int(cents)), 100)
     sign = locale.negativeSign() if cents < 0 else ""
-    return f"{sign}{locale.toString(whole)}{locale.decimalPoint()}{frac:02d}"
+    return f"{sign}{symbol}{locale.toString(whole)}{locale.decimalPoint()}{frac:02d}"
 
 
 def points(n: int, locale: QLocale | None = None) -> str:
@@ -33,6 +44,12 @@ def date(value: dt.date | str | None, locale: QLocale | None = None) -> str:
         value = dt.date.fromisoformat(value[:10])
     locale = locale or QLocale()
     return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def date_format(locale: QLocale | None = None) -> str:
+    """The locale's short date with a four-digit year: 'yyyy/M/d' in Chinese, 'M/d/yyyy' in English."""
+    text = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
 
 
 def date_time(value: dt.datetime | str | None, locale: QLocale | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import fkeys
 from .errors import error_text
 from .i18n import translate
 from .screens.base import Nav, Screen
-from .widgets.common import MessageBar, Translatable
+from .widgets.common import FKeyButton, MessageBar, Translatable
 from .widgets.sync_status import OfflineBanner, SyncStatusWidget
 
 _FKEYS = {getattr(Qt.Key, f"Key_F{i}") for i in range(1, 13)} | {Qt.Key.Key_Escape}
@@ -46,6 +47,21 @@ class FunctionKeys(QObject):
         if obj.window() is not self.window or QApplication.activeModalWidget() is not None:
             return False
         return self.window.function_key(Qt.Key(event.key()))
+
+
+class _ButtonWatch(QObject):
+    """An F-key button shown or hidden: the legend is worded again (batched by a zero-delay timer)."""
+
+    _TYPES = (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.ShowToParent, QEvent.Type.HideToParent)
+
+    def __init__(self, changed: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.changed = changed
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in self._TYPES:
+            self.changed()
+        return False
 
 
 class MainWindow(Translatable, QMainWindow):
@@ -76,6 +92,7 @@ class MainWindow(Translatable, QMainWindow):
         header = QHBoxLayout()
         header.setContentsMargins(12, 6, 12, 6)
         header.addWidget(self.title_label, 1)
+        header.addWidget(self.banner, 2)  # in the header, whose height never changes: no jump when HQ goes away
         header.addWidget(self.cashier_label)
         header_box = QWidget()
         header_box.setObjectName("header")
@@ -84,15 +101,23 @@ class MainWindow(Translatable, QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        header_box.setFixedHeight(56)
         layout.addWidget(header_box)
-        layout.addWidget(self.banner)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sync_widget = SyncStatusWidget()
-        self.statusBar().addPermanentWidget(self.sync_widget, 1)
+        self.legend = QLabel()
+        self.legend.setObjectName("fkeyLegend")
+        self.statusBar().addWidget(self.legend, 1)
+        self.statusBar().addPermanentWidget(self.sync_widget)
         self.statusBar().setSizeGripEnabled(False)
 
+        self._legend_timer = QTimer(self)
+        self._legend_timer.setSingleShot(True)
+        self._legend_timer.setInterval(0)
+        self._legend_timer.timeout.connect(self._render_legend)
+        self._legend_watch = _ButtonWatch(self._legend_timer.start, self)
         self.keys = FunctionKeys(self)
         QApplication.instance().installEventFilter(self.keys)
         session.cashier_changed.connect(lambda _c: self._render_header())
@@ -108,6 +133,8 @@ class MainWindow(Translatable, QMainWindow):
             screen = self.factories[name](self.nav)
             self.screens[name] = screen
             self.stack.addWidget(screen)
+            for button in screen.findChildren(FKeyButton):
+                button.installEventFilter(self._legend_watch)
         return self.screens[name]
 
     def current(self) -> Screen | None:
@@ -129,6 +156,7 @@ class MainWindow(Translatable, QMainWindow):
         self.stack.setCurrentWidget(screen)
         screen.activate(**kwargs)
         self._render_header()
+        self._render_legend()
 
     def back_to_work(self) -> None:
         """After a login: where the cashier was before the lock, or the checkout."""
@@ -149,11 +177,9 @@ class MainWindow(Translatable, QMainWindow):
         screen = self.current()
         if screen is None:
             return False
-        if key == Qt.Key.Key_F11 and self.session.cashier is not None and screen.name not in OPEN_WITHOUT_CASHIER:
-            button = screen.fkey_button(key)
-            if button is None:
-                self.lock_requested.emit()
-                return True
+        if key == fkeys.LOCK and self.session.cashier is not None and screen.name not in OPEN_WITHOUT_CASHIER:
+            self.lock_requested.emit()  # F11 locks on every screen: one meaning per key (fkeys.py)
+            return True
         if key == Qt.Key.Key_Escape and screen.handle_escape():
             return True
         if screen.handle_key(key):
@@ -169,6 +195,16 @@ class MainWindow(Translatable, QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("MainWindow", "Store loyalty till"))
         self._render_header()
+        self._render_legend()
+
+    def _render_legend(self) -> None:
+        """The keys of the screen on show, worded from the one table (fkeys.py)."""
+        screen = self.current()
+        if screen is None or screen.name in OPEN_WITHOUT_CASHIER:
+            self.legend.setText("")
+            return
+        keys = {b.fkey for b in screen.findChildren(FKeyButton) if b.fkey is not None and b.isVisibleTo(screen)}
+        self.legend.setText(fkeys.legend(keys))
 
     def _render_header(self) -> None:
         screen = self.current()

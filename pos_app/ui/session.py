@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from . import fmt
 from .dialogs import Dialogs
 from .i18n import I18n
 from .ops import Op, OpRunner
@@ -34,6 +35,7 @@ class Session(QObject):
 
     def attach(self, services) -> None:
         self.services = services
+        fmt.use_currency(services.config.country)
         self._products = {}
         for p in services.catalog:
             self._products[p.barcode] = p

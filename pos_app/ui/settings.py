@@ -16,6 +16,8 @@ class UiSettings:
     camera_id: str | None = None
     idle_lock_seconds: int = 300
     mask_names: bool = True
+    scanner_suffix: str = "enter"  # what the store's scanners send after a code: enter | tab | crlf
+    scanner_prefix: str = ""  # what they send before it, if they are set up to (stripped from scans)
 
     @staticmethod
     def load(data_dir: Path | None) -> "UiSettings":

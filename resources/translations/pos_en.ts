@@ -113,6 +113,30 @@
             <source>Confirming…</source>
             <translation>Confirming…</translation>
         </message>
+        <message>
+            <source>{asked} points is more than this sale takes: {points} points used.</source>
+            <translation>{asked} points is more than this sale takes: {points} points used.</translation>
+        </message>
+        <message>
+            <source>Points are used in steps of {step}: {asked} became {points}.</source>
+            <translation>Points are used in steps of {step}: {asked} became {points}.</translation>
+        </message>
+        <message>
+            <source>Start a new sale?</source>
+            <translation>Start a new sale?</translation>
+        </message>
+        <message>
+            <source>The cart has {n} lines that are not confirmed. Throw them away?</source>
+            <translation>The cart has {n} lines that are not confirmed. Throw them away?</translation>
+        </message>
+        <message>
+            <source>Throw the cart away</source>
+            <translation>Throw the cart away</translation>
+        </message>
+        <message>
+            <source>Keep the cart</source>
+            <translation>Keep the cart</translation>
+        </message>
     </context>
     <context>
         <name>Enroll</name>
@@ -442,6 +466,22 @@
         <message>
             <source>This was refused ({code}).</source>
             <translation>This was refused ({code}).</translation>
+        </message>
+        <message>
+            <source>Members enroll with a mobile number; that is a landline.</source>
+            <translation>Members enroll with a mobile number; that is a landline.</translation>
+        </message>
+        <message>
+            <source>That country is not supported (TW, CN or HK).</source>
+            <translation>That country is not supported (TW, CN or HK).</translation>
+        </message>
+        <message>
+            <source>A name is at most {max} characters.</source>
+            <translation>A name is at most {max} characters.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left before the cashier is locked.</source>
+            <translation>Wrong PIN. 1 try left before the cashier is locked.</translation>
         </message>
     </context>
     <context>
@@ -836,6 +876,18 @@ Scan the member card, or type a phone number, member code or name.</translation>
         <message>
             <source>Spend {amount} more for {tier}</source>
             <translation>Spend {amount} more for {tier}</translation>
+        </message>
+        <message>
+            <source>All points confirmed by HQ.</source>
+            <translation>All points confirmed by HQ.</translation>
+        </message>
+        <message>
+            <source>HQ has confirmed {confirmed}; {pending} more earned at this till are not sent yet.</source>
+            <translation>HQ has confirmed {confirmed}; {pending} more earned at this till are not sent yet.</translation>
+        </message>
+        <message>
+            <source>HQ has confirmed {confirmed}; {pending} used at this till are not sent yet.</source>
+            <translation>HQ has confirmed {confirmed}; {pending} used at this till are not sent yet.</translation>
         </message>
     </context>
     <context>
@@ -1242,6 +1294,30 @@ Scan the member card, or type a phone number, member code or name.</translation>
             <source>No camera found on this computer.</source>
             <translation>No camera found on this computer.</translation>
         </message>
+        <message>
+            <source>Scanner ends each code with</source>
+            <translation>Scanner ends each code with</translation>
+        </message>
+        <message>
+            <source>Scanner prefix</source>
+            <translation>Scanner prefix</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>CR LF (Enter, line feed)</source>
+            <translation>CR LF (Enter, line feed)</translation>
+        </message>
+        <message>
+            <source>Only a supervisor can change this.</source>
+            <translation>Only a supervisor can change this.</translation>
+        </message>
     </context>
     <context>
         <name>Supervisor</name>
@@ -1398,6 +1474,61 @@ Scan the member card, or type a phone number, member code or name.</translation>
         <message>
             <source>Scan or type a product code.</source>
             <translation>Scan or type a product code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FKeys</name>
+        <message>
+            <source>Open amount</source>
+            <translation>Open amount</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Find member</source>
+            <translation>Find member</translation>
+        </message>
+        <message>
+            <source>Enroll</source>
+            <translation>Enroll</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Camera</translation>
+        </message>
+        <message>
+            <source>Member details</source>
+            <translation>Member details</translation>
+        </message>
+        <message>
+            <source>Returns</source>
+            <translation>Returns</translation>
+        </message>
+        <message>
+            <source>Day report</source>
+            <translation>Day report</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Lock</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
         </message>
     </context>
 </TS>

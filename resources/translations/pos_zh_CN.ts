@@ -113,6 +113,30 @@
             <source>Confirming…</source>
             <translation>确认中…</translation>
         </message>
+        <message>
+            <source>{asked} points is more than this sale takes: {points} points used.</source>
+            <translation>{asked} 积分超过这笔交易可抵扣的上限：已改为抵扣 {points} 积分。</translation>
+        </message>
+        <message>
+            <source>Points are used in steps of {step}: {asked} became {points}.</source>
+            <translation>积分以每 {step} 分为单位抵扣：{asked} 已改为 {points}。</translation>
+        </message>
+        <message>
+            <source>Start a new sale?</source>
+            <translation>开始新的交易？</translation>
+        </message>
+        <message>
+            <source>The cart has {n} lines that are not confirmed. Throw them away?</source>
+            <translation>购物车有 {n} 项尚未结账。要清除吗？</translation>
+        </message>
+        <message>
+            <source>Throw the cart away</source>
+            <translation>清除购物车</translation>
+        </message>
+        <message>
+            <source>Keep the cart</source>
+            <translation>保留购物车</translation>
+        </message>
     </context>
     <context>
         <name>Enroll</name>
@@ -442,6 +466,22 @@
         <message>
             <source>This was refused ({code}).</source>
             <translation>操作被拒绝（{code}）。</translation>
+        </message>
+        <message>
+            <source>Members enroll with a mobile number; that is a landline.</source>
+            <translation>会员须以手机号码注册；这是固定电话号码。</translation>
+        </message>
+        <message>
+            <source>That country is not supported (TW, CN or HK).</source>
+            <translation>不支持这个国家或地区（仅 TW、CN、HK）。</translation>
+        </message>
+        <message>
+            <source>A name is at most {max} characters.</source>
+            <translation>姓名最多 {max} 个字。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left before the cashier is locked.</source>
+            <translation>PIN 错误。再错 1 次，此收银员将被锁定。</translation>
         </message>
     </context>
     <context>
@@ -836,6 +876,18 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Spend {amount} more for {tier}</source>
             <translation>再消费 {amount} 即可升级{tier}</translation>
+        </message>
+        <message>
+            <source>All points confirmed by HQ.</source>
+            <translation>所有积分都已由总部确认。</translation>
+        </message>
+        <message>
+            <source>HQ has confirmed {confirmed}; {pending} more earned at this till are not sent yet.</source>
+            <translation>总部已确认 {confirmed} 积分；本机另有 {pending} 积分新增尚未上传。</translation>
+        </message>
+        <message>
+            <source>HQ has confirmed {confirmed}; {pending} used at this till are not sent yet.</source>
+            <translation>总部已确认 {confirmed} 积分；本机已使用的 {pending} 积分尚未上传。</translation>
         </message>
     </context>
     <context>
@@ -1242,6 +1294,30 @@ Scan the member card, or type a phone number, member code or name.</source>
             <source>No camera found on this computer.</source>
             <translation>这台电脑没有摄像头。</translation>
         </message>
+        <message>
+            <source>Scanner ends each code with</source>
+            <translation>扫描枪每个条码结尾</translation>
+        </message>
+        <message>
+            <source>Scanner prefix</source>
+            <translation>扫描枪前缀字符</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter 键</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>CR LF (Enter, line feed)</source>
+            <translation>CR LF（Enter 加换行）</translation>
+        </message>
+        <message>
+            <source>Only a supervisor can change this.</source>
+            <translation>只有主管可以更改此设置。</translation>
+        </message>
     </context>
     <context>
         <name>Supervisor</name>
@@ -1398,6 +1474,61 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Scan or type a product code.</source>
             <translation>请扫描或输入商品编码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FKeys</name>
+        <message>
+            <source>Open amount</source>
+            <translation>自定金额</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新交易</translation>
+        </message>
+        <message>
+            <source>Find member</source>
+            <translation>查找会员</translation>
+        </message>
+        <message>
+            <source>Enroll</source>
+            <translation>注册会员</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <source>Member details</source>
+            <translation>会员资料</translation>
+        </message>
+        <message>
+            <source>Returns</source>
+            <translation>退货</translation>
+        </message>
+        <message>
+            <source>Day report</source>
+            <translation>日报表</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>返回</translation>
         </message>
     </context>
 </TS>

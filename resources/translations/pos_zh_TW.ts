@@ -113,6 +113,30 @@
             <source>Confirming…</source>
             <translation>確認中…</translation>
         </message>
+        <message>
+            <source>{asked} points is more than this sale takes: {points} points used.</source>
+            <translation>{asked} 點超過這筆交易可折抵的上限：已改為折抵 {points} 點。</translation>
+        </message>
+        <message>
+            <source>Points are used in steps of {step}: {asked} became {points}.</source>
+            <translation>點數以每 {step} 點為單位折抵：{asked} 已改為 {points}。</translation>
+        </message>
+        <message>
+            <source>Start a new sale?</source>
+            <translation>開始新的交易？</translation>
+        </message>
+        <message>
+            <source>The cart has {n} lines that are not confirmed. Throw them away?</source>
+            <translation>購物車有 {n} 項尚未結帳。要清除嗎？</translation>
+        </message>
+        <message>
+            <source>Throw the cart away</source>
+            <translation>清除購物車</translation>
+        </message>
+        <message>
+            <source>Keep the cart</source>
+            <translation>保留購物車</translation>
+        </message>
     </context>
     <context>
         <name>Enroll</name>
@@ -442,6 +466,22 @@
         <message>
             <source>This was refused ({code}).</source>
             <translation>操作被拒絕（{code}）。</translation>
+        </message>
+        <message>
+            <source>Members enroll with a mobile number; that is a landline.</source>
+            <translation>會員須以手機號碼加入；這是市話號碼。</translation>
+        </message>
+        <message>
+            <source>That country is not supported (TW, CN or HK).</source>
+            <translation>不支援這個國家或地區（僅 TW、CN、HK）。</translation>
+        </message>
+        <message>
+            <source>A name is at most {max} characters.</source>
+            <translation>姓名最多 {max} 個字。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left before the cashier is locked.</source>
+            <translation>PIN 錯誤。再錯 1 次，此收銀員將被鎖定。</translation>
         </message>
     </context>
     <context>
@@ -836,6 +876,18 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Spend {amount} more for {tier}</source>
             <translation>再消費 {amount} 即可升級{tier}</translation>
+        </message>
+        <message>
+            <source>All points confirmed by HQ.</source>
+            <translation>所有點數都已由總部確認。</translation>
+        </message>
+        <message>
+            <source>HQ has confirmed {confirmed}; {pending} more earned at this till are not sent yet.</source>
+            <translation>總部已確認 {confirmed} 點；本機另有 {pending} 點新增尚未上傳。</translation>
+        </message>
+        <message>
+            <source>HQ has confirmed {confirmed}; {pending} used at this till are not sent yet.</source>
+            <translation>總部已確認 {confirmed} 點；本機已使用的 {pending} 點尚未上傳。</translation>
         </message>
     </context>
     <context>
@@ -1242,6 +1294,30 @@ Scan the member card, or type a phone number, member code or name.</source>
             <source>No camera found on this computer.</source>
             <translation>這台電腦沒有攝影機。</translation>
         </message>
+        <message>
+            <source>Scanner ends each code with</source>
+            <translation>掃描器每筆條碼結尾</translation>
+        </message>
+        <message>
+            <source>Scanner prefix</source>
+            <translation>掃描器前置字元</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter 鍵</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>CR LF (Enter, line feed)</source>
+            <translation>CR LF（Enter 加換行）</translation>
+        </message>
+        <message>
+            <source>Only a supervisor can change this.</source>
+            <translation>只有主管可以變更此設定。</translation>
+        </message>
     </context>
     <context>
         <name>Supervisor</name>
@@ -1398,6 +1474,61 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Scan or type a product code.</source>
             <translation>請掃描或輸入商品代碼。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FKeys</name>
+        <message>
+            <source>Open amount</source>
+            <translation>自訂金額</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新交易</translation>
+        </message>
+        <message>
+            <source>Find member</source>
+            <translation>查詢會員</translation>
+        </message>
+        <message>
+            <source>Enroll</source>
+            <translation>加入會員</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>攝影機</translation>
+        </message>
+        <message>
+            <source>Member details</source>
+            <translation>會員資料</translation>
+        </message>
+        <message>
+            <source>Returns</source>
+            <translation>退貨</translation>
+        </message>
+        <message>
+            <source>Day report</source>
+            <translation>日報表</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>列印</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>鎖定</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>確認</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>返回</translation>
         </message>
     </context>
 </TS>

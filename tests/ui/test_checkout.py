@@ -108,18 +108,18 @@ def test_scanning_products_fills_the_cart_and_totals_follow_every_change(qtbot, 
     idle(qtbot, shell)
     assert [(i.sku, i.qty) for i in checkout.sale.items] == [("TEA-500", 2), ("CUP-01", 1)]
     totals = checkout.totals.values
-    assert totals["subtotal"].text() == "399.90"
-    assert totals["pay"].text() == "399.90"
+    assert totals["subtotal"].text() == "NT$399.90"
+    assert totals["pay"].text() == "NT$399.90"
     # Tuesday, basic tier x1, +50 per tea: 399 + 100
     assert totals["earn"].text() == "499"
 
     checkout.cart.cellWidget(1, checkout.cart.COL_QTY).setValue(3)  # three cups
     idle(qtbot, shell)
-    assert totals["subtotal"].text() == "599.70"
+    assert totals["subtotal"].text() == "NT$599.70"
     checkout.cart.cellWidget(0, checkout.cart.COL_REMOVE).click()  # no tea after all
     idle(qtbot, shell)
     assert [(i.sku, i.qty) for i in checkout.sale.items] == [("CUP-01", 3)]
-    assert totals["pay"].text() == "299.70"
+    assert totals["pay"].text() == "NT$299.70"
     assert totals["earn"].text() == "299"
 
 
@@ -133,7 +133,7 @@ def test_an_open_amount_with_a_category_is_rung_up(qtbot, shell, services):
     qtbot.keyClick(checkout.entry.amount_edit, Qt.Key.Key_Return)
     idle(qtbot, shell)
     assert [(i.sku, i.category, i.unit_price_cents) for i in checkout.sale.items] == [("OPEN", "food", 123450)]
-    assert checkout.totals.values["pay"].text() == "1,234.50"
+    assert checkout.totals.values["pay"].text() == "NT$1,234.50"
     checkout.entry.amount_edit.setText("12.345")
     qtbot.keyClick(checkout.entry.amount_edit, Qt.Key.Key_Return)
     assert checkout.message.level == "error" and len(checkout.sale.items) == 1
@@ -149,14 +149,16 @@ def test_login_scan_cart_redeem_confirm_receipt(qtbot, shell, services, dialogs,
     idle(qtbot, shell)
     assert checkout.member_panel.balance_value.text() == "1,000"
     totals = checkout.totals
-    assert totals.redeem_spin.maximum() == 1000  # balance-bound (50% of 680.00 would allow 34,000)
     assert totals.redeem_spin.singleStep() == 100
+    # balance-bound (50% of 680.00 would allow 34,000)
     assert "Up to 1,000 points, in steps of 100" in totals.redeem_hint.text()
-    totals.redeem_spin.setValue(550)  # not a whole step: rounded down
+    totals.redeem_spin.setValue(550)  # not a whole step: rounded down, and said so
     idle(qtbot, shell)
     assert checkout.sale.quote.points_redeemed == 500
-    assert totals.values["redeem"].text() == "-5.00"
-    assert totals.values["pay"].text() == "675.00"
+    assert totals.redeem_spin.value() == 500
+    assert "steps of 100: 550 became 500" in checkout.message.text()
+    assert totals.values["redeem"].text() == "-NT$5.00"
+    assert totals.values["pay"].text() == "NT$675.00"
     assert totals.values["earn"].text() == "675"
 
     fkey(qtbot, shell, Qt.Key.Key_F12)
@@ -175,7 +177,7 @@ def test_login_scan_cart_redeem_confirm_receipt(qtbot, shell, services, dialogs,
 
     fkey(qtbot, shell, Qt.Key.Key_F2)  # new sale
     assert checkout.sale.member is None and not checkout.sale.items
-    assert checkout.totals.values["pay"].text() == "0.00"
+    assert checkout.totals.values["pay"].text() == "NT$0.00"
     assert checkout.receipt_view.receipt is None
 
 
@@ -213,7 +215,7 @@ def test_confirming_needs_a_member_and_says_so(qtbot, shell):
     checkout = logged_in(qtbot, shell)
     scan(qtbot, checkout.entry.code_edit, TEA)
     pump(qtbot)
-    assert checkout.totals.values["subtotal"].text() == "150.00"
+    assert checkout.totals.values["subtotal"].text() == "NT$150.00"
     checkout.confirm()
     assert "Identify the member first" in checkout.message.text()
     assert checkout.sale.receipt is None

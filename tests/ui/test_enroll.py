@@ -20,7 +20,7 @@ def test_enroll_then_card_then_sale_with_the_new_member_attached(qtbot, shell, s
     fkey(qtbot, shell, Qt.Key.Key_F12)
     idle(qtbot, shell)
     member = screen.enrolled
-    assert member is not None and member.phone == "0987654321" and member.balance == 100  # sign-up bonus
+    assert member is not None and member.phone == "+886987654321" and member.balance == 100  # sign-up bonus
     assert screen.stack.currentIndex() == 1  # the card is on screen
 
     screen.card_panel.png_button.click()
@@ -37,7 +37,7 @@ def test_enroll_then_card_then_sale_with_the_new_member_attached(qtbot, shell, s
     assert checkout.sale.member.member_code == member.member_code
     scan(qtbot, checkout.entry.code_edit, "4710000000024")
     idle(qtbot, shell)
-    assert checkout.totals.values["pay"].text() == "99.90"
+    assert checkout.totals.values["pay"].text() == "NT$99.90"
 
 
 def test_inline_validation_points_at_each_bad_field_and_enrolls_nobody(qtbot, shell, services):

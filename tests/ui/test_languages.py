@@ -69,12 +69,13 @@ def test_the_language_follows_the_system_locale():
 def test_money_and_points_are_formatted_for_the_locale_from_integer_cents():
     for language in LANGUAGES:
         loc = locale_for(language)
-        assert fmt.money(123_456_789, loc) == "1,234,567.89"
-        assert fmt.money(-5, loc) == "-0.05"
+        assert fmt.money(123_456_789, loc, symbol="") == "1,234,567.89"
+        assert fmt.money(-5, loc, symbol="") == "-0.05"
+        assert fmt.money(-5, loc, symbol="NT$") == "-NT$0.05"
         assert fmt.points(1_000_000, loc) == "1,000,000"
     german = QLocale("de_DE")
-    assert fmt.money(123_456_789, german) == "1.234.567,89"
-    assert fmt.money(10**15 + 1, german) == "10.000.000.000.000,01"  # no float ever: exact at any size
+    assert fmt.money(123_456_789, german, symbol="") == "1.234.567,89"
+    assert fmt.money(10**15 + 1, german, symbol="") == "10.000.000.000.000,01"  # no float ever: exact at any size
 
 
 def test_switching_the_language_in_settings_changes_the_visible_texts(qtbot, shell, data_dir):

@@ -40,7 +40,8 @@ def test_five_wrong_pins_lock_the_cashier_for_five_minutes(qtbot, shell, clock):
     screen = shell.window.screen("login")
     for left in (4, 3, 2, 1):
         login(qtbot, shell, "1001", "0000")
-        assert screen.message.text() == f"Wrong PIN. {left} tries left before the cashier is locked."
+        tries = "1 try" if left == 1 else f"{left} tries"  # not "1 tries"
+        assert screen.message.text() == f"Wrong PIN. {tries} left before the cashier is locked."
     login(qtbot, shell, "1001", "0000")
     assert screen.message.text() == "Too many wrong PINs. Try again in 5 minutes."
     login(qtbot, shell, "1001", "1234")  # even the right PIN is refused now

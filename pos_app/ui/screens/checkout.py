@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from loyalty_core import qr
+from loyalty_core import qr, redemption
 from loyalty_core.errors import DomainError
-from loyalty_core.validation import looks_like_phone
+from loyalty_core.phones import looks_like_phone
 
-from .. import fmt
+from .. import fkeys, fmt
 from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import NOTHING, SALE, Op
 from ..sale import SaleModel
 from ..widgets.cart_view import CartView
-from ..widgets.common import Card, FKeyButton, MessageBar
+from ..widgets.common import Card, FKeyButton, MessageBar, keep_place
 from ..widgets.lookup_bar import LookupBar
 from ..widgets.member_panel import MemberPanel
 from ..widgets.product_entry import ProductEntry
@@ -44,6 +44,7 @@ class CheckoutScreen(Screen):
         self.camera = camera
         self.sale = SaleModel(self)
         self._confirm_when_quoted = False
+        self.new_sale_question: QMessageBox | None = None
 
         self.lookup = LookupBar()
         self.lookup.query.connect(self.lookup_member)
@@ -71,12 +72,16 @@ class CheckoutScreen(Screen):
         self.middle.addWidget(self.receipt_view)
         self.totals = TotalsPanel(session, self.sale)
         self.totals.confirm_button.clicked.connect(self.confirm)
+        self.totals.finished.connect(self.focus_default)
+        self.cart.finished.connect(self.focus_default)
         self.message = MessageBar(timeout_ms=8000)
         self.message.setObjectName("checkoutMessage")
         self.done_label = QLabel()
         self.done_label.setObjectName("saleDone")
         self.done_label.setWordWrap(True)
-        self.done_label.hide()
+        # The line under the cart keeps its place, filled or empty: confirming never moves the cart.
+        self.done_label.setMinimumHeight(2 * self.done_label.fontMetrics().lineSpacing() + 8)
+        keep_place(self.message)
 
         self.buttons = {
             "new": FKeyButton(Qt.Key.Key_F2),
@@ -86,13 +91,13 @@ class CheckoutScreen(Screen):
             "member": FKeyButton(Qt.Key.Key_F6),
             "returns": FKeyButton(Qt.Key.Key_F7),
             "report": FKeyButton(Qt.Key.Key_F8),
-            "open": FKeyButton(Qt.Key.Key_F9),
+            "open": FKeyButton(Qt.Key.Key_F1),
             "settings": FKeyButton(Qt.Key.Key_F10),
         }
         self.buttons["camera"].setCheckable(True)
         actions = {
-            "new": self.new_sale,
-            "find": self.lookup.focus,
+            "new": self.ask_new_sale,
+            "find": self.lookup.focus_for_name,
             "enroll": self.enroll,
             "camera": self.toggle_camera,
             "member": self.member_details,
@@ -115,11 +120,11 @@ class CheckoutScreen(Screen):
         right = QVBoxLayout()
         right.addWidget(self.totals, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(middle, 5)
-        columns.addLayout(right, 3)
+        columns.addLayout(left, 5)
+        columns.addLayout(middle, 10)
+        columns.addLayout(right, 5)
         bar = QHBoxLayout()
-        for button in self.buttons.values():
+        for button in sorted(self.buttons.values(), key=lambda b: int(b.fkey)):  # F1 … F10, as on the keyboard
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -151,19 +156,9 @@ class CheckoutScreen(Screen):
         return translate("Checkout", "Checkout")
 
     def retranslate(self) -> None:
-        labels = {
-            "new": translate("Checkout", "New sale"),
-            "find": translate("Checkout", "Find member"),
-            "enroll": translate("Checkout", "Enroll"),
-            "camera": translate("Checkout", "Camera"),
-            "member": translate("Checkout", "Member details"),
-            "returns": translate("Checkout", "Returns"),
-            "report": translate("Checkout", "Day report"),
-            "open": translate("Checkout", "Open amount"),
-            "settings": translate("Checkout", "Settings"),
-        }
-        for key, text in labels.items():
-            self.buttons[key].set_label(text)
+        for button in self.buttons.values():  # the words of the one table (fkeys.py), so they never drift
+            button.set_label(fkeys.meaning(button.fkey))
+        self.buttons["new"].set_label(translate("Checkout", "New sale"))
         self._render_state()
 
     def activate(self, member=None, **_kwargs) -> None:
@@ -300,12 +295,10 @@ class CheckoutScreen(Screen):
             return
         pos, version = self.session.pos, sale.version
         code, lines, redeem, coupon = sale.member.member_code, sale.lines(), sale.redeem_points, sale.coupon_code
-        step = self.session.rules.redeem.points_per_step
 
-        def quote():
-            first = pos.quote_sale(code, lines, 0, coupon)
-            wanted = min(redeem, first.max_redeem_points) // step * step
-            return first if wanted == 0 else pos.quote_sale(code, lines, wanted, coupon)
+        def quoted(result) -> None:
+            if sale.set_quote(result.quote, version) and result.clamped:
+                self.message.show_info(self.clamp_text(result))
 
         def refused(exc) -> None:
             self.message.show_error(error_text(exc))
@@ -313,8 +306,18 @@ class CheckoutScreen(Screen):
                 sale.set_coupon(None)  # re-quotes without the coupon
             self._confirm_when_quoted = False
 
-        op = Op(quote, key="quote", parent=self).success(lambda q: sale.set_quote(q, version)).failure(refused)
-        self.session.run(op)
+        op = Op(lambda: pos.quote_sale_clamped(code, lines, redeem, coupon), key="quote", parent=self)
+        self.session.run(op.success(quoted).failure(refused))
+
+    def clamp_text(self, result) -> str:
+        """Why the points box now shows other points than were typed."""
+        taken = result.quote.points_redeemed
+        if result.clamped == redemption.OVER_MAX:
+            return translate("Checkout", "{asked} points is more than this sale takes: {points} points used.").format(
+                asked=fmt.points(result.asked), points=fmt.points(taken))
+        step = self.session.rules.redeem.points_per_step
+        return translate("Checkout", "Points are used in steps of {step}: {asked} became {points}.").format(
+            step=fmt.number(step), asked=fmt.points(result.asked), points=fmt.points(taken))
 
     def _on_quote(self) -> None:
         if self.sale.quote is not None and self._confirm_when_quoted:
@@ -361,7 +364,7 @@ class CheckoutScreen(Screen):
         sale = self.sale
         self.middle.setCurrentIndex(1 if sale.confirmed else 0)
         self.entry.setEnabled(not sale.confirmed and not sale.confirming)
-        self.buttons["open"].setVisible(not sale.confirmed)
+        self.buttons["open"].setEnabled(not sale.confirmed)  # disabled, not hidden: the key bar never shifts
         if sale.confirmed:
             r = sale.receipt
             self.done_label.setText(
@@ -376,7 +379,35 @@ class CheckoutScreen(Screen):
             )
         elif sale.confirming:
             self.done_label.setText(translate("Checkout", "Confirming…"))
-        self.done_label.setVisible(sale.confirmed or sale.confirming)
+        else:
+            self.done_label.setText("")
+
+    def ask_new_sale(self) -> None:
+        """F2: a cart not yet confirmed is only thrown away once the cashier says so."""
+        if not self.sale.has_unconfirmed:
+            self.new_sale()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("newSaleQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(translate("Checkout", "Start a new sale?"))
+        box.setText(translate("Checkout", "The cart has {n} lines that are not confirmed. Throw them away?").format(
+            n=fmt.number(len(self.sale.items))))
+        discard = box.addButton(translate("Checkout", "Throw the cart away"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(translate("Checkout", "Keep the cart"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.new_sale_question = box
+
+        def answered(button) -> None:
+            self.new_sale_question = None
+            if button is discard:
+                self.new_sale()
+            else:
+                self.focus_default()
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def new_sale(self) -> None:
         self._confirm_when_quoted = False

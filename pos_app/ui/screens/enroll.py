@@ -7,14 +7,17 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout
 
+from loyalty_core import phones
 from loyalty_core.errors import DomainError
-from loyalty_core.validation import clean_name, normalize_phone, parse_birthday
+from loyalty_core.validation import clean_name, parse_birthday
 
 from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import MEMBER, Op
+from ..scanner import scan_field
 from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading
 from ..widgets.member_card import MemberCardPanel
+from ..widgets.name_field import limit_name
 from .base import Screen
 
 
@@ -41,10 +44,11 @@ class EnrollScreen(Screen):
 
         # -- the form
         self.heading = heading()
-        self.phone = big_line_edit()
+        self.phone = scan_field(big_line_edit())
         self.phone.setObjectName("enrollPhone")
         self.name_edit = big_line_edit()
         self.name_edit.setObjectName("enrollName")
+        limit_name(self.name_edit, lambda: self.errors["name"])
         self.birthday = big_line_edit()
         self.birthday.setObjectName("enrollBirthday")
         self.referrer = big_line_edit()
@@ -186,7 +190,8 @@ class EnrollScreen(Screen):
         return True
 
     def validate_phone(self) -> bool:
-        return self._check("phone", lambda: normalize_phone(self.phone.text()))
+        region = self.session.config.country if self.session.ready else phones.DEFAULT_REGION
+        return self._check("phone", lambda: phones.normalize_mobile(self.phone.text(), region))
 
     def validate_name(self) -> bool:
         return self._check("name", lambda: clean_name(self.name_edit.text()))

@@ -24,8 +24,10 @@ from .. import fmt
 from ..errors import error_text
 from ..i18n import translate
 from ..ops import MEMBER, Op
+from ..scanner import scan_field
 from ..widgets.common import TOUCH_HEIGHT, FKeyButton, MessageBar, big_line_edit, heading
 from ..widgets.member_card import MemberCardPanel
+from ..widgets.name_field import limit_name
 from ..widgets.supervisor_prompt import SupervisorPrompt
 from .base import Screen
 
@@ -51,6 +53,14 @@ REASONS = {
 
 def kind_name(kind: str) -> str:
     return translate("Ledger", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def ref_name(ref: str | None) -> str:
+    """A ledger entry's reference: a reason code in words ("goodwill" -> 善意補償), a receipt number as is."""
+    ref = ref or ""
+    if ref in REASONS:
+        return translate("Ledger", REASONS[ref])
+    return translate("Ledger", KIND_NAMES[ref]) if ref in KIND_NAMES else ref
 
 
 class HistoryTable(QTableWidget):
@@ -80,7 +90,7 @@ class HistoryTable(QTableWidget):
                 kind_name(e.get("kind", "")),
                 fmt.points(int(e.get("points", 0))),
                 fmt.date(e.get("expires_on")),
-                e.get("ref") or "",
+                ref_name(e.get("ref")),
                 translate("Member", "Confirmed") if e.get("confirmed") else translate("Member", "Waiting"),
             ]
             for col, text in enumerate(values):
@@ -103,10 +113,13 @@ class MemberScreen(Screen):
         self.back_button.clicked.connect(self.back)
 
         self.history = HistoryTable()
+        self._sync_mark = None
+        session.sync_status_changed.connect(self._on_sync_status)
 
         profile = QWidget()
         self.name_edit = big_line_edit()
-        self.phone_edit = big_line_edit()
+        limit_name(self.name_edit, lambda: self.message)
+        self.phone_edit = scan_field(big_line_edit())
         self.birthday_edit = big_line_edit()
         self.marketing_box = QCheckBox()
         self.marketing_box.setMinimumHeight(TOUCH_HEIGHT)
@@ -122,7 +135,7 @@ class MemberScreen(Screen):
         self.profile_form.addRow(QLabel(), self.save_button)
 
         adjust = QWidget()
-        self.points_spin = QSpinBox()
+        self.points_spin = scan_field(QSpinBox())
         self.points_spin.setRange(-1_000_000, 1_000_000)
         self.points_spin.setSingleStep(100)
         self.points_spin.setMinimumHeight(TOUCH_HEIGHT)
@@ -209,6 +222,14 @@ class MemberScreen(Screen):
         self.marketing_box.setChecked(member.consent_marketing)
         self.card_panel.set_member(member)
         self._render_heading()
+
+    def _on_sync_status(self, status) -> None:
+        """A push or pull finished: entries that were waiting may now be confirmed by HQ."""
+        mark = (status.last_success, status.pending)
+        if mark != self._sync_mark:
+            self._sync_mark = mark
+            if self.member is not None and self.isVisible():
+                self.load_history()
 
     def load_history(self) -> None:
         pos, code = self.session.pos, self.member.member_code

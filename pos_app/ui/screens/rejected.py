@@ -29,7 +29,7 @@ class RejectedScreen(Screen):
         self.message = MessageBar()
         self.back_button = FKeyButton(Qt.Key.Key_Escape)
         self.back_button.clicked.connect(lambda: self.nav.go("checkout"))
-        self.refresh_button = FKeyButton(Qt.Key.Key_F5)
+        self.refresh_button = FKeyButton()  # F5 is the camera (fkeys.py)
         self.refresh_button.clicked.connect(self.load)
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)

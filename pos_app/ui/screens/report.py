@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -100,9 +100,9 @@ class ReportScreen(Screen):
         self.message = MessageBar(timeout_ms=8000)
         self.back_button = FKeyButton(Qt.Key.Key_Escape)
         self.back_button.clicked.connect(lambda: self.nav.go("checkout"))
-        self.csv_button = FKeyButton(Qt.Key.Key_F9)
+        self.csv_button = FKeyButton()  # saving a file has no function key (fkeys.py)
         self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.pdf_button = FKeyButton(Qt.Key.Key_F10)
+        self.pdf_button = FKeyButton()
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -145,6 +145,8 @@ class ReportScreen(Screen):
         self.back_button.set_label(translate("Report", "Back to the sale"))
         self.csv_button.set_label(translate("Report", "Export CSV"))
         self.pdf_button.set_label(translate("Report", "Export PDF"))
+        self.date_edit.setLocale(QLocale())  # built before a language switch: follow the one in force now
+        self.date_edit.setDisplayFormat(fmt.date_format())
         self._render()
 
     def activate(self, **_kwargs) -> None:

@@ -29,6 +29,7 @@ from .. import fmt
 from ..errors import error_text
 from ..i18n import translate
 from ..ops import SALE, Op
+from ..scanner import scan_field
 from ..widgets.cart_view import category_name
 from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading
 from ..widgets.receipt_view import ReceiptView
@@ -66,7 +67,7 @@ class ReturnLines(QTableWidget):
             for col, text in ((self.COL_ITEM, name), (self.COL_SOLD, fmt.number(line["qty"])),
                               (self.COL_DONE, fmt.number(done))):  # fmt: skip
                 self.setItem(row, col, QTableWidgetItem(text))
-            spin = QSpinBox()
+            spin = scan_field(QSpinBox())
             spin.setRange(0, max(0, line["qty"] - done))
             spin.setMinimumHeight(40)
             spin.valueChanged.connect(lambda _v: self.on_change())
@@ -97,7 +98,7 @@ class ReturnsScreen(Screen):
         self.message = MessageBar(timeout_ms=10000)
 
         # -- by receipt
-        self.receipt_edit = big_line_edit()
+        self.receipt_edit = scan_field(big_line_edit())
         self.receipt_edit.setObjectName("receiptNo")
         self.receipt_edit.returnPressed.connect(lambda: self.load(self.receipt_edit.text()))
         self.find_button = QPushButton()
@@ -139,7 +140,7 @@ class ReturnsScreen(Screen):
         no_receipt = QWidget()
         self.nr_member = big_line_edit()
         self.nr_member.setObjectName("noReceiptMember")
-        self.nr_amount = big_line_edit()
+        self.nr_amount = scan_field(big_line_edit())
         self.nr_amount.setObjectName("noReceiptAmount")
         self.nr_category = QComboBox()
         self.nr_category.setMinimumHeight(TOUCH_HEIGHT)
@@ -162,7 +163,7 @@ class ReturnsScreen(Screen):
         self.stack.addWidget(self.result)
         self.back_button = FKeyButton(Qt.Key.Key_Escape)
         self.back_button.clicked.connect(self.back)
-        self.mode_button = FKeyButton(Qt.Key.Key_F6)
+        self.mode_button = FKeyButton()  # F6 is Member details on every screen (fkeys.py)
         self.mode_button.clicked.connect(self.toggle_mode)
         self.confirm_button = FKeyButton(Qt.Key.Key_F12, primary=True)
         self.confirm_button.clicked.connect(self.confirm)

@@ -6,17 +6,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, translate
-from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, heading
+from ..scanner import MAX_PREFIX, SUFFIXES, scan_field
+from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, big_line_edit, heading
 from .base import Screen
 
 
 class SettingsScreen(Screen):
     name = "settings"
 
-    def __init__(self, session, nav, set_language, camera_lister=None, parent=None) -> None:
+    def __init__(self, session, nav, set_language, camera_lister=None, configure_scanner=None, parent=None) -> None:
         super().__init__(session, nav, parent)
         self.set_language = set_language
         self.camera_lister = camera_lister
+        self.configure_scanner = configure_scanner
         self.heading = heading()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
@@ -34,9 +36,21 @@ class SettingsScreen(Screen):
         self.idle_spin.setRange(1, 120)
         self.idle_spin.setMinimumHeight(TOUCH_HEIGHT)
         self.idle_spin.valueChanged.connect(self._on_idle)
+        self.suffix_combo = QComboBox()
+        self.suffix_combo.setObjectName("scannerSuffix")
+        self.suffix_combo.setMinimumHeight(TOUCH_HEIGHT)
+        for suffix in SUFFIXES:
+            self.suffix_combo.addItem("", suffix)
+        self.suffix_combo.activated.connect(self._on_scanner)
+        self.prefix_edit = scan_field(big_line_edit())
+        self.prefix_edit.setObjectName("scannerPrefix")
+        self.prefix_edit.setMaxLength(MAX_PREFIX)
+        self.prefix_edit.editingFinished.connect(self._on_scanner)
         self.mask_box = QCheckBox()
         self.mask_box.setMinimumHeight(TOUCH_HEIGHT)
         self.mask_box.toggled.connect(self._on_mask)
+        self.mask_note = QLabel()
+        self.mask_note.setObjectName("muted")
         self.till_label = QLabel()
         self.till_label.setObjectName("muted")
         self.form = QFormLayout()
@@ -44,10 +58,13 @@ class SettingsScreen(Screen):
         self.form.addRow(QLabel(), self.camera_combo)
         self.form.addRow(QLabel(), self.camera_note)
         self.form.addRow(QLabel(), self.idle_spin)
+        self.form.addRow(QLabel(), self.suffix_combo)
+        self.form.addRow(QLabel(), self.prefix_edit)
         self.form.addRow(QLabel(), self.mask_box)
+        self.form.addRow(QLabel(), self.mask_note)
         self.back_button = FKeyButton(Qt.Key.Key_Escape)
         self.back_button.clicked.connect(lambda: self.nav.go("checkout"))
-        self.rejected_button = FKeyButton(Qt.Key.Key_F6)
+        self.rejected_button = FKeyButton()
         self.rejected_button.clicked.connect(lambda: self.nav.go("rejected"))
         card = Card()
         inner = QVBoxLayout(card)
@@ -72,9 +89,17 @@ class SettingsScreen(Screen):
         self.form.labelForField(self.camera_combo).setText(translate("Settings", "Camera"))
         self.form.labelForField(self.idle_spin).setText(translate("Settings", "Lock after idle"))
         self.form.labelForField(self.mask_box).setText(translate("Settings", "Privacy"))
+        self.form.labelForField(self.suffix_combo).setText(translate("Settings", "Scanner ends each code with"))
+        self.form.labelForField(self.prefix_edit).setText(translate("Settings", "Scanner prefix"))
+        suffix_names = {"enter": translate("Settings", "Enter"), "tab": translate("Settings", "Tab"),
+                        "crlf": translate("Settings", "CR LF (Enter, line feed)")}  # fmt: skip
+        for i in range(self.suffix_combo.count()):
+            self.suffix_combo.setItemText(i, suffix_names[self.suffix_combo.itemData(i)])
+        self.prefix_edit.setPlaceholderText(translate("Settings", "none"))
         self.language_combo.setItemText(0, translate("Settings", "Follow the system"))
         self.idle_spin.setSuffix(" " + translate("Settings", "min"))
         self.mask_box.setText(translate("Settings", "Mask member names and phones on screen"))
+        self.mask_note.setText(translate("Settings", "Only a supervisor can change this."))
         self.back_button.set_label(translate("Settings", "Back to the sale"))
         self.rejected_button.set_label(translate("Settings", "Events rejected by HQ"))
         self._fill_cameras()
@@ -110,6 +135,10 @@ class SettingsScreen(Screen):
         self.mask_box.blockSignals(True)
         self.mask_box.setChecked(s.mask_names)
         self.mask_box.blockSignals(False)
+        self.mask_box.setEnabled(self.session.is_supervisor)  # privacy on screen is a supervisor's call
+        self.mask_note.setVisible(not self.session.is_supervisor)
+        self.suffix_combo.setCurrentIndex(max(0, self.suffix_combo.findData(s.scanner_suffix)))
+        self.prefix_edit.setText(s.scanner_prefix)
         self.rejected_button.setVisible(self.session.is_supervisor)
         self._fill_cameras()
         self._render_till()
@@ -128,7 +157,16 @@ class SettingsScreen(Screen):
         self.session.settings.idle_lock_seconds = minutes * 60
         self.session.save_settings()
 
+    def _on_scanner(self, *_args) -> None:
+        if self.configure_scanner is not None:
+            self.configure_scanner(self.suffix_combo.currentData(), self.prefix_edit.text())
+
     def _on_mask(self, on: bool) -> None:
+        if not self.session.is_supervisor:
+            self.mask_box.blockSignals(True)
+            self.mask_box.setChecked(self.session.settings.mask_names)
+            self.mask_box.blockSignals(False)
+            return
         self.session.settings.mask_names = on
         self.session.save_settings()
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QSpin
 from .. import fmt
 from ..i18n import translate
 from ..sale import MAX_QTY, SaleModel
-from .common import Translatable
+from ..scanner import scan_field
+from .common import TOUCH_MIN, Translatable, when_done
 
 CATEGORY_NAMES = {
     "drinks": QT_TRANSLATE_NOOP("Categories", "Drinks"),
@@ -29,6 +30,7 @@ def category_name(code: str) -> str:
 class CartView(Translatable, QTableWidget):
     COL_ITEM, COL_PRICE, COL_QTY, COL_AMOUNT, COL_REMOVE = range(5)
     line_removed = Signal(int)
+    finished = Signal()  # Enter/Tab in a quantity box, a line removed: the scan field is next
 
     def __init__(self, session, sale: SaleModel, parent=None) -> None:
         super().__init__(0, 5, parent)
@@ -78,18 +80,21 @@ class CartView(Translatable, QTableWidget):
         self.setRowCount(0)
         self.setRowCount(len(self.sale.items))
         for row, item in enumerate(self.sale.items):
-            spin = QSpinBox()
+            spin = scan_field(QSpinBox())
             spin.setRange(1, MAX_QTY)
-            spin.setMinimumHeight(40)
-            spin.setMinimumWidth(80)
+            spin.setMinimumHeight(TOUCH_MIN)
+            spin.setMinimumWidth(120)
             spin.setAccelerated(True)
+            when_done(spin, self.finished.emit)
             spin.valueChanged.connect(lambda value, r=row: self.sale.set_qty(r, value))
             self.setCellWidget(row, self.COL_QTY, spin)
             remove = QPushButton("✕")
             remove.setObjectName("removeLine")
-            remove.setMinimumSize(44, 40)
+            remove.setMinimumSize(TOUCH_MIN, TOUCH_MIN)
+            remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             remove.setToolTip(translate("Cart", "Remove this line"))
             remove.clicked.connect(lambda _checked=False, r=row: self.remove_row(r))
+            remove.clicked.connect(self.finished.emit)
             self.setCellWidget(row, self.COL_REMOVE, remove)
             self._fill(row, item)
 

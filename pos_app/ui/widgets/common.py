@@ -2,11 +2,49 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from ..fkeys import FKEYS
 
 TOUCH_HEIGHT = 48  # px: a finger, not a mouse pointer
+TOUCH_MIN = 44  # px: nothing a finger presses is smaller (spin arrows, checkboxes, small buttons)
+
+
+class _DoneKeys(QObject):
+    """Enter or Tab in a number box: take the number, then hand the focus back (see `when_done`)."""
+
+    _KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+    def __init__(self, parent: QWidget, done: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.done = done
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and event.key() in self._KEYS:
+            if isinstance(obj, QAbstractSpinBox):
+                obj.interpretText()
+            self.done()
+            return True
+        return False
+
+
+def when_done(widget: QWidget, done: Callable[[], None]) -> QWidget:
+    """`done()` after Enter or Tab in `widget`, instead of Qt moving the focus to the next button."""
+    widget.installEventFilter(_DoneKeys(widget, done))
+    return widget
 
 
 class Translatable:
@@ -26,11 +64,15 @@ class FKeyButton(QPushButton):
 
     def __init__(self, key: Qt.Key | None = None, parent: QWidget | None = None, *, primary: bool = False) -> None:
         super().__init__(parent)
+        if key is not None and key not in FKEYS:
+            raise ValueError(f"{key!r} has no meaning in pos_app/ui/fkeys.py")
         self.fkey = key
         self._label = ""
         self.setMinimumHeight(TOUCH_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAutoDefault(False)
+        # A click never takes the keyboard from the field the scanner and the cashier type into.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if primary:
             self.setProperty("primary", True)
 
@@ -63,6 +105,7 @@ class MessageBar(QLabel):
 
     def show_error(self, text: str) -> None:
         self._show(text, "error")
+        QApplication.beep()  # heads are up at the queue, not on the screen
 
     def show_info(self, text: str) -> None:
         self._show(text, "info")
@@ -90,6 +133,14 @@ class Card(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+
+
+def keep_place(widget: QWidget) -> QWidget:
+    """Hidden, it still holds its space: showing it later moves nothing else on the screen."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    return widget
 
 
 def big_line_edit(parent: QWidget | None = None) -> QLineEdit:

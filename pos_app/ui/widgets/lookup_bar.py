@@ -1,11 +1,17 @@
-"""Find the member: type a phone, member code or name (the scanner and camera go through the router)."""
+"""Find the member: type a phone, member code or name (the scanner and camera go through the router).
+
+At rest the box is a scan field (no input method, so a scan is never swallowed by a Chinese
+composition); F3 "Find member" hands it the input method for typing a name, until the search is
+done or the focus leaves.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..i18n import translate
+from ..scanner import scan_field, takes_input_method
 from .common import TOUCH_HEIGHT, Translatable, big_line_edit
 
 
@@ -15,8 +21,9 @@ class LookupBar(Translatable, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = big_line_edit()
+        self.edit = scan_field(big_line_edit())
         self.edit.setObjectName("lookupEdit")
+        self.edit.installEventFilter(self)
         self.edit.returnPressed.connect(self._submit)
         self.find_button = QPushButton()
         self.find_button.setMinimumHeight(TOUCH_HEIGHT)
@@ -43,8 +50,14 @@ class LookupBar(Translatable, QWidget):
 
     def _submit(self) -> None:
         text = self.edit.text().strip()
+        scan_field(self.edit)  # the name is typed: back to a scan field
         if text:
             self.query.emit(text)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self.edit and event.type() == QEvent.Type.FocusOut:
+            scan_field(self.edit)
+        return False
 
     def show_results(self, members: list, label) -> None:
         self.results.clear()
@@ -70,3 +83,12 @@ class LookupBar(Translatable, QWidget):
     def focus(self) -> None:
         self.edit.setFocus()
         self.edit.selectAll()
+
+    def focus_for_name(self) -> None:
+        """F3: the cashier will type a name, perhaps in Zhuyin or Pinyin."""
+        self.focus()
+        scan_field(self.edit, on=False)
+
+    @property
+    def takes_input_method(self) -> bool:
+        return takes_input_method(self.edit)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from loyalty_core import phones
+
 from .. import fmt
 from ..i18n import translate
 from .common import Card, Translatable
@@ -22,6 +24,17 @@ class TierBadge(QLabel):
         self.style().polish(self)
         self.setText(name)
         self.setVisible(bool(code))
+
+
+def pending_text(confirmed: int, pending: int) -> str:
+    """The balance explained to a cashier: what HQ has confirmed, and what this till has not sent yet."""
+    if pending == 0:
+        return translate("MemberPanel", "All points confirmed by HQ.")
+    if pending > 0:
+        text = translate("MemberPanel", "HQ has confirmed {confirmed}; {pending} more earned at this till are not sent yet.")
+    else:
+        text = translate("MemberPanel", "HQ has confirmed {confirmed}; {pending} used at this till are not sent yet.")
+    return text.format(confirmed=fmt.points(confirmed), pending=fmt.points(abs(pending)))
 
 
 class MemberPanel(Translatable, Card):
@@ -140,14 +153,14 @@ class MemberPanel(Translatable, Card):
         s = self.session
         self.badge.set_tier(m.tier, s.tier_name(m.tier, m.tier_names))
         self.name_label.setText(self.shown_name())
-        phone = m.phone if (self.reveal or not s.settings.mask_names) else m.masked_phone
+        region = s.config.country if s.ready else phones.DEFAULT_REGION
+        phone = phones.for_display(m.phone, region) if (self.reveal or not s.settings.mask_names) else m.masked_phone
         self.code_label.setText(f"{m.member_code} · {phone}")
         self.balance_value.setText(fmt.points(m.balance))
-        self.balance_detail.setText(
-            translate("MemberPanel", "Confirmed by HQ {confirmed} + recorded here {pending}").format(
-                confirmed=fmt.points(m.confirmed), pending=fmt.points(m.pending)
-            )
-        )
+        self.balance_value.setProperty("negative", m.balance < 0)  # red only when the member owes points
+        self.balance_value.style().unpolish(self.balance_value)
+        self.balance_value.style().polish(self.balance_value)
+        self.balance_detail.setText(pending_text(m.confirmed, m.pending))
         if self.offline:
             when = fmt.date_time(self.offline_since) if self.offline_since else translate("MemberPanel", "never")
             self.unverified_label.setText(

@@ -9,6 +9,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.money import parse_amount
 
 from ..i18n import translate
+from ..scanner import scan_field
 from .cart_view import category_name
 from .common import TOUCH_HEIGHT, Translatable, big_line_edit
 
@@ -21,14 +22,14 @@ class ProductEntry(Translatable, QWidget):
     def __init__(self, categories: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.categories = categories
-        self.code_edit = big_line_edit()
+        self.code_edit = scan_field(big_line_edit())
         self.code_edit.setObjectName("productCode")
         self.code_edit.returnPressed.connect(self._add_code)
         self.add_button = QPushButton()
         self.add_button.setMinimumHeight(TOUCH_HEIGHT)
         self.add_button.clicked.connect(self._add_code)
         self.open_label = QLabel()
-        self.amount_edit = big_line_edit()
+        self.amount_edit = scan_field(big_line_edit())
         self.amount_edit.setObjectName("openAmount")
         self.amount_edit.returnPressed.connect(self._add_open)
         self.category_combo = QComboBox()

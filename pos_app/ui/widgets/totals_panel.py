@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from .. import fmt
 from ..i18n import translate
 from ..sale import SaleModel
-from .common import TOUCH_HEIGHT, Card, FKeyButton, Translatable
+from ..scanner import scan_field
+from .common import TOUCH_HEIGHT, Card, FKeyButton, Translatable, keep_place, when_done
+
+MAX_TYPED_POINTS = 10_000_000  # the box takes any number; the quote brings it into what the sale takes
 
 
 def coupon_text(coupon) -> str:
@@ -26,6 +29,8 @@ def _minus(cents: int) -> str:
 
 
 class TotalsPanel(Translatable, Card):
+    finished = Signal()  # Enter/Tab in the points box, Max, a coupon chosen: the scan field is next
+
     def __init__(self, session, sale: SaleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -41,21 +46,27 @@ class TotalsPanel(Translatable, Card):
         self.coupon_combo = QComboBox()
         self.coupon_combo.setMinimumHeight(TOUCH_HEIGHT)
         self.coupon_combo.activated.connect(self._on_coupon)
+        self.coupon_combo.activated.connect(lambda _i: self.finished.emit())
 
-        self.redeem_spin = QSpinBox()
+        self.redeem_spin = scan_field(QSpinBox())
         self.redeem_spin.setSingleStep(100)
-        self.redeem_spin.setRange(0, 0)
+        self.redeem_spin.setRange(0, MAX_TYPED_POINTS)
+        self.redeem_spin.setObjectName("redeemPoints")
+        when_done(self.redeem_spin, self.finished.emit)
         self.redeem_spin.setMinimumHeight(TOUCH_HEIGHT)
         self.redeem_spin.setKeyboardTracking(False)  # quote once the number is typed, not per digit
         self.redeem_spin.valueChanged.connect(self._on_redeem)
         self.redeem_max_button = QPushButton()
         self.redeem_max_button.setMinimumHeight(TOUCH_HEIGHT)
+        self.redeem_max_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.redeem_max_button.clicked.connect(self.redeem_max)
+        self.redeem_max_button.clicked.connect(self.finished.emit)
         self.redeem_hint = QLabel()
         self.redeem_hint.setObjectName("muted")
         self.hint = QLabel()
         self.hint.setObjectName("emptyHint")
         self.hint.setWordWrap(True)
+        keep_place(self.hint)
         self.confirm_button = FKeyButton(Qt.Key.Key_F12, primary=True)
         self.confirm_button.setMinimumHeight(64)
 
@@ -147,7 +158,6 @@ class TotalsPanel(Translatable, Card):
             step = self.session.rules.redeem.points_per_step if self.session.ready else 100
             self.redeem_spin.blockSignals(True)
             self.redeem_spin.setSingleStep(step)
-            self.redeem_spin.setRange(0, q.max_redeem_points)
             self.redeem_spin.setValue(q.points_redeemed)
             self.redeem_spin.blockSignals(False)
             self.redeem_hint.setText(

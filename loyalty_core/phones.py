@@ -1,0 +1,86 @@
+"""Phone numbers: one person, whatever the format (`phonenumbers`, Google's libphonenumber rules).
+
+`0922333444`, `0922-333-444` and `+886 922 333 444` typed in a Taiwanese store are all
+`+886922333444` (E.164). A number without a country code is read in the store's country
+(`region`: "TW", "CN", "HK"). Everything stored, compared or hashed is the E.164 form from
+`normalize`; enrollment also needs a mobile number (`normalize_mobile`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+from .errors import DomainError
+
+DEFAULT_REGION = "TW"
+SUPPORTED_REGIONS = ("TW", "CN", "HK")
+MAX_RAW = 32
+
+_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+_SEPARATORS = re.compile(r"[\s\-().]")
+_PHONE_SHAPE = re.compile(r"^\+?[0-9]{8,15}$")
+
+
+def check_region(region: str) -> str:
+    """A store's country, as the two letters phone numbers and currencies are looked up by."""
+    code = str(region or "").strip().upper()
+    if code not in SUPPORTED_REGIONS:
+        raise DomainError("invalid_country", f"Not a supported country: {str(region)[:8]!r}", value=str(region)[:8])
+    return code
+
+
+def _parse(raw: str, region: str) -> phonenumbers.PhoneNumber:
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    if len(text) > MAX_RAW or not looks_like_phone(text):
+        raise DomainError("invalid_phone", "Not a phone number")
+    try:
+        number = phonenumbers.parse(text, check_region(region))
+    except phonenumbers.NumberParseException:
+        raise DomainError("invalid_phone", "Not a phone number") from None
+    if not phonenumbers.is_valid_number(number):
+        raise DomainError("invalid_phone", "Not a phone number")
+    return number
+
+
+def normalize(raw: str, region: str) -> str:
+    """Any valid phone number -> E.164 ('+886922333444'); DomainError('invalid_phone') otherwise.
+
+    The error never carries the number: refusals are logged, and no log holds a phone."""
+    return phonenumbers.format_number(_parse(raw, region), PhoneNumberFormat.E164)
+
+
+def normalize_mobile(raw: str, region: str) -> str:
+    """As `normalize`, for a number a member enrolls with: it must be a mobile ('12345678' is not)."""
+    number = _parse(raw, region)
+    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+        raise DomainError("not_mobile", "Members enroll with a mobile number")
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def looks_like_phone(text: str) -> bool:
+    """Shaped like a phone number (digits, an optional +, separators): a look-up tries it as one."""
+    cleaned = _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text)).strip())
+    return bool(_PHONE_SHAPE.match(cleaned))
+
+
+def for_display(e164: str, region: str) -> str:
+    """How the counter writes it: '0922 333 444' at home, '+852 6123 4567' from elsewhere."""
+    try:
+        number = phonenumbers.parse(e164, check_region(region))
+    except (phonenumbers.NumberParseException, DomainError):
+        return e164
+    home = phonenumbers.region_code_for_number(number) == region
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL if home else PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalize_stored(value: str, region: str) -> str:
+    """A phone already stored (before numbers were normalized): its E.164 form, or itself if it is
+    not a valid number (a migration never loses what it cannot read)."""
+    try:
+        return normalize(value, region)
+    except DomainError:
+        return value
