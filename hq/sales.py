@@ -90,10 +90,9 @@ def confirmed(work: Work, event: dict) -> dict | None:
             "spend_cents": payload.whole(p, "spend_cents", default=0, low=0)}  # fmt: skip
     done, entries = _priced(work, event, state, rules, cart, day, redeem, coupon, p.get("tier_code"), till,
                             trust.figures(till_entries), at)  # fmt: skip
-    if work.sale(receipt_no) is not None:
-        raise Rejected("receipt_exists", f"Receipt {receipt_no} is already booked")
     book_purchase(work, state, done, entries, day, event["event_id"])
-    work.add_sale(receipt_no, event["event_id"], state.code, day, [line.to_dict() for line in done.quote.lines])
+    if work.sale(receipt_no) is None:  # a till that reused a number (reinstalled): returns go to the first
+        work.add_sale(receipt_no, event["event_id"], state.code, day, [line.to_dict() for line in done.quote.lines])
     if coupon_id and not work.use_coupon(coupon_id, event["event_id"], event["store_id"], state.code):
         work.flag(state, COUPON_REUSE)  # accepted: the goods are gone; a supervisor reviews it
     hq = {"points_earned": done.points_earned, "spend_cents": done.spend_cents}

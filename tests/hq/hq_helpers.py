@@ -76,11 +76,12 @@ class Till:
 
     def sale(self, code: str, *, paid: int = 10_000, earn: int | None = None, redeem: int = 0,
              coupon_id: str | None = None, extra_entries: list[dict] | None = None, tier: str = "basic",
-             spend: int | None = None, lines: list[dict] | None = None) -> dict:  # fmt: skip
+             spend: int | None = None, lines: list[dict] | None = None, qty: int = 1) -> dict:  # fmt: skip
         """A sale priced as a real till prices it (one line, `paid` cents paid after `redeem` points);
         `earn` / `spend` / `lines` override what the till claims (a forged or mistaken till)."""
         day = dt.date.fromisoformat(self.at[:10])
-        cart = [pricing.CartLine("SKU-1", "general", paid + redeem, 1)]
+        assert (paid + redeem) % qty == 0, "qty must divide the price"
+        cart = [pricing.CartLine("SKU-1", "general", (paid + redeem) // qty, qty)]
         terms = pricing.MemberTerms(code, tier, None, redeem)
         q = pricing.quote(default_rules(), terms, cart, day, redeem)
         earn = q.points_earned if earn is None else earn
@@ -139,7 +140,7 @@ class Hq:
     def terminal(self, store_id: str = "S001", terminal_id: str = "T01") -> str:
         key = (store_id, terminal_id)
         if key not in self.tokens:
-            now = self.clock() - dt.timedelta(days=30)  # provisioned before the tests' sales
+            now = self.clock() - dt.timedelta(days=3650)  # provisioned long before the tests' sales
             self.tokens[key] = db.write(self.engine, lambda conn: _terminal(conn, store_id, terminal_id, now))
         return self.tokens[key]
 
