@@ -2,10 +2,9 @@
 
 import json
 
-from hq_helpers import Till, auth, entry
+from hq_helpers import Till, auth
 
 from hq.cli import main
-from loyalty_core import ledger
 from loyalty_core.signing import Signer, b64
 
 
