@@ -74,7 +74,7 @@ def new_member(work: Work, data: object, store_id: str) -> MemberState:
             member,
             phone=normalize_phone(member.phone),
             name=clean_name(member.name),
-            tier_code=work.rules.ladder.get(member.tier_code).code,
+            tier_code=work.rules.ladder.lowest.code,  # HQ's base tier, whatever the till wrote
             home_store=member.home_store or store_id,
             status=ACTIVE,
             merged_into=None,
