@@ -89,7 +89,7 @@ def _preload(work: Work, batch: list[dict]) -> None:
             if isinstance(item, dict):
                 codes.add(_as_text(item.get("member_code")))
         coupon_ids.add(_as_text(p.get("coupon_id")))
-        if e["type"] == ev_types.SALE_RETURNED:
+        if e["type"] in (ev_types.SALE_RETURNED, ev_types.SALE_CONFIRMED):  # returns check them, sales add them
             receipts.add(_as_text(p.get("receipt_no")))
     work.load(codes - {None}, phones - {None})
     work.load(s.member.referrer_code for s in list(work.members.values()) if s.member.referrer_code)

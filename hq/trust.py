@@ -80,9 +80,15 @@ def event_when(work: Work, event: dict) -> tuple[dt.datetime, dt.date]:
     """(instant, business day): the till's, unless impossible; then HQ's, and the terminal is flagged.
 
     The business day is the date on the till's own clock face (its offset), never after HQ's today.
+    A sale or return says its own time (`payload.at`, the receipt's: a sale keyed in later); else the
+    envelope's `occurred_at`.
     """
-    text = event["occurred_at"]
-    at = parse_instant(text)
+    own = event["payload"].get("at")
+    try:
+        at = parse_instant(own) if isinstance(own, str) and 10 <= len(own) <= 40 else None
+    except ValueError:
+        at = None
+    at = at or parse_instant(event["occurred_at"])
     ahead = dt.timedelta(hours=work.rules.trust.clock_skew_hours)
     provisioned = work.terminal_created_at
     instant = _aware(at)
