@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, Engine
 from loyalty_core import events as ev_types
 from loyalty_core import ledger
 from loyalty_core.errors import DomainError
+from loyalty_core.ids import referral_entry_id
 from loyalty_core.member import with_changes
 from loyalty_core.validation import normalize_phone
 
@@ -48,6 +49,7 @@ def push(engine: Engine, batch: list[dict], now: dt.datetime) -> list[dict]:
 
 def _push(conn: Connection, batch: list[dict], bodies: list[str], hashes: list[str], now: dt.datetime) -> list[dict]:
     work = Work(conn, published.current(conn), now)
+    work.fresh_events = True
     if batch:
         _know_terminal(work, batch[0]["store_id"], batch[0]["terminal_id"])
     stored = _stored_hashes(conn, [e["event_id"] for e in batch])
@@ -95,6 +97,7 @@ def _preload(work: Work, batch: list[dict]) -> None:
     work.load(s.member.referrer_code for s in list(work.members.values()) if s.member.referrer_code)
     work.preload_coupon_uses(coupon_ids - {None})
     work.preload_sales(receipts - {None})
+    work.preload_entries(referral_entry_id(c) for c in codes - {None})  # a first purchase's referral bonus
     work.preload_spend(list(work.members))
 
 

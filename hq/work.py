@@ -15,6 +15,7 @@ from dataclasses import replace
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from loyalty_core.ids import TILL_ENTRY_PREFIX
 from loyalty_core.ledger import Entry
 from loyalty_core.member import MERGED, Member
 from loyalty_core.rules import RuleSet
@@ -44,6 +45,7 @@ class Work:
         self.coupon_use_rows: list[dict] = []
         self.conflict_rows: list[dict] = []
         self.feed_rows: list[tuple[str, str | None, str]] = []
+        self.fresh_events = False  # a push: till-derived entry ids are new by construction (see known_entry)
         self.rule_versions: dict | None = None  # every published version, read once (hq.trust)
         self.terminal: tuple[str, str] | None = None  # the pushing terminal, if a push
         self.terminal_created_at: dt.datetime | None = None
@@ -144,6 +146,10 @@ class Work:
     def known_entry(self, entry_id: str) -> tuple[str, int] | None:
         """(kind, points) of an entry already in the ledger (or added in this transaction)."""
         if entry_id not in self._entries:
+            if entry_id.startswith(TILL_ENTRY_PREFIX) and self.fresh_events:
+                # Derived from an event this push applies for the first time (hq.trust.entry_id): it
+                # cannot be in the ledger yet, so no query (that lookup was half of a push's time).
+                return None
             self.preload_entries([entry_id])
         return self._entries[entry_id]
 

@@ -44,8 +44,11 @@ def receipt_no(store_id: str, terminal_id: str, seq: int) -> str:
 # id HQ makes for itself starts with "hq:", which no derived id can (they start with "t:").
 
 
+TILL_ENTRY_PREFIX = "t:"
+
+
 def till_entry_id(store_id: str, terminal_id: str, event_id: str, kind: str) -> str:
-    return f"t:{store_id}:{terminal_id}:{event_id}:{kind}"
+    return f"{TILL_ENTRY_PREFIX}{store_id}:{terminal_id}:{event_id}:{kind}"
 
 
 def hq_entry_id(*parts: str) -> str:
