@@ -33,7 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hq import admin, db, migrate  # noqa: E402
+from loyalty_core import pricing  # noqa: E402
 from loyalty_core.ids import member_code, uuid7  # noqa: E402
+from loyalty_core.rules import RuleSet  # noqa: E402
 
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BATCH = 500
@@ -74,7 +76,7 @@ def till_events(store: str, terminal: str, n: int, rng: random.Random) -> list[d
             signup = _entry(code, "signup", 100, day)
             events.append(envelope("member.enrolled", {"member": member, "ledger": [signup], "actor": "C1"}))
         else:
-            events.append(envelope("sale.confirmed", _sale(rng.choice(members), rng, day, seq)))
+            events.append(envelope("sale.confirmed", _sale(rng.choice(members), rng, day, seq + 1, store, terminal)))
     return events
 
 
@@ -83,17 +85,23 @@ def _entry(code: str, kind: str, points: int, day: str) -> dict:
             "expires_on": "2027-11-30" if points > 0 else None}  # fmt: skip
 
 
-def _sale(code: str, rng: random.Random, day: str, seq: int) -> dict:
+_RULES = RuleSet.from_dict(json.loads(migrate.DEFAULT_RULES.read_text(encoding="utf-8")))
+
+
+def _sale(code: str, rng: random.Random, day: str, seq: int, store: str = "S001", terminal: str = "T01") -> dict:
+    """A sale priced as a real till prices it (HQ recomputes it and finds the same numbers)."""
     paid = rng.randrange(1_000, 50_000)
     redeem = 100 if rng.random() < 0.1 else 0
-    entries = [_entry(code, "earn", paid // 100, day)] + ([_entry(code, "redeem", -redeem, day)] if redeem else [])
-    return {"receipt_no": f"R-{seq:06d}", "member_code": code, "lines": [
-        {"sku": "TEA-500", "category": "drinks", "unit_price_cents": paid, "qty": 1, "subtotal_cents": paid,
-         "discount_cents": 0, "coupon_cents": 0, "redeem_cents": redeem, "points_redeemed": redeem,
-         "paid_cents": paid - redeem, "points_earned": paid // 100}],
-        "subtotal_cents": paid, "discount_cents": 0, "coupon_id": None, "coupon_cents": 0,
-        "points_redeemed": redeem, "redeem_cents": redeem, "paid_cents": paid - redeem,
-        "points_earned": paid // 100, "spend_cents": paid - redeem, "ledger": entries}  # fmt: skip
+    terms = pricing.MemberTerms(code, "basic", None, redeem)
+    q = pricing.quote(_RULES, terms, [pricing.CartLine("TEA-500", "drinks", paid, 1)], dt.date.fromisoformat(day),
+                      redeem)  # fmt: skip
+    entries = [_entry(code, "earn", q.points_earned, day)] + ([_entry(code, "redeem", -redeem, day)] if redeem else [])
+    return {"receipt_no": f"R-{store}-{terminal}-{seq:06d}", "member_code": code,
+            "lines": [line.to_dict() for line in q.lines], "subtotal_cents": q.subtotal_cents,
+            "discount_cents": q.discount_cents, "coupon_id": None, "coupon_cents": 0,
+            "points_redeemed": redeem, "redeem_cents": q.redeem_cents, "paid_cents": q.paid_cents,
+            "points_earned": q.points_earned, "spend_cents": q.paid_cents, "tier_code": "basic",
+            "ledger": entries}  # fmt: skip
 
 
 # -- the database and the server --------------------------------------------------------------
@@ -116,7 +124,7 @@ def drop_database(admin_engine: sa.Engine, url: str) -> None:
 def register_terminals(url: str, n: int) -> list[tuple[str, str, str]]:
     engine = db.make_engine(url)
     migrate.upgrade(engine)
-    now = dt.datetime.now(dt.UTC)
+    now = dt.datetime(2025, 11, 24, tzinfo=dt.UTC)  # provisioned before the events (HQ flags events before it)
 
     def work(conn):
         out = []

@@ -113,3 +113,18 @@ def _canonical_key(public_key: str) -> str:
 def list_stores(conn: Connection) -> list[dict]:
     rows = conn.execute(sa.select(stores.c.store_id, stores.c.name).order_by(stores.c.store_id)).all()
     return [{"store_id": r.store_id, "name": r.name} for r in rows]
+
+
+def list_terminals(conn: Connection) -> list[dict]:
+    """Every terminal with its last contact and whether HQ saw its clock off (see hq.trust)."""
+    def stamp(at):
+        return at.isoformat() if at is not None else None
+
+    rows = conn.execute(sa.select(terminals).order_by(terminals.c.store_id, terminals.c.terminal_id))
+    return [
+        {"store_id": r.store_id, "terminal_id": r.terminal_id, "created_at": stamp(r.created_at),
+         "revoked_at": stamp(r.revoked_at), "last_contact_at": stamp(r.last_contact_at),
+         "clock_skew": r.clock_skew_at is not None, "clock_skew_at": stamp(r.clock_skew_at),
+         "clock_skew_events": int(r.clock_skew_events or 0)}
+        for r in rows
+    ]  # fmt: skip

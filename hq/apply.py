@@ -18,15 +18,16 @@ from sqlalchemy.engine import Connection, Engine
 from loyalty_core import events as ev_types
 from loyalty_core import ledger, phones
 from loyalty_core.errors import DomainError
+from loyalty_core.ids import referral_entry_id
 from loyalty_core.member import with_changes
 
-from . import bulk, db, feed, payload
+from . import bulk, db, feed, held, payload, sales, trust
 from . import rules as published
-from .loyalty import flag_overdrafts, record_purchase
-from .members import COUPON_REUSE, DUPLICATE_PHONE
-from .merge import merge_duplicates
+from .members import DUPLICATE_PHONE
+from .merge import merge_into_earlier
 from .payload import Rejected
 from .schema import events as events_table
+from .schema import terminals
 from .work import Work
 
 APPLIED, DUPLICATE, REJECTED = "applied", "duplicate", "rejected"
@@ -47,11 +48,23 @@ def push(engine: Engine, batch: list[dict], now: dt.datetime) -> list[dict]:
 
 def _push(conn: Connection, batch: list[dict], bodies: list[str], hashes: list[str], now: dt.datetime) -> list[dict]:
     work = Work(conn, published.current(conn), now)
+    work.fresh_events = True
+    if batch:
+        _know_terminal(work, batch[0]["store_id"], batch[0]["terminal_id"])
     stored = _stored_hashes(conn, [e["event_id"] for e in batch])
     _preload(work, batch)
     results = [_apply_one(work, e, body, h, stored) for e, body, h in zip(batch, bodies, hashes, strict=True)]
     work.flush()
     return results
+
+
+def _know_terminal(work: Work, store_id: str, terminal_id: str) -> None:
+    """Events before the terminal was provisioned are impossible (see hq.trust.event_when)."""
+    key = (terminals.c.store_id == store_id) & (terminals.c.terminal_id == terminal_id)
+    created = work.conn.execute(sa.select(terminals.c.created_at).where(key)).scalar()
+    work.terminal = (store_id, terminal_id)
+    if created is not None:
+        work.terminal_created_at = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
 
 
 def _stored_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
@@ -64,7 +77,7 @@ def _stored_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
 
 def _preload(work: Work, batch: list[dict]) -> None:
     """Reads (and locks) everything the batch refers to with a handful of queries."""
-    codes, phone_set, entry_ids, coupon_ids = set(), set(), set(), set()
+    codes, phone_set, coupon_ids, receipts = set(), set(), set(), set()
     for e in batch:
         p = e["payload"]
         codes.add(_as_text(p.get("member_code")))
@@ -76,12 +89,14 @@ def _preload(work: Work, batch: list[dict]) -> None:
         for item in entries if isinstance(entries, list) else ():
             if isinstance(item, dict):
                 codes.add(_as_text(item.get("member_code")))
-                entry_ids.add(_as_text(item.get("entry_id")))
         coupon_ids.add(_as_text(p.get("coupon_id")))
+        if e["type"] in (ev_types.SALE_RETURNED, ev_types.SALE_CONFIRMED):  # returns check them, sales add them
+            receipts.add(_as_text(p.get("receipt_no")))
     work.load(codes - {None}, phone_set - {None})
     work.load(s.member.referrer_code for s in list(work.members.values()) if s.member.referrer_code)
-    work.preload_entries(entry_ids - {None})
     work.preload_coupon_uses(coupon_ids - {None})
+    work.preload_sales(receipts - {None})
+    work.preload_entries(referral_entry_id(c) for c in codes - {None})  # a first purchase's referral bonus
     work.preload_spend(list(work.members))
 
 
@@ -103,7 +118,7 @@ def _apply_one(work: Work, event: dict, body: str, body_hash: str, stored: dict[
             return {"event_id": event_id, "status": DUPLICATE}
         return _reject(work, event, Rejected("changed_body", "This event id was applied before with a different body"))
     try:
-        HANDLERS[event["type"]](work, event)
+        answer = HANDLERS[event["type"]](work, event)
     except Rejected as exc:
         return _reject(work, event, exc)
     stored[event_id] = body_hash
@@ -112,7 +127,7 @@ def _apply_one(work: Work, event: dict, body: str, body_hash: str, stored: dict[
         "terminal_id": event["terminal_id"], "seq": event["seq"], "type": event["type"],
         "occurred_at": event["occurred_at"], "received_at": work.now, "body": body,
     })  # fmt: skip
-    return {"event_id": event_id, "status": APPLIED}
+    return answer or {"event_id": event_id, "status": APPLIED}
 
 
 def _reject(work: Work, event: dict, exc: Rejected) -> dict:
@@ -126,18 +141,31 @@ def _reject(work: Work, event: dict, exc: Rejected) -> dict:
 # -- one handler per event type; each checks everything before it changes anything ------------
 
 
-def _enrolled(work: Work, event: dict) -> None:
+def _enrolled(work: Work, event: dict) -> dict | None:
+    """HQ's base tier and the rules' own sign-up bonus, whatever the till wrote; entries for no one else."""
     p = event["payload"]
     state = payload.new_member(work, p.get("member"), event["store_id"])
     if work.get(state.code) is not None:
         raise Rejected("member_exists", f"Member {state.code} is already enrolled")
-    entries = payload.entries(work, p.get("ledger"), pending=state)
+    at, day = trust.event_when(work, event)
+    rules = trust.rules_for(work, event, at)
+    till_entries = payload.entries(work, p.get("ledger"), pending=state)
+    trust.check_entries(till_entries, {ledger.SIGNUP: {state.code}})
+    entries = []
+    if rules.signup_bonus_points:
+        entries.append(ledger.Entry(trust.entry_id(event, ledger.SIGNUP), state.code, ledger.SIGNUP,
+                                    rules.signup_bonus_points, day, ledger.lot_expiry(day, rules.expiry_months)))  # fmt: skip
     work.add_member(state)
     for entry in entries:
         work.add_entry(entry, event["event_id"])
     twin = work.active_with_phone(state.member.phone, exclude=state.code)
-    if twin is not None:
-        merge_duplicates(work, state, twin, event["event_id"])
+    if twin is not None:  # the member HQ accepted first survives, whatever enrolled_at says
+        merge_into_earlier(work, state, twin, event["event_id"])
+    if trust.figures(entries) == trust.figures(till_entries):
+        return None
+    points = {"points_earned": sum(e.points for e in entries), "spend_cents": 0}
+    return trust.corrected(event, entries, {"points_earned": sum(e.points for e in till_entries), "spend_cents": 0},
+                           points)
 
 
 def _updated(work: Work, event: dict) -> None:
@@ -155,42 +183,6 @@ def _updated(work: Work, event: dict) -> None:
         work.flag(state, DUPLICATE_PHONE)
 
 
-def _sale(work: Work, event: dict) -> None:
-    p = event["payload"]
-    state = payload.member_state(work, payload.text(p, "member_code"))
-    spend = payload.whole(p, "spend_cents", default=0, low=0)
-    coupon_id = payload.text(p, "coupon_id", optional=True)
-    entries = payload.entries(work, p.get("ledger"))
-    day = payload.business_day(work, event["occurred_at"])
-    event_id = event["event_id"]
-    for entry in entries:
-        work.add_entry(entry, event_id)
-    referral_included = any(e.kind == ledger.REFERRAL for e in entries)
-    record_purchase(work, state, day, spend, event_id, referral_included)
-    if coupon_id and not work.use_coupon(coupon_id, event_id, event["store_id"], state.code):
-        work.flag(state, COUPON_REUSE)  # accepted: the goods are gone; a supervisor reviews it
-    flag_overdrafts(work, entries)
-
-
-def _returned(work: Work, event: dict) -> None:
-    p = event["payload"]
-    state = payload.member_state(work, payload.text(p, "member_code"))
-    spend = payload.whole(p, "spend_cents", default=0, high=0)
-    entries = payload.entries(work, p.get("ledger"))
-    day = payload.business_day(work, event["occurred_at"])
-    for entry in entries:
-        work.add_entry(entry, event["event_id"])
-    if spend:
-        work.add_spend(state, day, spend, event["event_id"])
-
-
-def _adjusted(work: Work, event: dict) -> None:
-    p = event["payload"]
-    payload.member_state(work, payload.text(p, "member_code"))
-    for entry in payload.entries(work, p.get("ledger")):
-        work.add_entry(entry, event["event_id"])
-
-
 def _coupon_issued(work: Work, event: dict) -> None:
     p = event["payload"]
     coupon_id, code = payload.text(p, "coupon_id"), payload.text(p, "code", max_len=600)
@@ -203,11 +195,12 @@ def _coupon_issued(work: Work, event: dict) -> None:
     work.publish(feed.COUPON, {"coupon_id": coupon_id, "code": code, "member_code": owner}, owner)
 
 
-HANDLERS: dict[str, Callable[[Work, dict], None]] = {
+# Each returns None (applied as sent) or its own answer (`corrected`, `held`).
+HANDLERS: dict[str, Callable[[Work, dict], dict | None]] = {
     ev_types.MEMBER_ENROLLED: _enrolled,
     ev_types.MEMBER_UPDATED: _updated,
-    ev_types.SALE_CONFIRMED: _sale,
-    ev_types.SALE_RETURNED: _returned,
-    ev_types.POINTS_ADJUSTED: _adjusted,
+    ev_types.SALE_CONFIRMED: sales.confirmed,
+    ev_types.SALE_RETURNED: sales.returned,
+    ev_types.POINTS_ADJUSTED: held.adjusted,
     ev_types.COUPON_ISSUED: _coupon_issued,
 }

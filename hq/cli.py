@@ -2,6 +2,7 @@
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import os
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from loyalty_core.errors import DomainError
 
-from . import admin, db, expiry, feed, lookup, migrate, review
+from . import admin, db, expiry, feed, held, lookup, migrate, review
 from . import rules as published
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
@@ -62,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="the loyalty program").add_subparsers(dest="action", required=True)
     rules.add_parser("publish", help="publish a new rule set version").add_argument("file", type=Path)
     rules.add_parser("show", help="the current rule set")
+    _review_commands(
+        sub.add_parser("review", help="held adjustments").add_subparsers(dest="action", required=True)
+    )
     feed_cmd = sub.add_parser("feed", help="the change feed").add_subparsers(dest="action", required=True)
     feed_cmd.add_parser("prune", help="drop rows up to SEQ (tills behind it refetch)").add_argument("below", type=int)
     return p
@@ -77,7 +81,26 @@ def _store_commands(sub) -> None:
     sub.add_parser("list", help="list stores")
 
 
+def _review_commands(sub) -> None:
+    listing = sub.add_parser("list", help="adjustments held for review")
+    listing.add_argument("--all", action="store_true", help="decided ones too")
+    for action in ("approve", "reject"):
+        cmd = sub.add_parser(action, help=f"{action} a held adjustment")
+        cmd.add_argument("review_id", type=int)
+        cmd.add_argument("--operator", default=_operator(), help="who decides (default: the login name)")
+        if action == "reject":
+            cmd.add_argument("--reason", required=True)
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "operator"
+
+
 def _terminal_commands(sub) -> None:
+    sub.add_parser("list", help="terminals with last contact and clock skew")
     for action in ("add", "revoke"):
         cmd = sub.add_parser(
             action, help=f"{action} a terminal" + (" (prints its token once)" if action == "add" else "")
@@ -112,6 +135,9 @@ def _store(engine, args) -> dict:
 
 
 def _terminal(engine, args) -> dict:
+    if args.action == "list":
+        with db.read(engine) as conn:
+            return {"terminals": admin.list_terminals(conn)}
     if args.action == "add":
         return db.write(engine, lambda c: admin.add_terminal(c, args.store_id, args.terminal_id, _now(), args.rotate))
     return db.write(engine, lambda c: admin.revoke_terminal(c, args.store_id, args.terminal_id, _now()))
@@ -143,6 +169,15 @@ def _rules(engine, args) -> dict:
     return {"published": parsed.version}
 
 
+def _review(engine, args) -> dict:
+    if args.action == "list":
+        with db.read(engine) as conn:
+            return {"held": held.list_held(conn, None if args.all else held.HELD)}
+    if args.action == "approve":
+        return db.write(engine, lambda conn: held.approve(conn, args.review_id, args.operator, _now()))
+    return db.write(engine, lambda conn: held.reject(conn, args.review_id, args.operator, args.reason, _now()))
+
+
 def _feed(engine, args) -> dict:
     return {"deleted": db.write(engine, lambda conn: feed.prune(conn, args.below))}
 
@@ -156,6 +191,7 @@ COMMANDS: dict[str, Callable] = {
     "tiers": lambda engine, args: review.review(engine, _day(args.at), _now()),
     "rules": _rules,
     "feed": _feed,
+    "review": _review,
     "migrate": lambda engine, args: {"migrated": True},
 }
 

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from loyalty_core import ledger as rules_ledger
+from loyalty_core.ids import hq_entry_id
 from loyalty_core.ledger import Entry, wallet
 
 from . import db
@@ -60,7 +61,7 @@ def _expire_members(conn: Connection, codes: list[str], at: dt.date, now: dt.dat
             due[lot.expires_on] += lot.remaining
         mark = f"{len(entries)}"
         for expires_on, points in sorted(due.items()):
-            entry_id = f"expire:{code}:{expires_on.isoformat()}:{mark}"
+            entry_id = hq_entry_id("expire", code, expires_on.isoformat(), mark)
             entry = Entry(entry_id, code, rules_ledger.EXPIRE, -points, at, expires_on)
             if work.add_entry(entry, f"expire:{at.isoformat()}"):
                 done["entries"] += 1

@@ -35,6 +35,7 @@ STORE_KEY = "store_key"
 COUPON_USED = "coupon_used"
 COUPON = "coupon"
 TIER = "tier"
+REVIEW = "review"  # a held adjustment approved or rejected (hq.held)
 KINDS = (MEMBER, LEDGER, MERGE, RULES, STORE_KEY, COUPON_USED, COUPON, TIER)
 
 MAX_PAGE = 1000

@@ -18,6 +18,8 @@ class MemberState:
     flags: set[str] = field(default_factory=set)
     first_sale_on: dt.date | None = None
     reviewed_year: int | None = None
+    prev_tier: str | None = None  # the tier before the last change, and when it changed
+    tier_changed_at: dt.datetime | None = None
     spend: int | None = None  # rolling qualifying spend; None until loaded
     new: bool = False  # not in the database yet
     dirty: bool = False
@@ -50,7 +52,10 @@ def from_row(row) -> MemberState:
         merged_into=row.merged_into,
     )
     flags = set(row.flags.split(",")) if row.flags else set()
-    return MemberState(member, int(row.balance), flags, row.first_sale_on, row.reviewed_year)
+    changed = row.tier_changed_at
+    if changed is not None and changed.tzinfo is None:  # SQLite hands back naive UTC
+        changed = changed.replace(tzinfo=dt.UTC)
+    return MemberState(member, int(row.balance), flags, row.first_sale_on, row.reviewed_year, row.prev_tier, changed)
 
 
 def changing_columns(state: MemberState) -> dict:
@@ -70,6 +75,8 @@ def changing_columns(state: MemberState) -> dict:
         "flags": ",".join(state.sorted_flags()),
         "first_sale_on": state.first_sale_on,
         "reviewed_year": state.reviewed_year,
+        "prev_tier": state.prev_tier,
+        "tier_changed_at": state.tier_changed_at,
     }
 
 
@@ -84,11 +91,3 @@ def insert_row(state: MemberState, now: dt.datetime) -> dict:
         created_at=now,
     )
     return row
-
-
-def enrolled_key(state: MemberState) -> tuple:
-    """Earlier enrollment first; on a tie, the member HQ already knew."""
-    at = state.member.enrolled_at
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return (at, state.new, state.code)

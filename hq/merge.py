@@ -1,4 +1,7 @@
-"""Two members with one phone become one: the later enrollment merges into the earlier.
+"""Two members with one phone become one: the one HQ accepted later merges into the earlier.
+
+The order is HQ's receipt of the enrollments, never a till's `enrolled_at`
+(a till's clock may be wrong, or forged): the member HQ already had survives.
 
 History is never edited. The merged member's open lots move as pairs of
 entries (merge_out on it, merge_in on the survivor) that keep each lot's
@@ -12,28 +15,27 @@ from dataclasses import replace
 import sqlalchemy as sa
 
 from loyalty_core import ledger
+from loyalty_core.ids import hq_entry_id
 from loyalty_core.ledger import Entry, wallet
 from loyalty_core.member import MERGED
 
 from . import feed
-from .loyalty import upgrade_tier
-from .members import OVERDRAFT, MemberState, enrolled_key
+from .members import OVERDRAFT, MemberState
 from .schema import members
 from .work import Work
 
 MERGE_OUT = "merge_out"  # HQ only: what leaves the merged member (the domain has merge_in only)
 
 
-def merge_duplicates(work: Work, a: MemberState, b: MemberState, event_id: str) -> MemberState:
-    survivor, loser = sorted([a, b], key=enrolled_key)
-    merge(work, loser, survivor, event_id)
-    return survivor
+def merge_into_earlier(work: Work, newcomer: MemberState, earlier: MemberState, event_id: str) -> MemberState:
+    merge(work, newcomer, earlier, event_id)
+    return earlier
 
 
 def merge(work: Work, loser: MemberState, survivor: MemberState, event_id: str) -> None:
     _move_points(work, loser, survivor, event_id)
     for on, cents in work.spend_rows_of(loser.code):
-        work.add_spend(survivor, on, cents, f"merge:{loser.code}")
+        work.add_spend(survivor, on, cents, hq_entry_id("merge", loser.code))
     _combine(work, loser, survivor)
     work.update_member(loser, replace(loser.member, status=MERGED, merged_into=survivor.code))
     loser.flags.clear()
@@ -47,7 +49,7 @@ def _move_points(work: Work, loser: MemberState, survivor: MemberState, event_id
              for i, lot in enumerate(w.lots)]  # fmt: skip
     if w.debt:
         moves.append(("debt", -w.debt, None))
-    prefix = f"merge:{loser.code}"
+    prefix = hq_entry_id("merge", loser.code)
     for tag, points, expires in moves:
         work.add_entry(Entry(f"{prefix}:{tag}:out", loser.code, MERGE_OUT, -points, work.today, expires), event_id)
         work.add_entry(
@@ -70,7 +72,7 @@ def _combine(work: Work, loser: MemberState, survivor: MemberState) -> None:
     survivor.flags |= loser.flags - {OVERDRAFT}
     if survivor.balance < 0 and OVERDRAFT in loser.flags:
         survivor.flags.add(OVERDRAFT)
-    upgrade_tier(work, survivor)
+    work.upgrade_tier(survivor)
 
 
 def _repoint_earlier_merges(work: Work, loser: MemberState, survivor: MemberState) -> None:

@@ -17,13 +17,15 @@ from sqlalchemy.engine import Connection, Engine
 
 from loyalty_core import ledger, pricing
 from loyalty_core.errors import DomainError
+from loyalty_core.ids import hq_entry_id
 from loyalty_core.ledger import Entry
+from loyalty_core.purchase import purchase
 from loyalty_core.returns import return_line
 
 from . import db, feed
 from . import rules as published
-from .loyalty import record_purchase
 from .members import MemberState
+from .sales import book_purchase, shopper_of
 from .schema import online_orders, online_returns
 from .work import Work
 
@@ -50,11 +52,11 @@ def _place(conn: Connection, channel: str, body: dict, now: dt.datetime) -> Outc
     work = Work(conn, published.current(conn), now)
     state = _member(work, body["member_code"])
     cart = [pricing.CartLine(x["sku"], x["category"], x["unit_price_cents"], x["qty"]) for x in body["lines"]]
-    terms = pricing.MemberTerms(state.code, state.member.tier_code, state.member.birthday, state.balance)
-    quote = pricing.quote(work.rules, terms, cart, work.today, body.get("redeem_points", 0))
-    source = f"online:{channel}:{body['order_id']}"
-    _book(work, state, source, [(ledger.REDEEM, -quote.points_redeemed), (ledger.EARN, quote.points_earned)])
-    record_purchase(work, state, work.today, quote.paid_cents, source, referral_included=False)
+    done = purchase(work.rules, shopper_of(work, state), cart, work.today, body.get("redeem_points", 0))
+    quote = done.quote
+    source = hq_entry_id("online", channel, body["order_id"])
+    entries = done.entries(lambda kind: f"{source}:{kind}", work.today, work.rules.expiry_months)
+    book_purchase(work, state, done, entries, work.today, source)
     result = _order_result(body["order_id"], state, quote)
     conn.execute(online_orders.insert().values(
         channel=channel, order_id=body["order_id"], body_hash=_hash(body), member_code=state.code,
@@ -113,7 +115,7 @@ def _return(conn: Connection, channel: str, body: dict, now: dt.datetime) -> Out
     state = _member(work, order.member_code)
     lines, returned = json.loads(order.lines), json.loads(order.returned)
     back = _returned_lines(lines, returned, body["lines"])
-    source = f"online:{channel}:{body['return_id']}"
+    source = hq_entry_id("online", channel, body["return_id"])
     taken = sum(r.points_taken_back for r in back)
     given = sum(r.points_given_back for r in back)
     _book(work, state, source, [(ledger.RETURN_EARN, -taken), (ledger.RETURN_REDEEM, given)])

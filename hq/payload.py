@@ -74,7 +74,7 @@ def new_member(work: Work, data: object, store_id: str) -> MemberState:
             member,
             phone=phones.normalize_mobile(member.phone, work.region_of(store_id)),
             name=clean_name(member.name),
-            tier_code=work.rules.ladder.get(member.tier_code).code,
+            tier_code=work.rules.ladder.lowest.code,  # HQ's base tier, whatever the till wrote
             home_store=member.home_store or store_id,
             status=ACTIVE,
             merged_into=None,
@@ -114,10 +114,7 @@ def _entry(work: Work, item: object, pending: MemberState | None) -> Entry:
         entry = replace(entry, expires_on=ledger.lot_expiry(entry.on, work.rules.expiry_months))
     if target.code != entry.member_code:
         entry = replace(entry, member_code=target.code)
-    known = work.known_entry(entry.entry_id)
-    if known is not None and known != (entry.kind, entry.points):
-        raise Rejected("entry_conflict", f"Ledger entry {entry.entry_id} is already booked with other content")
-    return entry
+    return entry  # its entry_id is the till's name for it; HQ stores its own (hq.trust.entry_id)
 
 
 def _parse_entry(item: object) -> Entry:
@@ -148,8 +145,3 @@ def _check_sign(entry: Entry) -> None:
 def parse_instant(text: str) -> dt.datetime:
     """ISO 8601 / RFC 3339, including the lower-case 't' and 'z' RFC 3339 allows."""
     return dt.datetime.fromisoformat(text.upper())
-
-
-def business_day(work: Work, occurred_at: str) -> dt.date:
-    """The till's date for the sale, but never later than HQ's today (a till clock may run ahead)."""
-    return min(parse_instant(occurred_at).date(), work.today)

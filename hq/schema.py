@@ -40,6 +40,9 @@ terminals = sa.Table(
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("created_at", Stamp, nullable=False),
     sa.Column("revoked_at", Stamp),
+    sa.Column("last_contact_at", Stamp),  # HQ's time of its last push
+    sa.Column("clock_skew_at", Stamp),  # HQ's time of the last event dated impossibly (see hq.apply)
+    sa.Column("clock_skew_events", sa.Integer, nullable=False, server_default="0"),
 )
 
 channels = sa.Table(
@@ -72,6 +75,9 @@ members = sa.Table(
     sa.Column("first_sale_on", sa.Date),
     sa.Column("bucket", sa.Integer, nullable=False, index=True),  # reconcile.bucket_of(member_code)
     sa.Column("reviewed_year", sa.Integer),  # last yearly tier review that saw this member
+    # The tier before the last change and when it changed: an offline till may still price with it.
+    sa.Column("prev_tier", sa.String(20)),
+    sa.Column("tier_changed_at", Stamp),
     sa.Column("created_at", Stamp, nullable=False),
     # Room in each page lets PostgreSQL update a balance in place (a HOT update, no index writes).
     postgresql_with={"fillfactor": 70},
@@ -210,4 +216,38 @@ online_returns = sa.Table(
     sa.Column("body_hash", sa.String(64), nullable=False),
     sa.Column("result", sa.Text, nullable=False),
     sa.Column("created_at", Stamp, nullable=False),
+)
+
+# Sales HQ accepted, by receipt number: what returns are checked against (units left per line).
+sales = sa.Table(
+    "sales",
+    metadata,
+    sa.Column("receipt_no", sa.String(80), primary_key=True),
+    sa.Column("event_id", sa.String(64), nullable=False),
+    sa.Column("member_code", sa.String(20), nullable=False),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("lines", sa.Text, nullable=False),  # PricedLine dicts as HQ priced them
+    sa.Column("returned", sa.Text, nullable=False),  # {"line index": units back}, chain-wide
+)
+
+# Adjustments beyond the trust policy: booked only once an HQ operator approves them.
+held_adjustments = sa.Table(
+    "held_adjustments",
+    metadata,
+    sa.Column("review_id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(64), nullable=False, unique=True),
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("terminal_id", sa.String(40), nullable=False),
+    sa.Column("member_code", sa.String(20), nullable=False),
+    sa.Column("entry_id", sa.String(160), nullable=False),
+    sa.Column("points", sa.BigInteger, nullable=False),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("reason", sa.String(80), nullable=False),
+    sa.Column("supervisor_id", sa.String(80), nullable=False),
+    sa.Column("why_held", sa.String(200), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False, index=True),  # held | approved | rejected
+    sa.Column("held_at", Stamp, nullable=False),
+    sa.Column("decided_at", Stamp),
+    sa.Column("decided_by", sa.String(80)),
+    sa.Column("decision_reason", sa.String(300)),
 )

@@ -8,6 +8,7 @@ computed here cannot race another store's push for the same member.
 """
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -15,13 +16,26 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from loyalty_core import phones
+from loyalty_core.ids import TILL_ENTRY_PREFIX
 from loyalty_core.ledger import Entry
 from loyalty_core.member import MERGED, Member
 from loyalty_core.rules import RuleSet
 
 from . import bulk, db, feed
 from .members import OVERDRAFT, MemberState, changing_columns, from_row, insert_row
-from .schema import coupon_conflicts, coupon_uses, coupons, events, ledger, members, rejections, spend, stores
+from .schema import (
+    coupon_conflicts,
+    coupon_uses,
+    coupons,
+    events,
+    ledger,
+    members,
+    rejections,
+    sales,
+    spend,
+    stores,
+    terminals,
+)
 
 _MAX_HOPS = 20
 
@@ -45,6 +59,15 @@ class Work:
         self.conflict_rows: list[dict] = []
         self.feed_rows: list[tuple[str, str | None, str]] = []
         self._regions: dict[str, str] = {}
+        self.fresh_events = False  # a push: till-derived entry ids are new by construction (see known_entry)
+        self.rule_versions: dict | None = None  # every published version, read once (hq.trust)
+        self.terminal: tuple[str, str] | None = None  # the pushing terminal, if a push
+        self.terminal_created_at: dt.datetime | None = None
+        self.clock_skew_events = 0
+        self.sales: dict[str, dict | None] = {}  # receipt_no -> the sale HQ has (hq.sales), None = absent
+        self.sale_rows: list[dict] = []
+        self.returned_rows: dict[str, dict] = {}
+        self.adjusted: dict[tuple[str, dt.date], int] = {}  # (store, day) -> |points| adjusted (hq.held)
 
     def region_of(self, store_id: str) -> str:
         """The store's country: a phone a till sent without a country code is read in it."""
@@ -95,7 +118,7 @@ class Work:
     def active_with_phone(self, phone: str, exclude: str) -> MemberState | None:
         self.load(phones=[phone])
         twins = [s for s in self.members.values() if s.member.phone == phone and s.active and s.code != exclude]
-        return min(twins, key=lambda s: s.code) if twins else None
+        return min(twins, key=lambda s: (s.new, s.code)) if twins else None  # one HQ had before this push first
 
     def add_member(self, state: MemberState) -> None:
         state.new, state.spend = True, 0
@@ -108,9 +131,23 @@ class Work:
         self.publish(feed.MEMBER, member.to_dict(), state.code)
 
     def set_tier(self, state: MemberState, tier_code: str) -> None:
+        state.prev_tier, state.tier_changed_at = state.member.tier_code, self.now
         state.member, state.dirty = replace(state.member, tier_code=tier_code), True
         data = {"member_code": state.code, "tier": tier_code, "spend_cents": self.rolling_spend(state)}
         self.publish(feed.TIER, data, state.code)
+
+    def upgrade_tier(self, state: MemberState) -> None:
+        """A purchase upgrades at once over the rolling spend window; it never moves anyone down."""
+        tier = self.rules.ladder.after_purchase(state.member.tier_code, self.rolling_spend(state))
+        if tier.code != state.member.tier_code:
+            self.set_tier(state, tier.code)
+
+    def flag_overdrafts(self, entries: list[Entry]) -> None:
+        """A redemption that left the balance below zero: accepted (the goods are gone), flagged for review."""
+        for code in {e.member_code for e in entries if e.kind == "redeem" and e.points < 0}:
+            state = self.members[code]
+            if state.balance < 0:
+                self.flag(state, OVERDRAFT)
 
     def flag(self, state: MemberState, flag: str, on: bool = True) -> None:
         if (flag in state.flags) != on:
@@ -130,6 +167,10 @@ class Work:
     def known_entry(self, entry_id: str) -> tuple[str, int] | None:
         """(kind, points) of an entry already in the ledger (or added in this transaction)."""
         if entry_id not in self._entries:
+            if entry_id.startswith(TILL_ENTRY_PREFIX) and self.fresh_events:
+                # Derived from an event this push applies for the first time (hq.trust.entry_id): it
+                # cannot be in the ledger yet, so no query (that lookup was half of a push's time).
+                return None
             self.preload_entries([entry_id])
         return self._entries[entry_id]
 
@@ -229,6 +270,51 @@ class Work:
     def add_coupon(self, row: dict) -> None:
         self.coupon_rows.append(row)
 
+    # -- sales HQ has (for returns) -----------------------------------------------------------
+
+    def preload_sales(self, receipt_nos: Iterable[str]) -> None:
+        wanted = sorted({r for r in receipt_nos if r and r not in self.sales})
+        for receipt_no in wanted:
+            self.sales[receipt_no] = None
+        for cond in bulk.among(self.conn, sales.c.receipt_no, wanted) if wanted else ():
+            for row in self.conn.execute(sa.select(sales).where(cond).with_for_update()):
+                self.sales[row.receipt_no] = {
+                    "receipt_no": row.receipt_no, "member_code": row.member_code, "on_date": row.on_date,
+                    "lines": json.loads(row.lines), "returned": json.loads(row.returned),
+                }  # fmt: skip
+
+    def sale(self, receipt_no: str) -> dict | None:
+        if receipt_no not in self.sales:
+            self.preload_sales([receipt_no])
+        return self.sales[receipt_no]
+
+    def add_sale(self, receipt_no: str, event_id: str, member_code: str, on: dt.date, lines: list[dict]) -> None:
+        self.sales[receipt_no] = {"receipt_no": receipt_no, "member_code": member_code, "on_date": on,
+                                  "lines": lines, "returned": {}, "new": True}  # fmt: skip
+        self.sale_rows.append({"receipt_no": receipt_no, "event_id": event_id, "member_code": member_code,
+                               "on_date": on, "lines": feed.dumps(lines), "returned": "{}"})  # fmt: skip
+
+    def set_returned(self, receipt_no: str, returned: dict[str, int]) -> None:
+        sale = self.sales[receipt_no]
+        sale["returned"] = returned
+        if sale.get("new"):  # not written yet: the insert carries it
+            row = next(r for r in self.sale_rows if r["receipt_no"] == receipt_no)
+            row["returned"] = feed.dumps(returned)
+        else:
+            self.returned_rows[receipt_no] = {"receipt_no": receipt_no, "returned": feed.dumps(returned)}
+
+    def _touch_terminal(self) -> None:
+        if self.terminal is None:
+            return
+        store_id, terminal_id = self.terminal
+        values: dict = {"last_contact_at": self.now}
+        if self.clock_skew_events:
+            values.update(clock_skew_at=self.now,
+                          clock_skew_events=terminals.c.clock_skew_events + self.clock_skew_events)  # fmt: skip
+        key = (terminals.c.store_id == store_id) & (terminals.c.terminal_id == terminal_id)
+        self.conn.execute(sa.update(terminals).where(key).values(**values))
+        self.clock_skew_events = 0
+
     # -- feed and flush ------------------------------------------------------------------------
 
     def publish(self, kind: str, data: dict, member_code: str | None = None) -> None:
@@ -250,6 +336,9 @@ class Work:
             (rejections, self.rejection_rows),
         ):
             bulk.insert(conn, table, rows)
+        bulk.insert(conn, sales, self.sale_rows)
+        bulk.update(conn, sales, "receipt_no", list(self.returned_rows.values()))
+        self._touch_terminal()
         if self.coupon_rows:  # a coupon issued twice is the same coupon
             conn.execute(db.insert_ignore(conn, coupons), self.coupon_rows)
         feed.append(conn, self.feed_rows, self.now)

@@ -35,3 +35,26 @@ def member_code(random_bytes: bytes | None = None) -> str:
 def receipt_no(store_id: str, terminal_id: str, seq: int) -> str:
     """Human readable and unique chain-wide: store, terminal, running number."""
     return f"R-{store_id}-{terminal_id}-{seq:06d}"
+
+
+# -- ledger entry ids -------------------------------------------------------------------------
+# HQ never stores an entry id a till wrote: it derives each one from the pushing terminal, the
+# event id and the entry's kind (an event carries at most one entry of each kind). The till names
+# its own entries the same way, so it recognises them when they come back through the feed. Every
+# id HQ makes for itself starts with "hq:", which no derived id can (they start with "t:").
+
+
+TILL_ENTRY_PREFIX = "t:"
+
+
+def till_entry_id(store_id: str, terminal_id: str, event_id: str, kind: str) -> str:
+    return f"{TILL_ENTRY_PREFIX}{store_id}:{terminal_id}:{event_id}:{kind}"
+
+
+def hq_entry_id(*parts: str) -> str:
+    return "hq:" + ":".join(parts)
+
+
+def referral_entry_id(referee_code: str) -> str:
+    """One referral bonus per referee, ever: the id is the referee's, whoever books it."""
+    return hq_entry_id("referral", referee_code)

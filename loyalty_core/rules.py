@@ -20,6 +20,17 @@ class RedeemPolicy:
 
 
 @dataclass(frozen=True)
+class TrustPolicy:
+    """What HQ accepts from a till without an operator (see docs/SYNC_PROTOCOL.md, Trust model)."""
+
+    max_adjust_points: int = 10_000  # per adjustment; above it the adjustment is held for review
+    max_adjust_store_day_points: int = 50_000  # sum of |points| per store and business day
+    max_unreceipted_return_cents: int = 100_000  # a return without a receipt refunds at most this
+    rules_grace_days: int = 7  # a till offline when a new version came out may use the old one this long
+    clock_skew_hours: int = 6  # an event dated further ahead of HQ's clock is applied at HQ's time
+
+
+@dataclass(frozen=True)
 class RuleSet:
     version: int
     ladder: TierLadder
@@ -31,6 +42,7 @@ class RuleSet:
     offline_redeem_allowance_points: int = 5000
     spend_window_days: int = 365
     birthday_coupon: dict | None = None  # {"kind", "value_cents" or "value_bp", "min_spend_cents"}
+    trust: TrustPolicy = TrustPolicy()
 
     @staticmethod
     def from_dict(data: dict) -> "RuleSet":
@@ -104,4 +116,16 @@ def _parse(data: dict) -> RuleSet:
         offline_redeem_allowance_points=_int(data.get("offline_redeem_allowance_points", 0)),
         spend_window_days=_int(data.get("spend_window_days", 365), 1, 3650),
         birthday_coupon=dict(data["birthday_coupon"]) if data.get("birthday_coupon") else None,
+        trust=_trust(data.get("trust", {})),
+    )
+
+
+def _trust(d: dict) -> TrustPolicy:
+    default = TrustPolicy()
+    return TrustPolicy(
+        max_adjust_points=_int(d.get("max_adjust_points", default.max_adjust_points)),
+        max_adjust_store_day_points=_int(d.get("max_adjust_store_day_points", default.max_adjust_store_day_points)),
+        max_unreceipted_return_cents=_int(d.get("max_unreceipted_return_cents", default.max_unreceipted_return_cents)),
+        rules_grace_days=_int(d.get("rules_grace_days", default.rules_grace_days), 0, 365),
+        clock_skew_hours=_int(d.get("clock_skew_hours", default.clock_skew_hours), 1, 24 * 30),
     )

@@ -75,9 +75,13 @@ class PushIn(Strict):
 
 class EventResult(BaseModel):
     event_id: str
-    status: Literal["applied", "duplicate", "rejected"]
+    status: Literal["applied", "corrected", "held", "duplicate", "rejected"]
     reason: str | None = None
     message: str | None = None
+    entries: list[dict] | None = Field(default=None, description="corrected: the entries HQ booked")
+    till: dict | None = Field(default=None, description="corrected: {points_earned, spend_cents} as the till sent")
+    hq: dict | None = Field(default=None, description="corrected: {points_earned, spend_cents} as HQ booked")
+    review_id: int | None = Field(default=None, description="held: the adjustment's review id")
 
 
 class PushOut(BaseModel):

@@ -22,8 +22,9 @@ def adjust(uow, ctx: ServiceContext, member_query: str, points: int, reason: str
     member, _ = resolve(uow, ctx, member_query)
     day = ctx.today()
     expires = ledger.lot_expiry(day, ctx.rules.expiry_months) if points > 0 else None
-    entry = ledger.Entry(ids.uuid7(), member.member_code, ledger.ADJUST, points, day, expires)
     event_id = new_event_id()
+    entry_id = ids.till_entry_id(ctx.store_id, ctx.terminal_id, event_id, ledger.ADJUST)
+    entry = ledger.Entry(entry_id, member.member_code, ledger.ADJUST, points, day, expires)
     uow.ledger.add([entry], ref=reason, event_id=event_id)
     audit(uow, ctx, supervisor_id, "points.adjust", member.member_code, {"points": points, "reason": reason})
     payload = {"member_code": member.member_code, "points": points, "reason": reason,

@@ -7,8 +7,8 @@ from typing import NamedTuple
 from loyalty_core import coupons as coupon_rules
 from loyalty_core import events, ids, ledger, pricing, redemption
 from loyalty_core.errors import DomainError
-from loyalty_core.member import Member
-from loyalty_core.promotions import is_birthday_month, referral_points
+from loyalty_core.member import ACTIVE, Member
+from loyalty_core.purchase import Purchase, Shopper, purchase
 
 from .approvals import checked_actor
 from .context import ServiceContext
@@ -42,8 +42,7 @@ class _Priced(NamedTuple):
     member: Member
     terms: pricing.MemberTerms
     coupon: coupon_rules.Coupon | None
-    quote: pricing.Quote
-    spend_cents: int  # qualifying spend before this sale (for the tier after it)
+    purchase: Purchase
 
 
 def _quote(uow, ctx: ServiceContext, req: SaleRequest) -> _Priced:
@@ -56,12 +55,21 @@ def _quote(uow, ctx: ServiceContext, req: SaleRequest) -> _Priced:
     terms = pricing.MemberTerms(member.member_code, member.tier_code, member.birthday, balance, allowance)
     day = (req.at or ctx.now()).date()
     coupon = _coupon(uow, ctx, req.coupon_code)
-    q = pricing.quote(ctx.rules, terms, req.lines, day, req.redeem_points, coupon)
-    return _Priced(member, terms, coupon, q, spend)
+    shopper = Shopper(terms, spend, uow.members.purchases(member.member_code) == 0, _referrer(uow, member))
+    done = purchase(ctx.rules, shopper, req.lines, day, req.redeem_points, coupon)
+    return _Priced(member, terms, coupon, done)
+
+
+def _referrer(uow, member: Member) -> str | None:
+    """The referrer, if this till knows them as an active member (HQ applies the same rule)."""
+    if not member.referrer_code:
+        return None
+    referrer = uow.members.get(member.referrer_code)
+    return member.referrer_code if referrer is not None and referrer.status == ACTIVE else None
 
 
 def quote_sale(uow, ctx: ServiceContext, req: SaleRequest) -> pricing.Quote:
-    return _quote(uow, ctx, req).quote
+    return _quote(uow, ctx, req).purchase.quote
 
 
 class ClampedQuote(NamedTuple):
@@ -85,16 +93,16 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
         if done is not None:  # the confirm key was pressed twice
             return Receipt.from_dict(done)
     cashier_id = checked_actor(req.cashier_id, "cashier")
-    member, terms, coupon, q, spend_before = _quote(uow, ctx, req)
+    member, terms, coupon, done = _quote(uow, ctx, req)
+    q = done.quote
     at = req.at or ctx.now()
     day = at.date()
     code = member.member_code
     receipt_no = ids.receipt_no(ctx.store_id, ctx.terminal_id, uow.admin.next_number("receipt"))
     event_id = new_event_id()
-    entries = _sale_entries(uow, ctx, member, q, day)
-
-    spend_after = spend_before + q.paid_cents
-    tier_after = ctx.rules.ladder.after_purchase(member.tier_code, spend_after)
+    entries = done.entries(lambda kind: ids.till_entry_id(ctx.store_id, ctx.terminal_id, event_id, kind),
+                           day, ctx.rules.expiry_months)  # fmt: skip
+    tier_after = ctx.rules.ladder.get(done.tier_after)
     balance_after = terms.balance + sum(e.points for e in entries if e.member_code == code)
     receipt = Receipt(
         receipt_no=receipt_no,
@@ -127,32 +135,19 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
         uow.members.set_tier(code, tier_after.code)
     if coupon is not None:
         uow.members.use_coupon(coupon.coupon_id, req.coupon_code, code, receipt_no, at)
-    payload = {**body, "spend_cents": q.paid_cents, "ledger": [e.to_dict() for e in entries]}
+    # tier_code: the tier this till priced with, so HQ can tell an offline till's older tier from a forged one.
+    payload = {**body, "spend_cents": done.spend_cents, "tier_code": q.tier_code,
+               "ledger": [e.to_dict() for e in entries]}  # fmt: skip
     record(uow, ctx, events.SALE_CONFIRMED, payload, event_id)
-    _maybe_issue_birthday_coupon(uow, ctx, member, day)
+    if done.birthday_coupon_due:
+        _maybe_issue_birthday_coupon(uow, ctx, member, day)
     uow.commit()
     return receipt
-
-
-def _sale_entries(uow, ctx: ServiceContext, member, q: pricing.Quote, day: dt.date) -> list[ledger.Entry]:
-    code = member.member_code
-    expires = ledger.lot_expiry(day, ctx.rules.expiry_months)
-    entries = []
-    if q.points_redeemed:
-        entries.append(ledger.Entry(ids.uuid7(), code, ledger.REDEEM, -q.points_redeemed, day))
-    if q.points_earned:
-        entries.append(ledger.Entry(ids.uuid7(), code, ledger.EARN, q.points_earned, day, expires))
-    bonus = referral_points(ctx.rules.promotions, day)
-    if member.referrer_code and bonus and uow.members.purchases(code) == 0 and uow.members.get(member.referrer_code):
-        entries.append(ledger.Entry(ids.uuid7(), member.referrer_code, ledger.REFERRAL, bonus, day, expires))
-    return entries
 
 
 def _maybe_issue_birthday_coupon(uow, ctx: ServiceContext, member, day: dt.date) -> None:
     """Birthday month: one coupon a year, signed here so it works offline."""
     template = ctx.rules.birthday_coupon
-    if not template or not is_birthday_month(member.birthday, day):
-        return
     coupon_id = f"BDAY-{member.member_code}-{day.year}"
     if uow.members.has_coupon(coupon_id):
         return

@@ -169,7 +169,8 @@ def enroll(
     if ctx.rules.signup_bonus_points:
         day = now.date()
         entries.append(
-            ledger.Entry(ids.uuid7(), member.member_code, ledger.SIGNUP, ctx.rules.signup_bonus_points, day,
+            ledger.Entry(ids.till_entry_id(ctx.store_id, ctx.terminal_id, event_id, ledger.SIGNUP), member.member_code,
+                         ledger.SIGNUP, ctx.rules.signup_bonus_points, day,
                          ledger.lot_expiry(day, ctx.rules.expiry_months))
         )  # fmt: skip
     uow.members.add(member)

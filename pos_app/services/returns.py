@@ -1,6 +1,7 @@
 """Returns by receipt (whole sale or some lines), or without one with a supervisor."""
 
 import datetime as dt
+from dataclasses import replace
 
 from loyalty_core import events, ids, ledger
 from loyalty_core.errors import DomainError
@@ -146,11 +147,15 @@ def _save(uow, ctx, receipt: ReturnReceipt, entries, line_qty, return_id, spend_
     return_id = return_id or ids.uuid7()
     body = {**receipt.to_dict(), "return_id": return_id}
     event_id = new_event_id()
+    # Named as HQ names them (loyalty_core.ids), so they are recognised when they come back.
+    entries = [replace(e, entry_id=ids.till_entry_id(ctx.store_id, ctx.terminal_id, event_id, e.kind)) for e in entries]
     uow.sales.add_return({**body, "receipt_no": receipt.receipt_no or None}, receipt.at.date().isoformat(), line_qty)
     uow.ledger.add(entries, ref=return_no, event_id=event_id)
     if spend_delta:
         uow.members.add_spend(receipt.member_code, receipt.at.date(), spend_delta, return_no)
-    payload = {**body, "spend_cents": spend_delta, "ledger": [e.to_dict() for e in entries]}
+    # line_qty: {receipt line index: units}, so HQ checks the units against its own copy of the sale.
+    payload = {**body, "spend_cents": spend_delta, "line_qty": {str(i): q for i, q in line_qty.items()},
+               "ledger": [e.to_dict() for e in entries]}  # fmt: skip
     record(uow, ctx, events.SALE_RETURNED, payload, event_id)
     uow.commit()
     return receipt

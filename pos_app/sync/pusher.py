@@ -29,6 +29,10 @@ from .hq_client import AuthError, HqClient, PermanentError, Stopped, TransientEr
 
 log = logging.getLogger(__name__)
 
+# HQ stored the event: as sent, or `corrected` (HQ booked its own figures, which reach this till through
+# the feed under the same entry ids) or `held` (an adjustment waiting for an HQ operator).
+APPLIED_STATUSES = ("applied", "duplicate", "corrected", "held")
+
 MAX_BATCH = 500
 PARKED_INTERVAL = 600.0  # seconds between two tries of the events HQ parked as unknown_member
 _UNREADABLE = (413, 422)  # HQ refused the batch as invalid: find the one event it cannot take
@@ -102,7 +106,7 @@ class Pusher:
         taken, still = [], []
         for event in events:
             answer = by_id.get(event["event_id"]) or {}
-            if answer.get("status") in ("applied", "duplicate"):
+            if answer.get("status") in APPLIED_STATUSES:
                 taken.append(event["event_id"])
             elif answer.get("status") == "rejected":
                 reason = str(answer.get("reason") or "rejected")
@@ -143,9 +147,9 @@ class Pusher:
         for event in events:
             answer = by_id.get(event["event_id"])
             status = answer.get("status") if answer else None
-            if status in ("applied", "duplicate"):
+            if status in APPLIED_STATUSES:
                 sent.append(event["event_id"])
-                summary.applied += status == "applied"
+                summary.applied += status != "duplicate"  # corrected and held were applied too
                 summary.duplicate += status == "duplicate"
             elif status == "rejected":
                 reason = str(answer.get("reason") or "rejected")

@@ -1,16 +1,25 @@
 """Building till events and driving HQ in tests."""
 
 import datetime as dt
+import functools
 import itertools
+import json
 import os
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from testclock import NOW
 
-from hq import admin, db
-from loyalty_core import ledger
+from hq import admin, db, migrate
+from loyalty_core import ledger, pricing
 from loyalty_core.ids import member_code, uuid7
+from loyalty_core.rules import RuleSet
+
+
+@functools.cache
+def default_rules() -> RuleSet:
+    return RuleSet.from_dict(json.loads(migrate.DEFAULT_RULES.read_text(encoding="utf-8")))
+
 
 _phones = itertools.count(int.from_bytes(os.urandom(3), "big") % 10_000_000)
 
@@ -51,8 +60,17 @@ class Till:
         entries = [entry(code, ledger.SIGNUP, signup)] if signup else []
         return self.event("member.enrolled", {"member": member, "ledger": entries, "actor": "C1"})
 
-    def sale(self, code: str, *, paid: int = 10_000, earn: int = 100, redeem: int = 0, coupon_id: str | None = None,
-             extra_entries: list[dict] | None = None) -> dict:  # fmt: skip
+    def sale(self, code: str, *, paid: int = 10_000, earn: int | None = None, redeem: int = 0,
+             coupon_id: str | None = None, extra_entries: list[dict] | None = None, tier: str = "basic",
+             spend: int | None = None, lines: list[dict] | None = None, qty: int = 1) -> dict:  # fmt: skip
+        """A sale priced as a real till prices it (one line, `paid` cents paid after `redeem` points);
+        `earn` / `spend` / `lines` override what the till claims (a forged or mistaken till)."""
+        day = dt.date.fromisoformat(self.at[:10])
+        assert (paid + redeem) % qty == 0, "qty must divide the price"
+        cart = [pricing.CartLine("SKU-1", "general", (paid + redeem) // qty, qty)]
+        terms = pricing.MemberTerms(code, tier, None, redeem)
+        q = pricing.quote(default_rules(), terms, cart, day, redeem)
+        earn = q.points_earned if earn is None else earn
         entries = []
         if redeem:
             entries.append(entry(code, ledger.REDEEM, -redeem))
@@ -61,18 +79,24 @@ class Till:
         entries += extra_entries or []
         payload = {
             "receipt_no": f"R-{self.store_id}-{self.terminal_id}-{self.seq + 1:06d}", "member_code": code,
-            "lines": [], "subtotal_cents": paid + redeem, "discount_cents": 0, "coupon_id": coupon_id,
-            "coupon_cents": 0, "points_redeemed": redeem, "redeem_cents": redeem, "paid_cents": paid,
-            "points_earned": earn, "spend_cents": paid, "ledger": entries,
+            "lines": [line.to_dict() for line in q.lines] if lines is None else lines,
+            "subtotal_cents": q.subtotal_cents, "discount_cents": q.discount_cents, "coupon_id": coupon_id,
+            "coupon_cents": 0, "points_redeemed": redeem, "redeem_cents": q.redeem_cents, "paid_cents": q.paid_cents,
+            "points_earned": earn, "spend_cents": q.paid_cents if spend is None else spend, "tier_code": tier,
+            "ledger": entries,
         }  # fmt: skip
         return self.event("sale.confirmed", payload)
 
-    def give_back(self, code: str, *, spend: int = -5_000, take_back: int = 50, give_back: int = 0) -> dict:
+    def give_back(self, code: str, *, spend: int = -5_000, take_back: int = 50, give_back: int = 0,
+                  receipt_no: str | None = None, line_qty: dict | None = None,
+                  supervisor_id: str | None = "SUP1") -> dict:  # fmt: skip
+        """A return: of `line_qty` units of a sale HQ has (`receipt_no`), or without a receipt (a supervisor's)."""
         entries = [entry(code, ledger.RETURN_EARN, -take_back)] if take_back else []
         if give_back:
             entries.append(entry(code, ledger.RETURN_REDEEM, give_back))
-        payload = {"return_no": "RT-1", "receipt_no": "R-1", "member_code": code, "lines": [],
-                   "refund_cents": -spend, "spend_cents": spend, "supervisor_id": None, "ledger": entries}  # fmt: skip
+        payload = {"return_no": "RT-1", "receipt_no": receipt_no, "member_code": code, "lines": [],
+                   "line_qty": line_qty or {}, "refund_cents": -spend, "spend_cents": spend,
+                   "supervisor_id": supervisor_id, "ledger": entries}  # fmt: skip
         return self.event("sale.returned", payload)
 
     def adjust(self, code: str, points: int) -> dict:
@@ -102,7 +126,7 @@ class Hq:
     def terminal(self, store_id: str = "S001", terminal_id: str = "T01") -> str:
         key = (store_id, terminal_id)
         if key not in self.tokens:
-            now = self.clock()
+            now = self.clock() - dt.timedelta(days=3650)  # provisioned long before the tests' sales
             self.tokens[key] = db.write(self.engine, lambda conn: _terminal(conn, store_id, terminal_id, now))
         return self.tokens[key]
 

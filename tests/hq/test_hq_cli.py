@@ -2,10 +2,9 @@
 
 import json
 
-from hq_helpers import Till, auth, entry
+from hq_helpers import Till, auth
 
 from hq.cli import main
-from loyalty_core import ledger
 from loyalty_core.signing import Signer, b64
 
 
@@ -40,32 +39,36 @@ def test_channel_add_and_revoke(hq, capsys):
 
 def test_member_show_reports_the_authoritative_balance_tier_spend_flags_and_merges(hq, capsys):
     till = Till()
-    enroll = till.enroll(signup=0)
+    enroll = till.enroll()
     code = enroll["payload"]["member"]["member_code"]
-    hq.statuses([enroll, till.sale(code, paid=600_000, earn=0, redeem=100)])
+    # 100 sign-up + 6,000 earned, then silver: -10,000 redeemed + 232 earned (offline stores spent the same points).
+    silver = till.sale(code, paid=20_000, redeem=10_000, tier="silver")
+    assert hq.statuses([enroll, till.sale(code, paid=600_000), silver]) == ["applied"] * 3
     shown = run(hq.url, capsys, "member", "show", code)
     assert {k: shown[k] for k in ("balance", "tier", "spend_cents", "flags", "merged_from")} == {
-        "balance": -100, "tier": "silver", "spend_cents": 600_000, "flags": ["overdraft"], "merged_from": None}  # fmt: skip
+        "balance": -3_668, "tier": "silver", "spend_cents": 619_400, "flags": ["overdraft"], "merged_from": None}  # fmt: skip
     by_phone = run(hq.url, capsys, "member", "show", enroll["payload"]["member"]["phone"])
     assert by_phone["member_code"] == code
     assert run(hq.url, capsys, "member", "show", "M2222222222")[1]["error"] == "unknown_member"
 
 
+
 def test_expire_writes_explicit_entries_for_due_lots_once(hq, capsys):
     till = Till()
-    enroll = till.enroll(signup=0)
+    enroll = till.enroll()
     code = enroll["payload"]["member"]["member_code"]
-    old = till.sale(code, earn=0, extra_entries=[entry(code, ledger.EARN, 100, on="2025-01-10"),
-                                                 entry(code, ledger.EARN, 50, on="2025-06-01")])  # fmt: skip
-    assert hq.statuses([enroll, old, till.sale(code, earn=0, redeem=120)]) == ["applied"] * 3
-    # Oldest expiry first: the redemption used the whole January lot and 20 of the June lot.
+    january, june = Till(at="2025-01-10T10:00:00+08:00"), Till(at="2025-06-01T10:00:00+08:00")
+    old = [january.sale(code, paid=10_000), june.sale(code, paid=5_000)]  # lots of 100 and 50 points
+    assert hq.statuses([enroll, *old, till.sale(code, redeem=100)]) == ["applied"] * 4
+    # Oldest expiry first: the redemption used the whole January lot, the June lot is left.
     assert run(hq.url, capsys, "expire", "--at", "2026-02-01")["entries"] == 0
     first = run(hq.url, capsys, "expire", "--at", "2026-07-01")
-    assert (first["entries"], first["points"]) == (1, 30)
+    assert (first["entries"], first["points"]) == (1, 50)
     assert run(hq.url, capsys, "expire", "--at", "2026-07-01")["entries"] == 0
-    assert hq.member(code)["balance"] == 0
+    assert hq.member(code)["balance"] == 100 + 100 + 50 + 100 - 100 - 50
     expired = [c["data"] for c in hq.pull_all() if c["kind"] == "ledger" and c["data"]["kind"] == "expire"]
-    assert [(e["points"], e["expires_on"]) for e in expired] == [(-30, "2026-06-30")]
+    assert [(e["points"], e["expires_on"]) for e in expired] == [(-50, "2026-06-30")]
+
 
 
 def test_tier_review_moves_down_at_most_one_tier_and_only_once_a_year(hq, capsys):

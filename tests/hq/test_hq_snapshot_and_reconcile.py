@@ -10,7 +10,7 @@ def _enroll_many(hq, n):
     till = Till()
     events = [till.enroll() for _ in range(n)]
     codes = [e["payload"]["member"]["member_code"] for e in events]
-    sales = [till.sale(code, earn=i) for i, code in enumerate(codes, start=1)]
+    sales = [till.sale(code, paid=100 * i) for i, code in enumerate(codes, start=1)]  # earns i points
     assert set(hq.statuses(events + sales)) == {"applied"}
     return codes
 

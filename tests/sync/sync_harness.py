@@ -105,7 +105,9 @@ class HqServer:
         self.write(lambda c: admin.add_store(c, store_id, name or f"Store {store_id}", self.clock()))
 
     def add_terminal(self, store_id: str, terminal_id: str) -> str:
-        return self.write(lambda c: admin.add_terminal(c, store_id, terminal_id, self.clock()))["token"]
+        # Provisioned long before any scenario's sales: HQ flags events dated before it (clock skew).
+        provisioned = self.clock() - dt.timedelta(days=3650)
+        return self.write(lambda c: admin.add_terminal(c, store_id, terminal_id, provisioned))["token"]
 
     def add_channel(self, name: str) -> str:
         return self.write(lambda c: admin.add_channel(c, name, self.clock()))["token"]
@@ -288,8 +290,9 @@ def clone_sales(app, n: int, start: dt.datetime) -> None:
             p = event["payload"]
             event.update(event_id=ids.uuid7(), seq=seq + i, occurred_at=at.isoformat())
             p.update(receipt_no=f"R-S001-T01-C{i:06d}", sale_id=ids.uuid7(), at=at.isoformat())
-            for e in p["ledger"]:
-                e.update(entry_id=ids.uuid7(), on=at.date().isoformat())
+            for e in p["ledger"]:  # named as the till (and HQ) name a sale's entries
+                entry_id = ids.till_entry_id(event["store_id"], event["terminal_id"], event["event_id"], e["kind"])
+                e.update(entry_id=entry_id, on=at.date().isoformat())
                 if e["expires_on"]:
                     e["expires_on"] = ledger.lot_expiry(at.date()).isoformat()
                 ledger_rows.append((e["entry_id"], e["member_code"], e["kind"], e["points"], e["on"],

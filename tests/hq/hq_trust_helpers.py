@@ -1,0 +1,18 @@
+"""Small steps the trust tests share."""
+
+from hq_helpers import Till
+
+from hq import db
+
+
+def enrolled(hq, till: Till, **kwargs) -> str:
+    """A member enrolled at `till` and applied at HQ (100 sign-up points); their code."""
+    enroll = till.enroll(**kwargs)
+    assert hq.statuses([enroll], till) == ["applied"]
+    return enroll["payload"]["member"]["member_code"]
+
+
+def ledger_ids(hq, code: str) -> list[str]:
+    with db.read(hq.engine) as conn:
+        rows = conn.exec_driver_sql("SELECT entry_id FROM ledger WHERE member_code = ? ORDER BY id", (code,)).all()
+    return [r[0] for r in rows]
