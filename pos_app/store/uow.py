@@ -9,14 +9,14 @@ from sqlalchemy import Engine
 
 from .admin_repo import AdminRepository
 from .engine import FINISHED
-
-DEFAULT_CACHE_KB = 2_000  # SQLite's default page cache
-BULK_CACHE_KB = 64 * 1024
 from .ledger_repo import LedgerRepository
 from .members_repo import MemberRepository
 from .outbox_repo import OutboxRepository
 from .sales_repo import SaleRepository
 from .sync_repo import SyncRepository
+
+DEFAULT_CACHE_KB = 2_000  # SQLite's default page cache
+BULK_CACHE_KB = 64 * 1024
 
 
 class SqlUnitOfWork:
