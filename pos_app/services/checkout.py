@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from loyalty_core import coupons as coupon_rules
-from loyalty_core import events, ids, ledger, pricing, redemption
+from loyalty_core import events, ids, pricing, redemption
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, Member
 from loyalty_core.purchase import Purchase, Shopper, purchase
