@@ -21,7 +21,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.member import with_changes
 from loyalty_core.validation import normalize_phone
 
-from . import bulk, db, feed, payload
+from . import bulk, db, feed, payload, strict
 from . import rules as published
 from .loyalty import flag_overdrafts, record_purchase
 from .members import COUPON_REUSE, DUPLICATE_PHONE
@@ -104,6 +104,7 @@ def _apply_one(work: Work, event: dict, body: str, body_hash: str, stored: dict[
             return {"event_id": event_id, "status": DUPLICATE}
         return _reject(work, event, Rejected("changed_body", "This event id was applied before with a different body"))
     try:
+        strict.check_event(event)
         HANDLERS[event["type"]](work, event)
     except Rejected as exc:
         return _reject(work, event, exc)

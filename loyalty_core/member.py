@@ -90,13 +90,20 @@ def new_member(
     )
 
 
+def _flag(value: object) -> bool:
+    """A JSON boolean only: bool("false") is True, so text would turn consent on."""
+    if not isinstance(value, bool):
+        raise DomainError("invalid_flag", "A yes/no field must be true or false", value=str(value)[:20])
+    return value
+
+
 def with_changes(member: Member, changes: dict, today: dt.date) -> tuple[Member, dict]:
     """Applies a profile edit; returns the member and the cleaned changes."""
     cleaners = {
         "name": clean_name,
         "phone": normalize_phone,
         "birthday": lambda v: parse_birthday(v, today),
-        "consent_marketing": bool,
+        "consent_marketing": _flag,
     }
     unknown = set(changes) - set(cleaners)
     if unknown:

@@ -31,7 +31,7 @@ class ScannedMember:
 
 
 def is_member_code(text: str) -> bool:
-    return bool(_MEMBER_CODE.match(text))
+    return bool(isinstance(text, str) and _MEMBER_CODE.fullmatch(text))
 
 
 def looks_like_qr(text: str) -> bool:

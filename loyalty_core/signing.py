@@ -18,7 +18,7 @@ _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 def unb64(text: str) -> bytes:
     """Strict: only the canonical unpadded form decodes, so no two texts mean the same bytes."""
-    if not _B64URL.match(text) or len(text) % 4 == 1:
+    if not _B64URL.fullmatch(text) or len(text) % 4 == 1:
         raise ValueError("not base64url")
     data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     if b64(data) != text:

@@ -27,13 +27,13 @@ def normalize_phone(text: str) -> str:
     if len(raw) > 32:
         raise DomainError("invalid_phone", "Not a phone number", value=raw[:32])
     cleaned = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw).strip())
-    if not _PHONE.match(cleaned):
+    if not _PHONE.fullmatch(cleaned):
         raise DomainError("invalid_phone", f"Not a phone number: {raw!r}", value=raw)
     return cleaned
 
 
 def looks_like_phone(text: str) -> bool:
-    return bool(_PHONE.match(_PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text)).strip())))
+    return bool(_PHONE.fullmatch(_PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text)).strip())))
 
 
 def clean_name(text: str) -> str:
@@ -55,7 +55,7 @@ def parse_birthday(text: str | None, today: dt.date) -> dt.date | None:
         return None
     raw = str(text).strip()
     try:
-        if not _ISO_DATE.match(raw):
+        if not _ISO_DATE.fullmatch(raw):
             raise ValueError(raw)
         day = dt.date.fromisoformat(raw)
     except ValueError:
@@ -68,7 +68,7 @@ def parse_birthday(text: str | None, today: dt.date) -> dt.date | None:
 def clean_code(text: str, what: str) -> str:
     """SKUs, categories, reason codes, ids: short and plain, never free text."""
     code = str(text).strip()
-    if not _CODE.match(code):
+    if not _CODE.fullmatch(code):
         raise DomainError(f"invalid_{what}", f"Not a valid {what}: {code[:40]!r}", value=code[:40])
     return code
 

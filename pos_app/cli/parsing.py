@@ -11,7 +11,7 @@ _INT = re.compile(r"^-?[0-9]{1,9}$")
 
 
 def parse_int(text: str, what: str) -> int:
-    if not _INT.match(str(text).strip()):
+    if not _INT.fullmatch(str(text).strip()):
         raise DomainError(f"invalid_{what}", f"Not a whole number: {str(text)[:40]!r}", value=str(text)[:40])
     return int(text)
 

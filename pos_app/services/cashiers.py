@@ -37,7 +37,7 @@ def add(
     cashier_id = clean_code(cashier_id, "cashier")
     if role not in ROLES:
         raise DomainError("invalid_role", f"Role must be one of {', '.join(ROLES)}")
-    if not _PIN.match(str(pin)):
+    if not _PIN.fullmatch(str(pin)):
         raise DomainError("invalid_pin", "A PIN is 4 to 8 digits")
     if uow.admin.cashier(cashier_id) is not None:
         raise DomainError("cashier_exists", "That cashier ID is taken", cashier_id=cashier_id)
