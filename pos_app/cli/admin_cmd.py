@@ -62,7 +62,7 @@ def _outbox(args, lazy):
     pos = lazy.get().pos
     if args.rejected:
         return {"rejected": pos.rejected_events()}
-    return {**pos.outbox_status(), "events": pos.pending_events()}
+    return {**pos.outbox_status(), "events": pos.pending_events(), "awaiting_hq_approval_events": pos.held_events()}
 
 
 def _cashier_add(args, lazy):

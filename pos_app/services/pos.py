@@ -54,7 +54,8 @@ class PosService:
     def ledger(self, query: str) -> list[dict]:
         with self._read() as uow:
             member, _ = members.resolve(uow, self.ctx, query)
-            return uow.ledger.history(member.member_code)
+            # Entries HQ holds for review first: they count in no balance until HQ approves them.
+            return uow.answers.held_for(member.member_code) + uow.ledger.history(member.member_code)
 
     def update_member(self, query: str, changes: dict, actor: str) -> MemberView:
         with self._uow() as uow:
@@ -126,7 +127,13 @@ class PosService:
         with self._read() as uow:
             counts = uow.outbox.counts()
             return {"pending": counts["pending"], "sent": counts["sent"], "rejected": counts["rejected"],
+                    "awaiting_hq_approval": uow.outbox.held_count(),
                     "oldest_pending_at": uow.outbox.oldest_pending_at()}  # fmt: skip
+
+    def held_events(self) -> list[dict]:
+        """Events HQ holds for review (e.g. an adjustment over HQ's policy): awaiting HQ approval."""
+        with self._read() as uow:
+            return uow.outbox.held()
 
     def rejected_events(self) -> list[dict]:
         with self._read() as uow:

@@ -152,6 +152,7 @@ class Puller:
                        summary: PullSummary) -> None:  # fmt: skip
         """In feed order; consecutive members or ledger entries are written in one statement."""
         run_kind, run = None, []
+        holding = uow.answers.any_held()  # usually nothing is held: then a page costs no extra query
 
         def flush() -> None:
             if run_kind == "member":
@@ -159,6 +160,9 @@ class Puller:
                 repo.upsert_members([r for r in run if r[0] not in self._edited])
             elif run_kind == "ledger":
                 repo.upsert_entries(run)
+                if holding:  # HQ booked a held event's entries: it was approved
+                    approved = uow.answers.held_event_ids({r[6] for r in run if r[6]})
+                    uow.answers.settle_held(approved, True, dt.datetime.now(dt.UTC).isoformat())
             run.clear()
 
         for change in changes:
@@ -202,6 +206,11 @@ class Puller:
             repo.coupon_used(str(data["coupon_id"]), dt.datetime.now(dt.UTC).isoformat())
         elif kind == "coupon":
             repo.add_coupon(str(data["coupon_id"]), str(data["code"]), data.get("member_code"))
+        elif kind == "review":  # HQ's decision on an event it held: {"event_id", "status": approved|rejected}
+            if data["status"] not in ("approved", "rejected"):
+                raise ValueError(f"unknown review status {data['status']!r}")
+            uow.answers.settle_held({str(data["event_id"])}, data["status"] == "approved",
+                                    dt.datetime.now(dt.UTC).isoformat())  # fmt: skip
         else:
             log.info("ignoring a feed change of unknown kind %r", kind)
 

@@ -646,6 +646,10 @@
     <context>
         <name>Member</name>
         <message>
+            <source>Awaiting HQ approval</source>
+            <translation>Awaiting HQ approval</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>Date</translation>
         </message>

@@ -646,6 +646,10 @@
     <context>
         <name>Member</name>
         <message>
+            <source>Awaiting HQ approval</source>
+            <translation>待總部核准</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>日期</translation>
         </message>

@@ -55,7 +55,8 @@ def test_a_retry_after_a_lost_answer_is_answered_duplicate_and_applies_nothing_t
     adapter.enabled = False
     summary = till.sync.run_once()
 
-    assert summary["push"] == {"batches": 1, "applied": 0, "duplicate": 4, "rejected": 0, "unparked": 0}
+    assert summary["push"] == {"batches": 1, "applied": 0, "duplicate": 4, "rejected": 0, "unparked": 0,
+                               "corrected": 0, "held": 0}
     assert hq.ledger() == applied_once
     assert hq.events_of("S001", "T01") == 4
     assert outbox_counts(till) == {"pending": 0, "sent": 4, "rejected": 0}
