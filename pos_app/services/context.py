@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loyalty_core import signing
 from loyalty_core.rules import RuleSet
@@ -22,6 +22,12 @@ class ServiceContext:
     clock: Callable[[], dt.datetime] = system_clock
     # True while HQ is configured but unreachable; the sync engine sets it.
     is_offline: Callable[[], bool] = field(default=lambda: False)
+
+    def snapshot(self) -> "ServiceContext":
+        """This context with the rule set of this moment: a use case takes one at its start and reads
+        only that, so a rule set the sync thread publishes meanwhile never mixes into one sale (and the
+        event records the version that priced it). The sync thread replaces `rules`, never mutates it."""
+        return replace(self)
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -28,13 +28,15 @@ class PosService:
 
     # members ------------------------------------------------------------
     def enroll(self, **fields) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return members.enroll(uow, self.ctx, **fields)
+            return members.enroll(uow, ctx, **fields)
 
     def find_member(self, query: str) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            member, merged_from = members.resolve(uow, self.ctx, query)
-            return members.view(uow, self.ctx, member, merged_from)
+            member, merged_from = members.resolve(uow, ctx, query)
+            return members.view(uow, ctx, member, merged_from)
 
     def member_by_phone(self, phone: str) -> MemberView | None:
         try:
@@ -45,21 +47,24 @@ class PosService:
             raise
 
     def search_members(self, name_prefix: str, limit: int = 20) -> list[MemberView]:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         prefix = " ".join(str(name_prefix).split())[:60]
         if not prefix:
             return []
         with self._read() as uow:
-            return [members.view(uow, self.ctx, m) for m in uow.members.by_name_prefix(prefix, min(limit, 50))]
+            return [members.view(uow, ctx, m) for m in uow.members.by_name_prefix(prefix, min(limit, 50))]
 
     def ledger(self, query: str) -> list[dict]:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            member, _ = members.resolve(uow, self.ctx, query)
+            member, _ = members.resolve(uow, ctx, query)
             # Entries HQ holds for review first: they count in no balance until HQ approves them.
             return uow.answers.held_for(member.member_code) + uow.ledger.history(member.member_code)
 
     def update_member(self, query: str, changes: dict, actor: str) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return members.update_profile(uow, self.ctx, query, changes, actor)
+            return members.update_profile(uow, ctx, query, changes, actor)
 
     def card_payload(self, query: str) -> str:
         return self.find_member(query).qr_payload
@@ -67,16 +72,18 @@ class PosService:
     # sales --------------------------------------------------------------
     def quote_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
                    coupon_code: str | None = None, at: dt.datetime | None = None) -> Quote:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
             req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at)
-            return checkout.quote_sale(uow, self.ctx, req)
+            return checkout.quote_sale(uow, ctx, req)
 
     def confirm_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
                      coupon_code: str | None = None, at: dt.datetime | None = None,
                      sale_id: str | None = None, cashier_id: str | None = None) -> Receipt:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
             req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at, sale_id, cashier_id)
-            return checkout.confirm_sale(uow, self.ctx, req)
+            return checkout.confirm_sale(uow, ctx, req)
 
     # returns ------------------------------------------------------------
     def find_sale(self, receipt_no: str) -> SaleRecord:
@@ -84,35 +91,41 @@ class PosService:
             return returns.find_sale(uow, receipt_no)
 
     def quote_return(self, receipt_no: str, lines: dict[int, int] | None = None) -> ReturnReceipt:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            return returns.quote_return(uow, self.ctx, receipt_no, lines)
+            return returns.quote_return(uow, ctx, receipt_no, lines)
 
     def return_sale(self, receipt_no: str, lines: dict[int, int] | None = None, supervisor_id: str | None = None,
                     at: dt.datetime | None = None, return_id: str | None = None) -> ReturnReceipt:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return returns.return_sale(uow, self.ctx, receipt_no, lines, supervisor_id, at, return_id)
+            return returns.return_sale(uow, ctx, receipt_no, lines, supervisor_id, at, return_id)
 
     def return_skus(self, receipt_no: str, wanted: dict[str, int], dry_run: bool = False) -> ReturnReceipt:
         """The CLI's 'SKU:QTY' form."""
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
             lines = returns.lines_by_sku(returns.find_sale(uow, receipt_no), wanted)
             if dry_run:
-                return returns.quote_return(uow, self.ctx, receipt_no, lines)
-            return returns.return_sale(uow, self.ctx, receipt_no, lines)
+                return returns.quote_return(uow, ctx, receipt_no, lines)
+            return returns.return_sale(uow, ctx, receipt_no, lines)
 
     def return_without_receipt(self, member_query: str, amount_cents: int, category: str,
                                supervisor_id: str) -> ReturnReceipt:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return returns.return_without_receipt(uow, self.ctx, member_query, amount_cents, category, supervisor_id)
+            return returns.return_without_receipt(uow, ctx, member_query, amount_cents, category, supervisor_id)
 
     # overrides and reports ---------------------------------------------
     def adjust(self, member_query: str, points: int, reason: str, supervisor_id: str) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return adjustments.adjust(uow, self.ctx, member_query, points, reason, supervisor_id)
+            return adjustments.adjust(uow, ctx, member_query, points, reason, supervisor_id)
 
     def day_summary(self, day: dt.date | None = None) -> DaySummary:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            return reports.day_summary(uow, self.ctx, day)
+            return reports.day_summary(uow, ctx, day)
 
     def audit_trail(self, limit: int = 200) -> list[dict]:
         with self._read() as uow:
