@@ -170,6 +170,12 @@ class CashierService:
         with self._uow() as uow:
             return cashier_cases.verify_supervisor(uow, self.ctx, cashier_id, pin)
 
+    def unlock(self, cashier_id: str, supervisor_id: str, supervisor_pin: str):
+        """A supervisor's PIN lifts a cashier's lockout (the third one lasts until this)."""
+        supervisor = self.verify_supervisor(supervisor_id, supervisor_pin)
+        with self._uow() as uow:
+            return cashier_cases.unlock(uow, self.ctx, cashier_id, supervisor)
+
     def count(self) -> int:
         with self._uow(read_only=True) as uow:
             return uow.admin.cashier_count()

@@ -180,6 +180,30 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Unknown cashier ID or wrong PIN.</source>
+            <translation>Unknown cashier ID or wrong PIN.</translation>
+        </message>
+        <message>
+            <source>Locked after too many wrong PINs. A supervisor must unlock it.</source>
+            <translation>Locked after too many wrong PINs. A supervisor must unlock it.</translation>
+        </message>
+        <message>
+            <source>This till has no supervisor yet. Add one first.</source>
+            <translation>This till has no supervisor yet. Add one first.</translation>
+        </message>
+        <message>
+            <source>Enter the PIN.</source>
+            <translation>Enter the PIN.</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>The disk is full: nothing was saved. Free some space and try again.</translation>
+        </message>
+        <message>
+            <source>No such reconciliation run.</source>
+            <translation>No such reconciliation run.</translation>
+        </message>
+        <message>
             <source>No member matches that.</source>
             <translation>No member matches that.</translation>
         </message>

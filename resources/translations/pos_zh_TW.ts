@@ -180,6 +180,30 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Unknown cashier ID or wrong PIN.</source>
+            <translation>收銀員編號或 PIN 錯誤。</translation>
+        </message>
+        <message>
+            <source>Locked after too many wrong PINs. A supervisor must unlock it.</source>
+            <translation>PIN 錯誤次數過多，已鎖定。須由主管解鎖。</translation>
+        </message>
+        <message>
+            <source>This till has no supervisor yet. Add one first.</source>
+            <translation>此收銀機尚未設定主管，請先新增。</translation>
+        </message>
+        <message>
+            <source>Enter the PIN.</source>
+            <translation>請輸入 PIN。</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>磁碟已滿：未儲存任何資料。請釋出空間後再試。</translation>
+        </message>
+        <message>
+            <source>No such reconciliation run.</source>
+            <translation>沒有這次對帳紀錄。</translation>
+        </message>
+        <message>
             <source>No member matches that.</source>
             <translation>找不到符合的會員。</translation>
         </message>
