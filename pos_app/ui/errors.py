@@ -52,6 +52,11 @@ MESSAGES: dict[str, str] = {
     "forged_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon's signature is not valid."),
     "coupon_used": QT_TRANSLATE_NOOP("Errors", "This coupon has already been used."),
     "coupon_wrong_member": QT_TRANSLATE_NOOP("Errors", "This coupon belongs to another member."),
+    "coupon_not_hq_signed": QT_TRANSLATE_NOOP("Errors", "Only HQ issues this kind of coupon; it cannot be used."),
+    "revoked_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon comes from a retired till and cannot be used."),
+    "card_needs_reissue": QT_TRANSLATE_NOOP(
+        "Errors", "This card is from a retired till. Find the member by phone and give them a new card."
+    ),
     "coupon_expired": QT_TRANSLATE_NOOP("Errors", "This coupon expired on {until}."),
     "coupon_min_spend": QT_TRANSLATE_NOOP("Errors", "This coupon needs a spend of at least {min}."),
     # returns

@@ -180,6 +180,18 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Only HQ issues this kind of coupon; it cannot be used.</source>
+            <translation>Only HQ issues this kind of coupon; it cannot be used.</translation>
+        </message>
+        <message>
+            <source>This coupon comes from a retired till and cannot be used.</source>
+            <translation>This coupon comes from a retired till and cannot be used.</translation>
+        </message>
+        <message>
+            <source>This card is from a retired till. Find the member by phone and give them a new card.</source>
+            <translation>This card is from a retired till. Find the member by phone and give them a new card.</translation>
+        </message>
+        <message>
             <source>Unknown cashier ID or wrong PIN.</source>
             <translation>Unknown cashier ID or wrong PIN.</translation>
         </message>

@@ -180,6 +180,18 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Only HQ issues this kind of coupon; it cannot be used.</source>
+            <translation>此类优惠券仅由总部发行，无法使用。</translation>
+        </message>
+        <message>
+            <source>This coupon comes from a retired till and cannot be used.</source>
+            <translation>此优惠券来自已停用的收银机，无法使用。</translation>
+        </message>
+        <message>
+            <source>This card is from a retired till. Find the member by phone and give them a new card.</source>
+            <translation>此会员卡来自已停用的收银机。请用电话查找会员并补发新卡。</translation>
+        </message>
+        <message>
             <source>Unknown cashier ID or wrong PIN.</source>
             <translation>收银员编号或 PIN 错误。</translation>
         </message>

@@ -180,6 +180,18 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Only HQ issues this kind of coupon; it cannot be used.</source>
+            <translation>此類優惠券僅由總部發行，無法使用。</translation>
+        </message>
+        <message>
+            <source>This coupon comes from a retired till and cannot be used.</source>
+            <translation>此優惠券來自已停用的收銀機，無法使用。</translation>
+        </message>
+        <message>
+            <source>This card is from a retired till. Find the member by phone and give them a new card.</source>
+            <translation>此會員卡來自已停用的收銀機。請以電話查詢會員並補發新卡。</translation>
+        </message>
+        <message>
             <source>Unknown cashier ID or wrong PIN.</source>
             <translation>收銀員編號或 PIN 錯誤。</translation>
         </message>

@@ -35,7 +35,7 @@ def pos(app):
 def hq_signer(app) -> Signer:
     """A test-only Ed25519 key, registered as trusted (as HQ's key would be)."""
     signer = Signer.generate("TEST-HQ")
-    app.ctx.keyring.add(signer.key_id, signer.public_bytes())
+    app.ctx.keyring.add(signer.key_id, signer.public_bytes(), hq=True)
     return signer
 
 

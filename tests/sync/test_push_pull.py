@@ -292,7 +292,8 @@ def test_a_coupon_used_at_one_store_is_refused_at_the_other_after_a_pull(hq, til
     member = enroll(a, "0912000011")
     from loyalty_core import coupons
 
-    coupon = coupons.Coupon("C-WELCOME-1", coupons.AMOUNT, 5000)
+    # A store key signs only a member's own birthday coupon (any other coupon must be HQ's).
+    coupon = coupons.Coupon(f"BDAY-{member.member_code}-2026", coupons.AMOUNT, 5000, member_code=member.member_code)
     code = coupons.issue(coupon, a.ctx.signer)
     a.sync.run_once()
     b.sync.run_once()
