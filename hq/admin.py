@@ -90,7 +90,9 @@ def _revoke_keys(conn: Connection, store_id: str, terminal_id: str, now: dt.date
 
 
 def key_row(key_id: str, store_id: str, public_key: str, revoked_at: dt.datetime | None) -> dict:
-    """A key as the feed and the snapshot show it."""
+    """A key as the feed and the snapshot show it (SQLite hands the time back without its zone: UTC)."""
+    if revoked_at is not None and revoked_at.tzinfo is None:
+        revoked_at = revoked_at.replace(tzinfo=dt.UTC)
     return {"key_id": key_id, "store_id": store_id, "public_key": public_key,
             "revoked_at": revoked_at.isoformat() if revoked_at else None}  # fmt: skip
 

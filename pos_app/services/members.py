@@ -44,12 +44,16 @@ def _scanned_code(uow, ctx: ServiceContext, text: str) -> str:
     except DomainError as exc:
         if exc.code != "revoked_card":
             raise
-        code, revoked_at = exc.params["member_code"], dt.datetime.fromisoformat(exc.params["revoked_at"])
+        code, revoked_at = exc.params["member_code"], _aware(dt.datetime.fromisoformat(exc.params["revoked_at"]))
         member = uow.members.get(code)
-        if member is not None and member.enrolled_at < revoked_at:
+        if member is not None and _aware(member.enrolled_at) < revoked_at:
             raise DomainError("card_needs_reissue", "This card is from a retired till: find the member by phone "
                               "and give them a new card", member_code=code) from None  # fmt: skip
         raise DomainError("forged_qr", "This member card's signature is not valid") from None
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _follow_merges(uow, member: Member) -> tuple[Member, str | None]:
