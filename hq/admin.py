@@ -2,6 +2,7 @@
 
 import binascii
 import datetime as dt
+import json
 import re
 
 import sqlalchemy as sa
@@ -12,13 +13,13 @@ from loyalty_core.errors import DomainError
 from loyalty_core.signing import KeyRing, b64, unb64
 
 from . import auth, feed
-from .schema import channels, store_keys, stores, terminals
+from .schema import channels, events, members, store_keys, stores, terminals
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
 
 
 def check_id(value: str, what: str) -> str:
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise DomainError(f"invalid_{what}", f"Not a valid {what}: {str(value)[:40]!r} (letters, digits, _ and -)")
     return value
 
@@ -58,10 +59,62 @@ def add_terminal(conn: Connection, store_id: str, terminal_id: str, now: dt.date
 
 
 def revoke_terminal(conn: Connection, store_id: str, terminal_id: str, now: dt.datetime) -> dict:
+    """The token stops working and the terminal's signing key is revoked chain-wide (tills learn it at
+    their next pull); the members it enrolled hold cards signed by that key, which need reissuing."""
     key = (terminals.c.store_id == store_id) & (terminals.c.terminal_id == terminal_id)
     if conn.execute(sa.update(terminals).where(key).values(revoked_at=now)).rowcount == 0:
         raise DomainError("unknown_terminal", f"No terminal {store_id}/{terminal_id}")
-    return {"store_id": store_id, "terminal_id": terminal_id, "revoked": True}
+    revoked = _revoke_keys(conn, store_id, terminal_id, now)
+    return {"store_id": store_id, "terminal_id": terminal_id, "revoked": True, "revoked_keys": revoked,
+            "members_to_reissue": cards_to_reissue(conn, store_id, terminal_id)}  # fmt: skip
+
+
+def rotate_key(conn: Connection, store_id: str, terminal_id: str, now: dt.datetime) -> dict:
+    """An operator's decision: the terminal's key is revoked and it may register one new key."""
+    key = (terminals.c.store_id == store_id) & (terminals.c.terminal_id == terminal_id)
+    if conn.execute(sa.select(terminals.c.terminal_id).where(key)).first() is None:
+        raise DomainError("unknown_terminal", f"No terminal {store_id}/{terminal_id}")
+    revoked = _revoke_keys(conn, store_id, terminal_id, now)
+    return {"store_id": store_id, "terminal_id": terminal_id, "revoked_keys": revoked,
+            "may_register": True, "members_to_reissue": cards_to_reissue(conn, store_id, terminal_id)}  # fmt: skip
+
+
+def _revoke_keys(conn: Connection, store_id: str, terminal_id: str, now: dt.datetime) -> list[str]:
+    active = (store_keys.c.store_id == store_id) & (store_keys.c.terminal_id == terminal_id) & (
+        store_keys.c.revoked_at.is_(None))  # fmt: skip
+    rows = conn.execute(sa.select(store_keys.c.key_id, store_keys.c.public_key).where(active)).all()
+    if not rows:
+        return []
+    conn.execute(sa.update(store_keys).where(active).values(revoked_at=now))
+    feed.append(conn, [(feed.STORE_KEY, None, feed.dumps(key_row(r.key_id, store_id, r.public_key, now)))
+                       for r in rows], now)  # fmt: skip
+    return [r.key_id for r in rows]
+
+
+def key_row(key_id: str, store_id: str, public_key: str, revoked_at: dt.datetime | None) -> dict:
+    """A key as the feed and the snapshot show it (SQLite hands the time back without its zone: UTC)."""
+    if revoked_at is not None and revoked_at.tzinfo is None:
+        revoked_at = revoked_at.replace(tzinfo=dt.UTC)
+    return {"key_id": key_id, "store_id": store_id, "public_key": public_key,
+            "revoked_at": revoked_at.isoformat() if revoked_at else None}  # fmt: skip
+
+
+def cards_to_reissue(conn: Connection, store_id: str, terminal_id: str) -> list[str]:
+    """Members whose card this terminal signed: those it enrolled (as they are now: merged ones by
+    their survivor), in code order."""
+    enrolled = sa.select(events.c.body).where(
+        events.c.store_id == store_id, events.c.terminal_id == terminal_id, events.c.type == "member.enrolled"
+    )
+    codes = set()
+    for body in conn.execute(enrolled).scalars():
+        member = json.loads(body).get("payload", {}).get("member") or {}
+        if isinstance(member.get("member_code"), str):
+            codes.add(member["member_code"])
+    if not codes:
+        return []
+    rows = conn.execute(sa.select(members.c.member_code, members.c.merged_into, members.c.status)
+                        .where(members.c.member_code.in_(sorted(codes)))).all()  # fmt: skip
+    return sorted({r.merged_into or r.member_code for r in rows})
 
 
 def add_channel(conn: Connection, name: str, now: dt.datetime, rotate: bool = False) -> dict:
@@ -83,20 +136,33 @@ def revoke_channel(conn: Connection, name: str, now: dt.datetime) -> dict:
     return {"channel": name, "revoked": True}
 
 
-def register_key(conn: Connection, store_id: str, key_id: str, public_key: str, now: dt.datetime) -> dict:
-    """Registers a store's Ed25519 key; the same key again is fine, another key under the id is not."""
+def register_key(conn: Connection, store_id: str, key_id: str, public_key: str, now: dt.datetime,
+                 terminal_id: str | None = None) -> dict:  # fmt: skip
+    """Registers an Ed25519 key. A terminal registers one key, once: the same key again (a retry after a
+    lost answer) is `unchanged`; any other key while it holds one is `key_already_registered` (rotating
+    is an operator's `pos-hq terminal rotate-key`). An operator (no terminal) may add store keys."""
     check_id(key_id, "key_id")
     _require_store(conn, store_id)
     canonical = _canonical_key(public_key)
     row = conn.execute(sa.select(store_keys).where(store_keys.c.key_id == key_id)).first()
     if row is not None:
-        if row.store_id != store_id or row.public_key != canonical:
+        same = (row.store_id, row.terminal_id, row.public_key) == (store_id, terminal_id, canonical)
+        if not same or row.revoked_at is not None:
             raise DomainError("key_conflict", f"Key id {key_id} is already registered with another key")
         return {"store_id": store_id, "key_id": key_id, "public_key": canonical, "status": "unchanged"}
-    conn.execute(store_keys.insert().values(key_id=key_id, store_id=store_id, public_key=canonical, created_at=now))
-    feed.append(conn, [(feed.STORE_KEY, None, feed.dumps({"key_id": key_id, "public_key": canonical,
-                                                          "store_id": store_id}))], now)  # fmt: skip
+    if terminal_id is not None and _active_key(conn, store_id, terminal_id) is not None:
+        raise DomainError("key_already_registered",
+                          "This terminal registered its signing key already; an HQ operator rotates it")  # fmt: skip
+    conn.execute(store_keys.insert().values(key_id=key_id, store_id=store_id, public_key=canonical, created_at=now,
+                                            terminal_id=terminal_id))  # fmt: skip
+    feed.append(conn, [(feed.STORE_KEY, None, feed.dumps(key_row(key_id, store_id, canonical, None)))], now)
     return {"store_id": store_id, "key_id": key_id, "public_key": canonical, "status": "registered"}
+
+
+def _active_key(conn: Connection, store_id: str, terminal_id: str) -> str | None:
+    return conn.execute(sa.select(store_keys.c.key_id).where(
+        store_keys.c.store_id == store_id, store_keys.c.terminal_id == terminal_id, store_keys.c.revoked_at.is_(None)
+    ).limit(1)).scalar()  # fmt: skip
 
 
 def _canonical_key(public_key: str) -> str:

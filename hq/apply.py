@@ -21,7 +21,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.ids import referral_entry_id
 from loyalty_core.member import with_changes
 
-from . import bulk, db, feed, held, payload, sales, trust
+from . import bulk, db, feed, held, payload, sales, strict, trust
 from . import rules as published
 from .members import DUPLICATE_PHONE
 from .merge import merge_into_earlier
@@ -118,6 +118,7 @@ def _apply_one(work: Work, event: dict, body: str, body_hash: str, stored: dict[
             return {"event_id": event_id, "status": DUPLICATE}
         return _reject(work, event, Rejected("changed_body", "This event id was applied before with a different body"))
     try:
+        strict.check_event(event)
         answer = HANDLERS[event["type"]](work, event)
     except Rejected as exc:
         return _reject(work, event, exc)

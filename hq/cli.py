@@ -101,6 +101,9 @@ def _operator() -> str:
 
 def _terminal_commands(sub) -> None:
     sub.add_parser("list", help="terminals with last contact and clock skew")
+    rotate = sub.add_parser("rotate-key", help="revoke a terminal's signing key; it may register one new key")
+    rotate.add_argument("store_id")
+    rotate.add_argument("terminal_id")
     for action in ("add", "revoke"):
         cmd = sub.add_parser(
             action, help=f"{action} a terminal" + (" (prints its token once)" if action == "add" else "")
@@ -140,6 +143,8 @@ def _terminal(engine, args) -> dict:
             return {"terminals": admin.list_terminals(conn)}
     if args.action == "add":
         return db.write(engine, lambda c: admin.add_terminal(c, args.store_id, args.terminal_id, _now(), args.rotate))
+    if args.action == "rotate-key":
+        return db.write(engine, lambda c: admin.rotate_key(c, args.store_id, args.terminal_id, _now()))
     return db.write(engine, lambda c: admin.revoke_terminal(c, args.store_id, args.terminal_id, _now()))
 
 

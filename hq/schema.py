@@ -30,6 +30,9 @@ store_keys = sa.Table(
     sa.Column("store_id", sa.String(40), sa.ForeignKey("stores.store_id"), nullable=False),
     sa.Column("public_key", sa.String(64), nullable=False),  # base64url, 32 raw bytes
     sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("terminal_id", sa.String(40)),  # the terminal that registered it (none: an operator added it)
+    sa.Column("revoked_at", Stamp),  # the terminal was revoked or its key rotated: tills stop trusting it
+    sa.Index("ix_store_keys_terminal", "store_id", "terminal_id"),
 )
 
 terminals = sa.Table(

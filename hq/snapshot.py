@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from . import feed, views
 from . import rules as published
+from .admin import key_row
 from .members import from_row
 from .schema import members, store_keys
 
@@ -45,5 +46,6 @@ def page(conn: Connection, after: str, limit: int, today: dt.date) -> dict:
 
 
 def _keys(conn: Connection) -> list[dict]:
-    rows = conn.execute(sa.select(store_keys.c.key_id, store_keys.c.store_id, store_keys.c.public_key)).all()
-    return [{"key_id": r.key_id, "store_id": r.store_id, "public_key": r.public_key} for r in rows]
+    columns = (store_keys.c.key_id, store_keys.c.store_id, store_keys.c.public_key, store_keys.c.revoked_at)
+    rows = conn.execute(sa.select(*columns).order_by(store_keys.c.key_id)).all()
+    return [key_row(r.key_id, r.store_id, r.public_key, r.revoked_at) for r in rows]

@@ -16,6 +16,7 @@ from .money import percent_of
 PREFIX = "CPN1"
 AMOUNT = "amount"
 PERCENT = "percent"
+BIRTHDAY_PREFIX = "BDAY-"  # BDAY-<member code>-<year>: the one coupon a till signs itself
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,19 @@ def parse(code: str, keys: signing.KeyRing) -> Coupon:
         raise DomainError("invalid_coupon", "Not a coupon code") from None
     if coupon.kind not in (AMOUNT, PERCENT) or coupon.value <= 0:
         raise DomainError("invalid_coupon", "Not a coupon code")
+    if keys.revoked_at(key_id) is not None:
+        raise DomainError("revoked_coupon", "This coupon was signed by a key HQ revoked")
+    if not keys.is_hq(key_id) and not is_birthday_coupon(coupon):
+        raise DomainError("coupon_not_hq_signed", "Only HQ issues this kind of coupon")
     return coupon
+
+
+def is_birthday_coupon(coupon: Coupon) -> bool:
+    """A store key may sign only a member's own birthday coupon (BDAY-<member>-<year>)."""
+    if not coupon.member_code or not coupon.coupon_id.startswith(BIRTHDAY_PREFIX):
+        return False
+    member, _, year = coupon.coupon_id[len(BIRTHDAY_PREFIX):].rpartition("-")
+    return member == coupon.member_code and year.isdigit() and len(year) == 4
 
 
 def check_usable(coupon: Coupon, member_code: str, amount_cents: int, day: dt.date) -> None:

@@ -93,6 +93,13 @@ def new_member(
     )
 
 
+def _flag(value: object) -> bool:
+    """A JSON boolean only: bool("false") is True, so text would turn consent on."""
+    if not isinstance(value, bool):
+        raise DomainError("invalid_flag", "A yes/no field must be true or false", value=str(value)[:20])
+    return value
+
+
 def with_changes(
     member: Member, changes: dict, today: dt.date, region: str = phones.DEFAULT_REGION
 ) -> tuple[Member, dict]:
@@ -101,7 +108,7 @@ def with_changes(
         "name": clean_name,
         "phone": lambda v: phones.normalize_mobile(v, region),
         "birthday": lambda v: parse_birthday(v, today),
-        "consent_marketing": bool,
+        "consent_marketing": _flag,
     }
     unknown = set(changes) - set(cleaners)
     if unknown:

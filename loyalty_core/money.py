@@ -14,7 +14,7 @@ _AMOUNT = re.compile(r"^(?:[0-9]{1,9}|[0-9]{1,3}(?:,[0-9]{3}){1,2})(?:\.[0-9]{1,
 def parse_amount(text: str) -> int:
     """'150.00' -> 15000. Refuses negatives, more than two decimals, and junk."""
     cleaned = str(text).strip()
-    if not _AMOUNT.match(cleaned):
+    if not _AMOUNT.fullmatch(cleaned):
         raise DomainError("invalid_amount", f"Not an amount: {str(text)[:40]!r}", value=str(text)[:40])
     whole, _, frac = cleaned.replace(",", "").partition(".")
     cents = int(whole) * 100 + int((frac + "00")[:2])

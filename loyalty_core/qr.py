@@ -31,7 +31,7 @@ class ScannedMember:
 
 
 def is_member_code(text: str) -> bool:
-    return bool(_MEMBER_CODE.match(text))
+    return bool(isinstance(text, str) and _MEMBER_CODE.fullmatch(text))
 
 
 def looks_like_qr(text: str) -> bool:
@@ -61,6 +61,10 @@ def parse(text: str, keys: signing.KeyRing, now: dt.datetime) -> ScannedMember:
     key_id, signature = parts[-2], parts[-1]
     if not keys.verify(key_id, ".".join(parts[:-1]).encode(), signature):
         raise DomainError("forged_qr", "This member card's signature is not valid")
+    revoked = keys.revoked_at(key_id)
+    if revoked is not None:  # the caller decides: a card from before the revocation, or a forgery
+        raise DomainError("revoked_card", "This card was signed by a key HQ revoked", member_code=parts[1],
+                          key_id=key_id, revoked_at=revoked)  # fmt: skip
     if dynamic:
         _check_window(parts[2], now)
     return ScannedMember(parts[1], key_id, dynamic)

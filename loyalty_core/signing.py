@@ -18,7 +18,7 @@ _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 def unb64(text: str) -> bytes:
     """Strict: only the canonical unpadded form decodes, so no two texts mean the same bytes."""
-    if not _B64URL.match(text) or len(text) % 4 == 1:
+    if not _B64URL.fullmatch(text) or len(text) % 4 == 1:
         raise ValueError("not base64url")
     data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     if b64(data) != text:
@@ -52,13 +52,31 @@ class Signer:
 
 
 class KeyRing:
-    """Public keys the till trusts: HQ's and each registered store's."""
+    """Public keys the till trusts: HQ's and each registered store's.
+
+    HQ's own keys are marked (only they sign coupons other than the birthday coupon). A key HQ revoked
+    (its terminal was revoked or rotated) still verifies, so a caller can tell a card signed before the
+    revocation ("needs reissue") from a forgery; `revoked_at` says when.
+    """
 
     def __init__(self, public_keys: dict[str, bytes] | None = None) -> None:
         self._keys = {k: Ed25519PublicKey.from_public_bytes(v) for k, v in (public_keys or {}).items()}
+        self._hq: set[str] = set()
+        self._revoked: dict[str, str] = {}  # key id -> ISO time HQ revoked it
 
-    def add(self, key_id: str, public_key: bytes) -> None:
+    def add(self, key_id: str, public_key: bytes, *, hq: bool = False) -> None:
         self._keys[key_id] = Ed25519PublicKey.from_public_bytes(public_key)
+        if hq:
+            self._hq.add(key_id)
+
+    def revoke(self, key_id: str, at: str) -> None:
+        self._revoked[key_id] = at
+
+    def is_hq(self, key_id: str) -> bool:
+        return key_id in self._hq
+
+    def revoked_at(self, key_id: str) -> str | None:
+        return self._revoked.get(key_id)
 
     def __contains__(self, key_id: str) -> bool:
         return key_id in self._keys

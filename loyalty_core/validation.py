@@ -38,7 +38,7 @@ def parse_birthday(text: str | None, today: dt.date) -> dt.date | None:
         return None
     raw = str(text).strip()
     try:
-        if not _ISO_DATE.match(raw):
+        if not _ISO_DATE.fullmatch(raw):
             raise ValueError(raw)
         day = dt.date.fromisoformat(raw)
     except ValueError:
@@ -51,7 +51,7 @@ def parse_birthday(text: str | None, today: dt.date) -> dt.date | None:
 def clean_code(text: str, what: str) -> str:
     """SKUs, categories, reason codes, ids: short and plain, never free text."""
     code = str(text).strip()
-    if not _CODE.match(code):
+    if not _CODE.fullmatch(code):
         raise DomainError(f"invalid_{what}", f"Not a valid {what}: {code[:40]!r}", value=code[:40])
     return code
 

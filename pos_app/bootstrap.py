@@ -62,9 +62,13 @@ def build_app(data_dir: Path, *, clock=None) -> App:
     with SqlUnitOfWork(engine) as uow:
         uow.admin.add_key(signer.key_id, signing.b64(signer.public_bytes()), "own")
         stored_rules = uow.admin.latest_rules()
-        keys = uow.admin.public_keys()
+        keys = uow.admin.key_rows()
         uow.commit()
-    keyring = signing.KeyRing({k: signing.unb64(v) for k, v in keys.items()})
+    keyring = signing.KeyRing()
+    for key in keys:
+        keyring.add(key.key_id, signing.unb64(key.public_key), hq=key.source == "hq")
+        if key.revoked_at:
+            keyring.revoke(key.key_id, key.revoked_at)
     rules = RuleSet.from_dict(stored_rules or resources.load_json("default_rules.json"))
     ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock,
                          region=config.country)  # fmt: skip

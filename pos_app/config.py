@@ -65,10 +65,10 @@ def init_terminal(
     demo: bool = False, country: str = phones.DEFAULT_REGION,
 ) -> TerminalConfig:  # fmt: skip
     for value, what in ((store_id, "store"), (terminal_id, "terminal")):
-        if not _ID.match(str(value)):
+        if not _ID.fullmatch(str(value)):
             raise DomainError(f"invalid_{what}", f"Not a valid {what} id: {str(value)[:40]!r}", value=str(value)[:40])
     country = phones.check_region(country)
-    if hq_url and not re.match(r"^https?://[^\s]{1,200}$", hq_url):
+    if hq_url and not re.fullmatch(r"https?://[^\s]{1,200}", hq_url):
         raise DomainError("invalid_hq_url", "The HQ address must start with http:// or https://")
     data_dir = Path(data_dir)
     if is_initialized(data_dir):

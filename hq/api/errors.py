@@ -22,6 +22,7 @@ _DOMAIN_STATUS = {
     "unknown_store": 404,
     "changed_body": 409,
     "key_conflict": 409,
+    "key_already_registered": 409,
     "no_rules": 503,
 }
 # FastAPI raises a bare 400 only when it cannot decode the body (e.g. invalid UTF-8).

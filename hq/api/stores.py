@@ -1,4 +1,4 @@
-"""A terminal registers its store's QR/coupon signing key when it first connects."""
+"""A terminal registers its QR/coupon signing key once, when it is provisioned."""
 
 from fastapi import APIRouter
 
@@ -18,5 +18,8 @@ def register_key(
     now: deps.Now,
 ) -> dict:
     return db.write(
-        engine, lambda conn: admin.register_key(conn, principal.store_id, body.key_id, body.public_key, now)
+        engine,
+        lambda conn: admin.register_key(
+            conn, principal.store_id, body.key_id, body.public_key, now, terminal_id=principal.terminal_id
+        ),
     )

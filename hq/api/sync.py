@@ -44,7 +44,7 @@ def push(
     summary="Changes after a cursor, in HQ's order",
 )
 def pull(
-    _: deps.Caller,
+    _: deps.Terminal,  # the feed carries every member's changes: a channel sees only those it looks up
     engine: deps.Db,
     since: Annotated[int, Query(ge=0, le=MAX_SAFE_INT)] = 0,
     limit: Annotated[int, Query(ge=1, le=feed.MAX_PAGE)] = 500,

@@ -74,6 +74,14 @@ def main(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
+    except Exception as exc:  # still JSON: a full disk, or a bug (with no traceback for store IT to parse)
+        from ..store.engine import is_storage_full
+
+        if is_storage_full(exc):
+            _print_error("storage_full", "The disk is full: nothing was saved. Free some space and try again.")
+            return 2
+        _print_error("internal", f"{type(exc).__name__}: {exc}"[:300])
+        return 1
     finally:
         if lazy is not None:
             lazy.close()

@@ -1,7 +1,12 @@
-"""pos-app init | adjust | report day | outbox | cashier add | audit"""
+"""pos-app init | adjust | report day | outbox | cashier add/unlock | audit
+
+PINs are read from standard input (`--pin-stdin`), never taken as an argument.
+"""
+
+from loyalty_core.errors import DomainError
 
 from .. import config
-from .parsing import parse_date, parse_int
+from .parsing import parse_date, parse_int, read_pin
 
 
 def register(sub) -> None:
@@ -18,6 +23,7 @@ def register(sub) -> None:
     adjust.add_argument("--points", required=True)
     adjust.add_argument("--reason", required=True, help="goodwill, correction, complaint, migration, fraud")
     adjust.add_argument("--supervisor", required=True)
+    _pin_stdin(adjust, "the supervisor's PIN")
     adjust.set_defaults(handler=_adjust)
 
     report = sub.add_parser("report", help="reports")
@@ -32,15 +38,33 @@ def register(sub) -> None:
 
     cashier = sub.add_parser("cashier", help="cashier logins")
     csub = cashier.add_subparsers(dest="cashier_command", required=True)
-    add = csub.add_parser("add", help="add a cashier (PIN read from --pin)")
+    add = csub.add_parser("add", help="add a cashier (the PIN is read from standard input)")
     add.add_argument("cashier_id")
     add.add_argument("--name", required=True)
-    add.add_argument("--pin", required=True)
     add.add_argument("--role", default="cashier", choices=["cashier", "supervisor"])
+    _pin_stdin(add, "the new cashier's PIN")
     add.set_defaults(handler=_cashier_add)
+    unlock = csub.add_parser("unlock", help="a supervisor lifts a cashier's lockout")
+    unlock.add_argument("cashier_id")
+    unlock.add_argument("--supervisor", required=True)
+    _pin_stdin(unlock, "the supervisor's PIN")
+    unlock.set_defaults(handler=_cashier_unlock)
 
     audit = sub.add_parser("audit", help="the audit trail of overrides, newest first")
     audit.set_defaults(handler=_audit)
+
+
+def _pin_stdin(parser, what: str) -> None:
+    parser.add_argument("--pin-stdin", action="store_true", required=True,
+                        help=f"read {what} from standard input (one line; not echoed at a terminal)")  # fmt: skip
+
+
+def supervisor_approves(lazy, supervisor_id: str) -> str:
+    """The supervisor's PIN from stdin, checked (and counted towards a lockout) before anything changes."""
+    app = lazy.get()
+    if app.cashiers.count() == 0:
+        raise DomainError("no_supervisor", "This till has no supervisor yet: add one first (pos-app cashier add)")
+    return app.cashiers.verify_supervisor(supervisor_id, read_pin()).cashier_id
 
 
 def _init(args, lazy):
@@ -52,7 +76,8 @@ def _init(args, lazy):
 
 def _adjust(args, lazy):
     points = parse_int(args.points, "points")
-    return lazy.get().pos.adjust(args.member, points, args.reason, args.supervisor).to_dict()
+    supervisor = supervisor_approves(lazy, args.supervisor)
+    return lazy.get().pos.adjust(args.member, points, args.reason, supervisor).to_dict()
 
 
 def _report_day(args, lazy):
@@ -63,12 +88,17 @@ def _outbox(args, lazy):
     pos = lazy.get().pos
     if args.rejected:
         return {"rejected": pos.rejected_events()}
-    return {**pos.outbox_status(), "events": pos.pending_events()}
+    return {**pos.outbox_status(), "events": pos.pending_events(), "awaiting_hq_approval_events": pos.held_events()}
 
 
 def _cashier_add(args, lazy):
-    c = lazy.get().cashiers.add(args.cashier_id, args.name, args.pin, args.role, actor="cli")
+    c = lazy.get().cashiers.add(args.cashier_id, args.name, read_pin(), args.role, actor="cli")
     return {"cashier_id": c.cashier_id, "name": c.name, "role": c.role}
+
+
+def _cashier_unlock(args, lazy):
+    c = lazy.get().cashiers.unlock(args.cashier_id, args.supervisor, read_pin())
+    return {"cashier_id": c.cashier_id, "unlocked": True}
 
 
 def _audit(args, lazy):

@@ -1,5 +1,9 @@
-"""pos-app sale | return"""
+"""pos-app sale | return (by receipt, or without one: a supervisor's PIN from standard input)"""
 
+from loyalty_core.errors import DomainError
+from loyalty_core.money import parse_amount
+
+from .admin_cmd import supervisor_approves
 from .parsing import parse_at, parse_int, parse_line, parse_return_line
 
 
@@ -13,10 +17,15 @@ def register(sub) -> None:
     sale.add_argument("--dry-run", action="store_true", help="quote only; nothing is saved")
     sale.set_defaults(handler=_sale)
 
-    ret = sub.add_parser("return", help="return a whole sale or some lines, by receipt number")
-    ret.add_argument("--receipt", required=True)
+    ret = sub.add_parser("return", help="return a whole sale or some lines by receipt number, or without one")
+    ret.add_argument("--receipt")
     ret.add_argument("--line", action="append", help="SKU:QTY (repeatable); none = everything left")
     ret.add_argument("--dry-run", action="store_true")
+    ret.add_argument("--member", help="without a receipt: the member")
+    ret.add_argument("--amount", help="without a receipt: the amount refunded, e.g. 120.00")
+    ret.add_argument("--category", help="without a receipt: the goods' category")
+    ret.add_argument("--supervisor", help="without a receipt: the approving supervisor")
+    ret.add_argument("--pin-stdin", action="store_true", help="read the supervisor's PIN from standard input")
     ret.set_defaults(handler=_return)
 
 
@@ -50,6 +59,8 @@ def _quote_dict(q) -> dict:
 
 
 def _return(args, lazy):
+    if args.receipt is None:
+        return _return_without_receipt(args, lazy)
     pos = lazy.get().pos
     if not args.line:
         if args.dry_run:
@@ -60,3 +71,13 @@ def _return(args, lazy):
         sku, qty = parse_return_line(text)
         wanted[sku] = wanted.get(sku, 0) + qty
     return pos.return_skus(args.receipt, wanted, dry_run=args.dry_run).to_dict()
+
+
+def _return_without_receipt(args, lazy):
+    missing = [f"--{n.replace('_', '-')}" for n in ("member", "amount", "category", "supervisor")
+               if getattr(args, n) is None] + ([] if args.pin_stdin else ["--pin-stdin"])  # fmt: skip
+    if missing:
+        raise DomainError("usage", f"A return needs --receipt, or {' '.join(missing)} without one")
+    amount = parse_amount(args.amount)
+    supervisor = supervisor_approves(lazy, args.supervisor)
+    return lazy.get().pos.return_without_receipt(args.member, amount, args.category, supervisor).to_dict()

@@ -10,12 +10,12 @@ def checked_actor(actor: str | None, what: str = "actor") -> str | None:
 
 
 def require_supervisor(uow, supervisor_id: str | None) -> str:
-    """Where cashiers are set up, the approver must be an active supervisor."""
+    """The approver must be an active supervisor of this till; a till without one refuses."""
     if not supervisor_id:
         raise DomainError("supervisor_required", "This needs a supervisor's approval")
     supervisor_id = clean_code(supervisor_id, "supervisor")
-    if uow.admin.cashier_count() == 0:  # a till run only from the CLI has no logins
-        return supervisor_id
+    if uow.admin.cashier_count() == 0:
+        raise DomainError("no_supervisor", "This till has no supervisor yet: add one first (pos-app cashier add)")
     row = uow.admin.cashier(supervisor_id)
     if row is None or row.role != "supervisor" or not row.active:
         raise DomainError("not_supervisor", "Only a supervisor can approve this", cashier_id=supervisor_id)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loyalty_core import signing
 from loyalty_core.rules import RuleSet
@@ -23,6 +23,12 @@ class ServiceContext:
     # True while HQ is configured but unreachable; the sync engine sets it.
     is_offline: Callable[[], bool] = field(default=lambda: False)
     region: str = "TW"  # the store's country: phones typed without a country code are read in it
+
+    def snapshot(self) -> "ServiceContext":
+        """This context with the rule set of this moment: a use case takes one at its start and reads
+        only that, so a rule set the sync thread publishes meanwhile never mixes into one sale (and the
+        event records the version that priced it). The sync thread replaces `rules`, never mutates it."""
+        return replace(self)
 
     def now(self) -> dt.datetime:
         return self.clock()

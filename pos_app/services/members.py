@@ -22,7 +22,7 @@ def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
     if not text or len(text) > MAX_QUERY:
         raise DomainError("member_not_found", "No member matches that")
     if qr.looks_like_qr(text):
-        code = qr.parse(text, ctx.keyring, ctx.now()).member_code
+        code = _scanned_code(uow, ctx, text)
         member = uow.members.get(code)
     elif qr.is_member_code(text.upper()):
         member = uow.members.get(text.upper())
@@ -33,6 +33,26 @@ def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
     if member is None:
         raise DomainError("member_not_found", "No member matches that")
     return _follow_merges(uow, member)
+
+
+def _scanned_code(uow, ctx: ServiceContext, text: str) -> str:
+    """A card signed by a key HQ revoked: one made before the revocation (the member was enrolled by
+    then) is genuine but must be reissued; one made after it can only come from a stolen key."""
+    try:
+        return qr.parse(text, ctx.keyring, ctx.now()).member_code
+    except DomainError as exc:
+        if exc.code != "revoked_card":
+            raise
+        code, revoked_at = exc.params["member_code"], _aware(dt.datetime.fromisoformat(exc.params["revoked_at"]))
+        member = uow.members.get(code)
+        if member is not None and _aware(member.enrolled_at) < revoked_at:
+            raise DomainError("card_needs_reissue", "This card is from a retired till: find the member by phone "
+                              "and give them a new card", member_code=code) from None  # fmt: skip
+        raise DomainError("forged_qr", "This member card's signature is not valid") from None
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _follow_merges(uow, member: Member) -> tuple[Member, str | None]:

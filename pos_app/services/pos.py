@@ -28,13 +28,15 @@ class PosService:
 
     # members ------------------------------------------------------------
     def enroll(self, **fields) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return members.enroll(uow, self.ctx, **fields)
+            return members.enroll(uow, ctx, **fields)
 
     def find_member(self, query: str) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            member, merged_from = members.resolve(uow, self.ctx, query)
-            return members.view(uow, self.ctx, member, merged_from)
+            member, merged_from = members.resolve(uow, ctx, query)
+            return members.view(uow, ctx, member, merged_from)
 
     def member_by_phone(self, phone: str) -> MemberView | None:
         try:
@@ -45,20 +47,24 @@ class PosService:
             raise
 
     def search_members(self, name_prefix: str, limit: int = 20) -> list[MemberView]:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         prefix = " ".join(str(name_prefix).split())[:60]
         if not prefix:
             return []
         with self._read() as uow:
-            return [members.view(uow, self.ctx, m) for m in uow.members.by_name_prefix(prefix, min(limit, 50))]
+            return [members.view(uow, ctx, m) for m in uow.members.by_name_prefix(prefix, min(limit, 50))]
 
     def ledger(self, query: str) -> list[dict]:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            member, _ = members.resolve(uow, self.ctx, query)
-            return uow.ledger.history(member.member_code)
+            member, _ = members.resolve(uow, ctx, query)
+            # Entries HQ holds for review first: they count in no balance until HQ approves them.
+            return uow.answers.held_for(member.member_code) + uow.ledger.history(member.member_code)
 
     def update_member(self, query: str, changes: dict, actor: str) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return members.update_profile(uow, self.ctx, query, changes, actor)
+            return members.update_profile(uow, ctx, query, changes, actor)
 
     def card_payload(self, query: str) -> str:
         return self.find_member(query).qr_payload
@@ -66,9 +72,10 @@ class PosService:
     # sales --------------------------------------------------------------
     def quote_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
                    coupon_code: str | None = None, at: dt.datetime | None = None) -> Quote:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
             req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at)
-            return checkout.quote_sale(uow, self.ctx, req)
+            return checkout.quote_sale(uow, ctx, req)
 
     def quote_sale_clamped(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
                            coupon_code: str | None = None) -> checkout.ClampedQuote:  # fmt: skip
@@ -80,9 +87,10 @@ class PosService:
     def confirm_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
                      coupon_code: str | None = None, at: dt.datetime | None = None,
                      sale_id: str | None = None, cashier_id: str | None = None) -> Receipt:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
             req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at, sale_id, cashier_id)
-            return checkout.confirm_sale(uow, self.ctx, req)
+            return checkout.confirm_sale(uow, ctx, req)
 
     # returns ------------------------------------------------------------
     def find_sale(self, receipt_no: str) -> SaleRecord:
@@ -90,35 +98,41 @@ class PosService:
             return returns.find_sale(uow, receipt_no)
 
     def quote_return(self, receipt_no: str, lines: dict[int, int] | None = None) -> ReturnReceipt:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            return returns.quote_return(uow, self.ctx, receipt_no, lines)
+            return returns.quote_return(uow, ctx, receipt_no, lines)
 
     def return_sale(self, receipt_no: str, lines: dict[int, int] | None = None, supervisor_id: str | None = None,
                     at: dt.datetime | None = None, return_id: str | None = None) -> ReturnReceipt:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return returns.return_sale(uow, self.ctx, receipt_no, lines, supervisor_id, at, return_id)
+            return returns.return_sale(uow, ctx, receipt_no, lines, supervisor_id, at, return_id)
 
     def return_skus(self, receipt_no: str, wanted: dict[str, int], dry_run: bool = False) -> ReturnReceipt:
         """The CLI's 'SKU:QTY' form."""
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
             lines = returns.lines_by_sku(returns.find_sale(uow, receipt_no), wanted)
             if dry_run:
-                return returns.quote_return(uow, self.ctx, receipt_no, lines)
-            return returns.return_sale(uow, self.ctx, receipt_no, lines)
+                return returns.quote_return(uow, ctx, receipt_no, lines)
+            return returns.return_sale(uow, ctx, receipt_no, lines)
 
     def return_without_receipt(self, member_query: str, amount_cents: int, category: str,
                                supervisor_id: str) -> ReturnReceipt:  # fmt: skip
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return returns.return_without_receipt(uow, self.ctx, member_query, amount_cents, category, supervisor_id)
+            return returns.return_without_receipt(uow, ctx, member_query, amount_cents, category, supervisor_id)
 
     # overrides and reports ---------------------------------------------
     def adjust(self, member_query: str, points: int, reason: str, supervisor_id: str) -> MemberView:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            return adjustments.adjust(uow, self.ctx, member_query, points, reason, supervisor_id)
+            return adjustments.adjust(uow, ctx, member_query, points, reason, supervisor_id)
 
     def day_summary(self, day: dt.date | None = None) -> DaySummary:
+        ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            return reports.day_summary(uow, self.ctx, day)
+            return reports.day_summary(uow, ctx, day)
 
     def audit_trail(self, limit: int = 200) -> list[dict]:
         with self._read() as uow:
@@ -133,7 +147,13 @@ class PosService:
         with self._read() as uow:
             counts = uow.outbox.counts()
             return {"pending": counts["pending"], "sent": counts["sent"], "rejected": counts["rejected"],
+                    "awaiting_hq_approval": uow.outbox.held_count(),
                     "oldest_pending_at": uow.outbox.oldest_pending_at()}  # fmt: skip
+
+    def held_events(self) -> list[dict]:
+        """Events HQ holds for review (e.g. an adjustment over HQ's policy): awaiting HQ approval."""
+        with self._read() as uow:
+            return uow.outbox.held()
 
     def rejected_events(self) -> list[dict]:
         with self._read() as uow:
@@ -156,6 +176,12 @@ class CashierService:
     def verify_supervisor(self, cashier_id: str, pin: str):
         with self._uow() as uow:
             return cashier_cases.verify_supervisor(uow, self.ctx, cashier_id, pin)
+
+    def unlock(self, cashier_id: str, supervisor_id: str, supervisor_pin: str):
+        """A supervisor's PIN lifts a cashier's lockout (the third one lasts until this)."""
+        supervisor = self.verify_supervisor(supervisor_id, supervisor_pin)
+        with self._uow() as uow:
+            return cashier_cases.unlock(uow, self.ctx, cashier_id, supervisor)
 
     def count(self) -> int:
         with self._uow(read_only=True) as uow:

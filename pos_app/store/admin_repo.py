@@ -71,9 +71,17 @@ class AdminRepository:
     def public_keys(self) -> dict[str, str]:
         return {r.key_id: r.public_key for r in self.conn.execute(select(keys))}
 
-    def add_key(self, key_id: str, public_key: str, source: str) -> None:
+    def key_rows(self) -> list:
+        """(key_id, public_key, source, revoked_at) of every key we know, for the key ring."""
+        return self.conn.execute(select(keys.c.key_id, keys.c.public_key, keys.c.source, keys.c.revoked_at)).all()
+
+    def add_key(self, key_id: str, public_key: str, source: str, revoked_at: str | None = None) -> None:
         if self.conn.execute(select(keys.c.key_id).where(keys.c.key_id == key_id)).first() is None:
-            self.conn.execute(insert(keys).values(key_id=key_id, public_key=public_key, source=source))
+            self.conn.execute(insert(keys).values(key_id=key_id, public_key=public_key, source=source,
+                                                  revoked_at=revoked_at))  # fmt: skip
+        elif revoked_at is not None:  # HQ revoked a key we trusted: once revoked, it stays revoked
+            self.conn.execute(update(keys).where(keys.c.key_id == key_id, keys.c.revoked_at.is_(None))
+                              .values(revoked_at=revoked_at))  # fmt: skip
 
     def latest_rules(self) -> dict | None:
         body = self.conn.execute(select(rule_sets.c.body).order_by(rule_sets.c.version.desc()).limit(1)).scalar()

@@ -6,6 +6,7 @@ write start with BEGIN IMMEDIATE (the write lock up front), read-only ones
 with a plain BEGIN.
 """
 
+import errno
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -83,3 +84,20 @@ class Statements:
 
 def statements(conn: Connection) -> Statements:
     return Statements(conn)
+    return conn.connection.driver_connection
+
+
+def is_storage_full(exc: BaseException | None) -> bool:
+    """SQLITE_FULL (the disk, or the database's size limit) or ENOSPC, however wrapped. SQLite rolls
+    the transaction back, so nothing of the failed unit of work was written."""
+    for _ in range(10):  # SQLAlchemy wraps the driver's error; follow the chain a few links
+        if exc is None:
+            return False
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return True
+        if isinstance(exc, sqlite3.Error) and (
+            getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "database or disk is full" in str(exc)
+        ):
+            return True
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+    return False

@@ -10,6 +10,7 @@ from .schema import outbox
 PENDING = "pending"
 SENT = "sent"
 REJECTED = "rejected"
+HELD = "held"  # HQ has it and holds it for review: awaiting HQ approval
 
 # Every change writes one event; confirming a sale is the hottest one. Plain SQL on the DB-API
 # connection (engine.statements): same transaction, less overhead.
@@ -70,5 +71,16 @@ class OutboxRepository:
         return [
             {"seq": r.seq, "event_id": r.event_id, "type": r.type, "reason": r.last_error, "at": r.sent_at,
              "event": json.loads(r.body)}
+            for r in rows
+        ]  # fmt: skip
+
+    def held_count(self) -> int:
+        return int(self.conn.execute(select(func.count()).where(outbox.c.status == HELD)).scalar_one())
+
+    def held(self, limit: int = 200) -> list[dict]:
+        rows = self.conn.execute(select(outbox).where(outbox.c.status == HELD).order_by(outbox.c.seq).limit(limit))
+        return [
+            {"seq": r.seq, "event_id": r.event_id, "type": r.type, "status": "awaiting_hq_approval",
+             "review_id": r.review_id, "at": r.sent_at, "event": json.loads(r.body)}
             for r in rows
         ]  # fmt: skip

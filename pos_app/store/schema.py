@@ -114,6 +114,21 @@ coupons = Table(
     Index("ix_coupons_member", "member_code"),
 )
 
+# Entries of an event HQ holds for review: in no balance until HQ approves (then the feed brings them).
+held_entries = Table(
+    "held_entries",
+    metadata,
+    Column("entry_id", String, primary_key=True),
+    Column("event_id", String, nullable=False, index=True),
+    Column("review_id", String),
+    Column("member_code", String, nullable=False, index=True),
+    Column("kind", String, nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("on_date", String, nullable=False),
+    Column("expires_on", String),
+    Column("ref", String),
+)
+
 outbox = Table(
     "outbox",
     metadata,
@@ -122,10 +137,12 @@ outbox = Table(
     Column("type", String, nullable=False),
     Column("body", Text, nullable=False),
     Column("created_at", String, nullable=False),
-    Column("status", String, nullable=False),  # pending, sent, rejected
+    Column("status", String, nullable=False),  # pending, sent, held, rejected
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text),
     Column("sent_at", String),
+    Column("server_errors", Integer, nullable=False, default=0),  # 5xx answers; parked after a few
+    Column("review_id", String),  # HQ holds the event for review (status held)
     Index("ix_outbox_status", "status", "seq"),
 )
 
@@ -150,6 +167,7 @@ cashiers = Table(
     Column("failed_attempts", Integer, nullable=False, default=0),
     Column("locked_until", String),
     Column("active", Integer, nullable=False, default=1),
+    Column("lockouts", Integer, nullable=False, default=0),  # since the last good PIN: 5 min, 30 min, until unlocked
 )
 
 keys = Table(
@@ -158,6 +176,7 @@ keys = Table(
     Column("key_id", String, primary_key=True),
     Column("public_key", String, nullable=False),  # base64url raw Ed25519
     Column("source", String, nullable=False),  # own, hq, store
+    Column("revoked_at", String),  # HQ revoked the terminal holding it
 )
 
 rule_sets = Table(

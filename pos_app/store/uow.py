@@ -8,6 +8,7 @@ quietly starting a transaction of its own.
 from sqlalchemy import Engine
 
 from .admin_repo import AdminRepository
+from .answers_repo import AnswersRepository
 from .engine import FINISHED
 from .ledger_repo import LedgerRepository
 from .members_repo import MemberRepository
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
         self.outbox = OutboxRepository(self._conn)
         self.admin = AdminRepository(self._conn)
         self.sync = SyncRepository(self._conn)
+        self.answers = AnswersRepository(self._conn)
         return self
 
     def commit(self) -> None:

@@ -13,7 +13,7 @@ def register(sub) -> None:
     reconcile = ssub.add_parser("reconcile", help="compare balances with HQ; HQ wins; differences are recorded")
     reconcile.set_defaults(handler=_reconcile)
     diffs = ssub.add_parser("differences", help="differences reconciliation found and fixed, newest first")
-    diffs.add_argument("--run", type=int, help="only this reconciliation run")
+    diffs.add_argument("--run", help="only this reconciliation run")
     diffs.set_defaults(handler=_differences)
 
 
@@ -57,6 +57,9 @@ def _reconcile(args, lazy):
 
 
 def _differences(args, lazy):
+    from ..cli.parsing import parse_run
+
+    run = parse_run(args.run)  # before opening anything: 99999999999999999999 is no run id
     app = lazy.get()
     with app.uow(read_only=True) as uow:
-        return {"runs": uow.sync.runs(10), "differences": uow.sync.differences(args.run)}
+        return {"runs": uow.sync.runs(10), "differences": uow.sync.differences(run)}

@@ -190,9 +190,10 @@ class SyncEngine:
         try:
             self.client.request("POST", "/stores/me/keys", body=body)
         except PermanentError as exc:
-            if isinstance(exc, AuthError) or exc.code != "key_conflict":
+            if isinstance(exc, AuthError) or exc.code not in ("key_conflict", "key_already_registered"):
                 raise
-            log.error("HQ holds another key under our key id %s: %s", key_id, exc.message)
+            # Never retried: a terminal registers one key, once; another one is an HQ operator's rotate-key.
+            log.error("HQ refused our signing key %s (%s): %s", key_id, exc.code, exc.message)
         with self._uow() as uow:
             uow.sync.set(KEY_REGISTERED, key_id)
             uow.commit()

@@ -65,7 +65,7 @@ class _Effects:
 
     def __init__(self) -> None:
         self.rules: dict | None = None
-        self.keys: list[tuple[str, str]] = []
+        self.keys: list[tuple[str, str, str | None]] = []  # (key id, public key, revoked at)
 
 
 class Puller:
@@ -151,6 +151,7 @@ class Puller:
                        summary: PullSummary) -> None:  # fmt: skip
         """In feed order; consecutive members or ledger entries are written in one statement."""
         run_kind, run = None, []
+        holding = uow.answers.any_held()  # usually nothing is held: then a page costs no extra query
 
         def flush() -> None:
             if run_kind == "member":
@@ -158,6 +159,9 @@ class Puller:
                 repo.upsert_members([r for r in run if r[0] not in self._edited])
             elif run_kind == "ledger":
                 repo.upsert_entries(run)
+                if holding:  # HQ booked a held event's entries: it was approved
+                    approved = uow.answers.held_event_ids({r[6] for r in run if r[6]})
+                    uow.answers.settle_held(approved, True, dt.datetime.now(dt.UTC).isoformat())
             run.clear()
 
         for change in changes:
@@ -194,13 +198,19 @@ class Puller:
         elif kind == "rules":
             self._save_rules(uow, data, effects)
         elif kind == "store_key":
-            key_id, public_key = str(data["key_id"]), str(data["public_key"])
-            uow.admin.add_key(key_id, public_key, "store")
-            effects.keys.append((key_id, public_key))
+            key_id, public_key, revoked = str(data["key_id"]), str(data["public_key"]), data.get("revoked_at")
+            revoked = str(revoked) if revoked else None  # HQ revoked the terminal holding it
+            uow.admin.add_key(key_id, public_key, "store", revoked)
+            effects.keys.append((key_id, public_key, revoked))
         elif kind == "coupon_used":
             repo.coupon_used(str(data["coupon_id"]), dt.datetime.now(dt.UTC).isoformat())
         elif kind == "coupon":
             repo.add_coupon(str(data["coupon_id"]), str(data["code"]), data.get("member_code"))
+        elif kind == "review":  # HQ's decision on an event it held: {"event_id", "status": approved|rejected}
+            if data["status"] not in ("approved", "rejected"):
+                raise ValueError(f"unknown review status {data['status']!r}")
+            uow.answers.settle_held({str(data["event_id"])}, data["status"] == "approved",
+                                    dt.datetime.now(dt.UTC).isoformat())  # fmt: skip
         else:
             log.info("ignoring a feed change of unknown kind %r", kind)
 
@@ -215,9 +225,12 @@ class Puller:
             effects.rules = document
 
     def _after_commit(self, effects: _Effects, summary: PullSummary) -> None:
-        for key_id, public_key in effects.keys:
+        for key_id, public_key, revoked in effects.keys:
             try:
-                self.ctx.keyring.add(key_id, signing.unb64(public_key))
+                if key_id not in self.ctx.keyring:
+                    self.ctx.keyring.add(key_id, signing.unb64(public_key))
+                if revoked:
+                    self.ctx.keyring.revoke(key_id, revoked)
                 summary.keys += 1
             except (ValueError, TypeError):
                 log.error("HQ sent a store key we cannot read: %s", key_id)
@@ -287,9 +300,9 @@ class Puller:
         stream = progress["streams"][page.stream]
         if page.rules:
             self._save_rules(uow, page.rules, effects)
-        for key_id, public_key in page.keys:
-            uow.admin.add_key(key_id, public_key, "store")
-            effects.keys.append((key_id, public_key))
+        for key_id, public_key, revoked in page.keys:
+            uow.admin.add_key(key_id, public_key, "store", revoked)
+            effects.keys.append((key_id, public_key, revoked))
         if progress["fresh"]:  # a new PC: nothing to merge with, the fastest inserts
             uow.sync.insert_members_fresh(page.members)
             uow.sync.insert_entries_fresh(page.entries)
@@ -322,7 +335,7 @@ class _Page:
     next_after: str
     last: bool
     rules: dict | None = None
-    keys: list[tuple[str, str]] = field(default_factory=list)
+    keys: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 class _SnapshotFetch:
@@ -421,7 +434,8 @@ def _decode(answer: dict, index: int, first: bool, stop: str | None) -> _Page:
         last_code = code
     nxt = answer.get("next")
     last = reached_stop or not answer.get("more") or not nxt
-    keys = [(str(k["key_id"]), str(k["public_key"])) for k in answer.get("store_keys") or ()]
+    keys = [(str(k["key_id"]), str(k["public_key"]), str(k["revoked_at"]) if k.get("revoked_at") else None)
+            for k in answer.get("store_keys") or ()]  # fmt: skip
     return _Page(index, first, feed_seq, members, entries, last_code or "", last, answer.get("rules"), keys)
 
 

@@ -11,9 +11,19 @@ For each batch HQ answers per event:
   enrollment yet), to be pushed again later: such rows are tried again every
   `parked_interval` seconds, outside the queue, until HQ takes them.
 
+- corrected: HQ booked its own figures (`entries`, `hq`): the row is done and
+  the event's local entries are replaced by HQ's, so the balance shown is HQ's.
+- held (`review_id`): HQ holds the event for review (an adjustment over its
+  policy). The row is done, shown as "awaiting HQ approval", and its points
+  count in no balance until HQ's decision arrives through the feed.
+
 If HQ refuses a whole batch as malformed (400/422), the batch is split in
 halves until the one event HQ cannot read is found; that event alone is
-dead-lettered and the rest go through. Any other failure leaves every row
+dead-lettered and the rest go through. A batch HQ keeps answering with a 5xx
+(other than 502/503/504, which say HQ is down, not that an event is bad) is
+split the same way once one of its events has had `POISON_TRIES` of them: the
+one event HQ fails on is parked as `server_error` (the supervisor's dead-letter
+list) and the events behind it go through. Any other failure leaves every row
 pending (with the error noted) for the engine to retry later.
 """
 
@@ -25,6 +35,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from loyalty_core.errors import DomainError
+from loyalty_core.ledger import Entry
+
+from ..store.answers_repo import SERVER_ERROR
 from .hq_client import AuthError, HqClient, PermanentError, Stopped, TransientError
 
 log = logging.getLogger(__name__)
@@ -36,6 +50,8 @@ APPLIED_STATUSES = ("applied", "duplicate", "corrected", "held")
 MAX_BATCH = 500
 PARKED_INTERVAL = 600.0  # seconds between two tries of the events HQ parked as unknown_member
 _UNREADABLE = (413, 422)  # HQ refused the batch as invalid: find the one event it cannot take
+POISON_TRIES = 5  # 5xx answers to an event's batch before the event is isolated and parked
+_OUTAGE = (502, 503, 504)  # HQ (or its gateway) is down: no event is to blame, all wait
 
 
 @dataclass
@@ -46,14 +62,21 @@ class PushSummary:
     rejected: int = 0
     rejected_ids: list[str] = field(default_factory=list)
     unparked: int = 0  # parked events HQ took on a later try
+    corrected: int = 0  # HQ booked its own figures instead of ours
+    held: int = 0  # HQ holds them for review
 
     @property
     def sent(self) -> int:
         return self.applied + self.duplicate
 
+    @property
+    def answered(self) -> int:
+        return self.sent + self.held + self.rejected
+
     def to_dict(self) -> dict:
         return {"batches": self.batches, "applied": self.applied, "duplicate": self.duplicate,
-                "rejected": self.rejected, "unparked": self.unparked}  # fmt: skip
+                "rejected": self.rejected, "unparked": self.unparked, "corrected": self.corrected,
+                "held": self.held}  # fmt: skip
 
 
 class Pusher:
@@ -83,9 +106,9 @@ class Pusher:
                 events = uow.outbox.pending(self.batch_size)
             if not events:
                 break
-            before = summary.sent + summary.rejected
+            before = summary.answered
             self._push(events, summary)
-            if summary.sent + summary.rejected == before:  # HQ answered, but about none of them
+            if summary.answered == before:  # HQ answered, but about none of them
                 raise TransientError("no_progress", "HQ's answer did not cover any event of the batch")
         if max_batches is None:
             self._retry_parked(summary)
@@ -138,12 +161,30 @@ class Pusher:
             return
         except TransientError as exc:
             self._note_failure(events, exc)
-            raise
+            if not self._is_poisoned(events, exc):
+                raise
+            if len(events) == 1:  # HQ fails on this one event every time: park it, move on
+                self._dead_letter(events[0], f"{SERVER_ERROR}: {exc.code}: {exc.message}", summary)
+                return
+            half = len(events) // 2
+            log.warning("HQ keeps failing a batch of %d (%s); splitting it", len(events), exc.code)
+            self._push(events[:half], summary)
+            self._push(events[half:], summary)
+            return
         self._record(events, results, summary)
+
+    def _is_poisoned(self, events: list[dict], exc: TransientError) -> bool:
+        """A 5xx HQ keeps giving for this batch, not an outage: some event in it may be what fails."""
+        if exc.status is None or exc.status < 500 or exc.status in _OUTAGE or isinstance(exc, Stopped):
+            return False
+        with self._uow() as uow:
+            worst = uow.answers.note_server_error([e["event_id"] for e in events])
+            uow.commit()
+        return worst >= POISON_TRIES
 
     def _record(self, events: list[dict], results: list[dict], summary: PushSummary) -> None:
         by_id = {r.get("event_id"): r for r in results if isinstance(r, dict)}
-        sent, rejected = [], []
+        sent, rejected, corrected, held = [], [], [], []
         for event in events:
             answer = by_id.get(event["event_id"])
             status = answer.get("status") if answer else None
@@ -151,6 +192,14 @@ class Pusher:
                 sent.append(event["event_id"])
                 summary.applied += status != "duplicate"  # corrected and held were applied too
                 summary.duplicate += status == "duplicate"
+            elif status == "corrected":  # HQ has it, with its own figures
+                sent.append(event["event_id"])
+                corrected.append((event, answer))
+                summary.applied += 1
+                summary.corrected += 1
+            elif status == "held":  # HQ has it and counts it nowhere until an operator decides
+                held.append((event["event_id"], _text(answer.get("review_id"))))
+                summary.held += 1
             elif status == "rejected":
                 reason = str(answer.get("reason") or "rejected")
                 message = answer.get("message")
@@ -160,6 +209,10 @@ class Pusher:
         with self._uow() as uow:
             at = self._now()
             uow.sync.mark_sent(sent, at)
+            for event, answer in corrected:
+                _take_correction(uow, event, answer)
+            for event_id, review_id in held:
+                uow.answers.hold(event_id, review_id, at)
             uow.sync.mark_rejected(rejected, at)
             if self._before_commit:
                 self._before_commit("push", summary.sent + summary.rejected)
@@ -181,3 +234,26 @@ class Pusher:
                 uow.commit()
         except Exception:  # noting is best effort; the rows stay pending either way
             log.exception("could not note a push failure")
+
+
+def _text(value: object, max_len: int = 80) -> str | None:
+    return str(value)[:max_len] if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+def _take_correction(uow, event: dict, answer: dict) -> None:
+    """HQ's booked entries replace the event's own; an answer we cannot read keeps ours (the nightly
+    reconciliation then brings HQ's balance)."""
+    try:
+        entries = [Entry.from_dict(d) for d in answer.get("entries")]
+        if not all(isinstance(e.points, int) and not isinstance(e.points, bool) for e in entries):
+            raise TypeError("points")
+    except (AttributeError, KeyError, TypeError, ValueError, DomainError):
+        log.warning("HQ corrected event %s with entries we cannot read; keeping ours", event.get("event_id"))
+        return
+    p = event.get("payload") or {}
+    ref = p.get("receipt_no") or p.get("return_no") or p.get("reason")
+    uow.answers.replace_entries(event["event_id"], entries, ref)
+    figures = answer.get("hq")
+    cents = figures.get("spend_cents") if isinstance(figures, dict) else None
+    if isinstance(cents, int) and not isinstance(cents, bool) and p.get("member_code") and ref:
+        uow.answers.set_spend(p["member_code"], ref, cents)

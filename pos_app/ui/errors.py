@@ -55,6 +55,11 @@ MESSAGES: dict[str, str] = {
     "forged_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon's signature is not valid."),
     "coupon_used": QT_TRANSLATE_NOOP("Errors", "This coupon has already been used."),
     "coupon_wrong_member": QT_TRANSLATE_NOOP("Errors", "This coupon belongs to another member."),
+    "coupon_not_hq_signed": QT_TRANSLATE_NOOP("Errors", "Only HQ issues this kind of coupon; it cannot be used."),
+    "revoked_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon comes from a retired till and cannot be used."),
+    "card_needs_reissue": QT_TRANSLATE_NOOP(
+        "Errors", "This card is from a retired till. Find the member by phone and give them a new card."
+    ),
     "coupon_expired": QT_TRANSLATE_NOOP("Errors", "This coupon expired on {until}."),
     "coupon_min_spend": QT_TRANSLATE_NOOP("Errors", "This coupon needs a spend of at least {min}."),
     # returns
@@ -70,12 +75,18 @@ MESSAGES: dict[str, str] = {
     "bad_pin_one": QT_TRANSLATE_NOOP("Errors", "Wrong PIN. 1 try left before the cashier is locked."),
     "cashier_locked": QT_TRANSLATE_NOOP("Errors", "Too many wrong PINs. Try again in {minutes} minutes."),
     "unknown_cashier": QT_TRANSLATE_NOOP("Errors", "Unknown cashier ID."),
+    "bad_login": QT_TRANSLATE_NOOP("Errors", "Unknown cashier ID or wrong PIN."),
+    "cashier_locked_out": QT_TRANSLATE_NOOP("Errors", "Locked after too many wrong PINs. A supervisor must unlock it."),
+    "no_supervisor": QT_TRANSLATE_NOOP("Errors", "This till has no supervisor yet. Add one first."),
+    "pin_required": QT_TRANSLATE_NOOP("Errors", "Enter the PIN."),
     "invalid_cashier": QT_TRANSLATE_NOOP("Errors", "That cashier ID is not valid."),
     "cashier_exists": QT_TRANSLATE_NOOP("Errors", "That cashier ID is already taken."),
     "invalid_pin": QT_TRANSLATE_NOOP("Errors", "A PIN is 4 to 8 digits."),
     "invalid_role": QT_TRANSLATE_NOOP("Errors", "That role does not exist."),
     # set-up and sync
     "not_initialized": QT_TRANSLATE_NOOP("Errors", "This till is not set up yet."),
+    "storage_full": QT_TRANSLATE_NOOP("Errors", "The disk is full: nothing was saved. Free some space and try again."),
+    "invalid_run": QT_TRANSLATE_NOOP("Errors", "No such reconciliation run."),
     "already_initialized": QT_TRANSLATE_NOOP("Errors", "This till is already set up."),
     "invalid_store": QT_TRANSLATE_NOOP("Errors", "Store ID: letters, digits, - and _ only (up to 20)."),
     "invalid_terminal": QT_TRANSLATE_NOOP("Errors", "Terminal ID: letters, digits, - and _ only (up to 20)."),

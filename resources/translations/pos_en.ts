@@ -204,6 +204,42 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Only HQ issues this kind of coupon; it cannot be used.</source>
+            <translation>Only HQ issues this kind of coupon; it cannot be used.</translation>
+        </message>
+        <message>
+            <source>This coupon comes from a retired till and cannot be used.</source>
+            <translation>This coupon comes from a retired till and cannot be used.</translation>
+        </message>
+        <message>
+            <source>This card is from a retired till. Find the member by phone and give them a new card.</source>
+            <translation>This card is from a retired till. Find the member by phone and give them a new card.</translation>
+        </message>
+        <message>
+            <source>Unknown cashier ID or wrong PIN.</source>
+            <translation>Unknown cashier ID or wrong PIN.</translation>
+        </message>
+        <message>
+            <source>Locked after too many wrong PINs. A supervisor must unlock it.</source>
+            <translation>Locked after too many wrong PINs. A supervisor must unlock it.</translation>
+        </message>
+        <message>
+            <source>This till has no supervisor yet. Add one first.</source>
+            <translation>This till has no supervisor yet. Add one first.</translation>
+        </message>
+        <message>
+            <source>Enter the PIN.</source>
+            <translation>Enter the PIN.</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>The disk is full: nothing was saved. Free some space and try again.</translation>
+        </message>
+        <message>
+            <source>No such reconciliation run.</source>
+            <translation>No such reconciliation run.</translation>
+        </message>
+        <message>
             <source>No member matches that.</source>
             <translation>No member matches that.</translation>
         </message>
@@ -685,6 +721,10 @@
     </context>
     <context>
         <name>Member</name>
+        <message>
+            <source>Awaiting HQ approval</source>
+            <translation>Awaiting HQ approval</translation>
+        </message>
         <message>
             <source>Date</source>
             <translation>Date</translation>

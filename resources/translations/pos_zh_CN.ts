@@ -204,6 +204,42 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Only HQ issues this kind of coupon; it cannot be used.</source>
+            <translation>此类优惠券仅由总部发行，无法使用。</translation>
+        </message>
+        <message>
+            <source>This coupon comes from a retired till and cannot be used.</source>
+            <translation>此优惠券来自已停用的收银机，无法使用。</translation>
+        </message>
+        <message>
+            <source>This card is from a retired till. Find the member by phone and give them a new card.</source>
+            <translation>此会员卡来自已停用的收银机。请用电话查找会员并补发新卡。</translation>
+        </message>
+        <message>
+            <source>Unknown cashier ID or wrong PIN.</source>
+            <translation>收银员编号或 PIN 错误。</translation>
+        </message>
+        <message>
+            <source>Locked after too many wrong PINs. A supervisor must unlock it.</source>
+            <translation>PIN 错误次数过多，已锁定。须由主管解锁。</translation>
+        </message>
+        <message>
+            <source>This till has no supervisor yet. Add one first.</source>
+            <translation>此收银机尚未设置主管，请先添加。</translation>
+        </message>
+        <message>
+            <source>Enter the PIN.</source>
+            <translation>请输入 PIN。</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>磁盘已满：未保存任何数据。请释放空间后重试。</translation>
+        </message>
+        <message>
+            <source>No such reconciliation run.</source>
+            <translation>没有这次对账记录。</translation>
+        </message>
+        <message>
             <source>No member matches that.</source>
             <translation>找不到符合的会员。</translation>
         </message>
@@ -685,6 +721,10 @@
     </context>
     <context>
         <name>Member</name>
+        <message>
+            <source>Awaiting HQ approval</source>
+            <translation>待总部核准</translation>
+        </message>
         <message>
             <source>Date</source>
             <translation>日期</translation>

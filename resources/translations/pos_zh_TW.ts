@@ -204,6 +204,42 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Only HQ issues this kind of coupon; it cannot be used.</source>
+            <translation>此類優惠券僅由總部發行，無法使用。</translation>
+        </message>
+        <message>
+            <source>This coupon comes from a retired till and cannot be used.</source>
+            <translation>此優惠券來自已停用的收銀機，無法使用。</translation>
+        </message>
+        <message>
+            <source>This card is from a retired till. Find the member by phone and give them a new card.</source>
+            <translation>此會員卡來自已停用的收銀機。請以電話查詢會員並補發新卡。</translation>
+        </message>
+        <message>
+            <source>Unknown cashier ID or wrong PIN.</source>
+            <translation>收銀員編號或 PIN 錯誤。</translation>
+        </message>
+        <message>
+            <source>Locked after too many wrong PINs. A supervisor must unlock it.</source>
+            <translation>PIN 錯誤次數過多，已鎖定。須由主管解鎖。</translation>
+        </message>
+        <message>
+            <source>This till has no supervisor yet. Add one first.</source>
+            <translation>此收銀機尚未設定主管，請先新增。</translation>
+        </message>
+        <message>
+            <source>Enter the PIN.</source>
+            <translation>請輸入 PIN。</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>磁碟已滿：未儲存任何資料。請釋出空間後再試。</translation>
+        </message>
+        <message>
+            <source>No such reconciliation run.</source>
+            <translation>沒有這次對帳紀錄。</translation>
+        </message>
+        <message>
             <source>No member matches that.</source>
             <translation>找不到符合的會員。</translation>
         </message>
@@ -685,6 +721,10 @@
     </context>
     <context>
         <name>Member</name>
+        <message>
+            <source>Awaiting HQ approval</source>
+            <translation>待總部核准</translation>
+        </message>
         <message>
             <source>Date</source>
             <translation>日期</translation>

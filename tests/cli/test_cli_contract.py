@@ -102,12 +102,14 @@ def test_bad_input_gets_a_json_error_and_changes_nothing(cli, silver_member):
         ("sale", "--member", code, "--line", "A|b|100000.00|1", "--redeem", "999900"): "insufficient_points",
         ("sale", "--member", code, "--line", "A|b|1.00|1", "--coupon", "CPN1.x.y.z"): "forged_coupon",
         ("sale", "--member", code, "--line", "A|b|1.00|1", "--at", "yesterday"): "invalid_datetime",
-        ("adjust", "--member", code, "--points", "10", "--reason", "because", "--supervisor", "9001"): "invalid_reason",
-        ("adjust", "--member", code, "--points", "0", "--reason", "goodwill", "--supervisor", "9001"): "invalid_points",
+        ("adjust", "--member", code, "--points", "10", "--reason", "because", "--supervisor", "9001",
+         "--pin-stdin"): "invalid_reason",
+        ("adjust", "--member", code, "--points", "0", "--reason", "goodwill", "--supervisor", "9001",
+         "--pin-stdin"): "invalid_points",
         ("member", "teleport"): "usage",
     }  # fmt: skip
     for args, code_expected in cases.items():
-        assert cli.fails(*args)["error"] == code_expected, args
+        assert cli.fails(*args, stdin="2468\n")["error"] == code_expected, args
     assert cli.ok("outbox")["pending"] == before
 
 

@@ -8,7 +8,7 @@ from loyalty_core.pricing import CartLine
 from loyalty_core.signing import Signer
 from pos_app import bootstrap, config
 
-from .support import SUPERVISOR, next_phone
+from .support import SUPERVISOR, SUPERVISOR_PIN, next_phone
 
 
 @pytest.fixture
@@ -21,6 +21,7 @@ def data_dir(tmp_path):
 @pytest.fixture
 def app(data_dir, clock):
     built = bootstrap.build_app(data_dir, clock=clock)
+    built.cashiers.add(SUPERVISOR, "Test Supervisor", SUPERVISOR_PIN, role="supervisor")  # approves adjustments
     yield built
     built.close()
 
@@ -34,7 +35,7 @@ def pos(app):
 def hq_signer(app) -> Signer:
     """A test-only Ed25519 key, registered as trusted (as HQ's key would be)."""
     signer = Signer.generate("TEST-HQ")
-    app.ctx.keyring.add(signer.key_id, signer.public_bytes())
+    app.ctx.keyring.add(signer.key_id, signer.public_bytes(), hq=True)
     return signer
 
 

@@ -14,7 +14,7 @@ from loyalty_core.pricing import CartLine
 from loyalty_core.rules import RuleSet
 from pos_app import resources
 
-SUPERVISOR = "9001"
+SUPERVISOR, SUPERVISOR_PIN = "9001", "2468"  # every test till has this supervisor
 
 # The worked example of the design brief, on SKUs with no SKU or category bonus.
 WORKED_CART = [CartLine("SHIRT-1", "apparel", 15000, 2), CartLine("HAT-1", "apparel", 9990, 1)]

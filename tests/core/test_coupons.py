@@ -13,7 +13,8 @@ from loyalty_core.pricing import CartLine
 from .support import TUESDAY, refused, snapshot
 
 HQ = signing.Signer.generate("HQ-1")
-RING = signing.KeyRing({"HQ-1": HQ.public_bytes()})
+RING = signing.KeyRing()
+RING.add("HQ-1", HQ.public_bytes(), hq=True)
 TUE = TUESDAY.date()
 CART = [CartLine("SHIRT-1", "apparel", 60_000, 1)]
 

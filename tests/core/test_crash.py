@@ -15,7 +15,7 @@ import pytest
 
 from pos_app import bootstrap, config
 
-from .support import SUPERVISOR, TUESDAY
+from .support import SUPERVISOR, SUPERVISOR_PIN, TUESDAY
 
 CHILD = Path(__file__).with_name("crash_child.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -67,6 +67,7 @@ def test_every_sale_reported_by_a_till_killed_50_times_is_stored_whole_with_its_
     data_dir = tmp_path / "till"
     config.init_terminal(data_dir, "S001", "T01")
     app = bootstrap.build_app(data_dir, clock=lambda: TUESDAY)
+    app.cashiers.add(SUPERVISOR, "Test Supervisor", SUPERVISOR_PIN, role="supervisor")
     member = app.pos.enroll(phone="0912345678", name="Crash Test", consent_terms=True)
     app.pos.adjust(member.member_code, 100_000, "goodwill", SUPERVISOR)
     app.close()

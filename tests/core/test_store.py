@@ -20,7 +20,7 @@ from pos_app.store.ledger_repo import LedgerRepository
 from pos_app.store.outbox_repo import OutboxRepository
 from pos_app.store.uow import SqlUnitOfWork
 
-from .support import SUPERVISOR, WORKED_CART, ledger_rows, outbox_events, query, refused, snapshot
+from .support import SUPERVISOR, SUPERVISOR_PIN, WORKED_CART, ledger_rows, outbox_events, query, refused, snapshot
 
 SHIRT = CartLine("SHIRT-1", "apparel", 15_000, 1)
 
@@ -357,31 +357,74 @@ def test_a_pin_must_be_4_to_8_digits(app, pin):
 def test_the_right_pin_logs_in_and_a_wrong_one_does_not(app):
     app.cashiers.add("C01", "Carol", PIN)
     assert app.cashiers.login("C01", PIN).cashier_id == "C01"
-    err = refused("bad_pin", app.cashiers.login, "C01", "000000")
-    assert err.params["left"] == 4
-    refused("unknown_cashier", app.cashiers.login, "C99", PIN)
+    wrong = refused("bad_login", app.cashiers.login, "C01", "000000")
+    unknown = refused("bad_login", app.cashiers.login, "C99", PIN)
+    # the same answer: the login tells nobody which cashier ids exist
+    assert (wrong.message, wrong.params) == (unknown.message, unknown.params)
+
+
+def _five_wrong(app, cashier_id: str = "C01") -> DomainError:
+    for _ in range(4):
+        refused("bad_login", app.cashiers.login, cashier_id, "000000")
+    with pytest.raises(DomainError) as info:
+        app.cashiers.login(cashier_id, "000000")
+    return info.value
 
 
 def test_five_wrong_pins_lock_the_cashier_for_five_minutes(app, clock):
     app.cashiers.add("C01", "Carol", PIN)
-    for left in (4, 3, 2, 1):
-        assert refused("bad_pin", app.cashiers.login, "C01", "000000").params["left"] == left
+    assert _five_wrong(app).code == "cashier_locked"
     refused("cashier_locked", app.cashiers.login, "C01", "000000")
-    refused("cashier_locked", app.cashiers.login, "C01", PIN)  # even the right PIN
+    assert refused("cashier_locked", app.cashiers.login, "C01", PIN).params["minutes"] == 5  # even the right PIN
     clock.advance(minutes=4, seconds=59)
     refused("cashier_locked", app.cashiers.login, "C01", PIN)
     clock.advance(seconds=1)
     assert app.cashiers.login("C01", PIN).cashier_id == "C01"
-    assert refused("bad_pin", app.cashiers.login, "C01", "000000").params["left"] == 4  # the count starts over
+
+
+def test_lockouts_escalate_to_thirty_minutes_then_until_a_supervisor_unlocks(app, clock):
+    app.cashiers.add("C01", "Carol", PIN)
+    assert _five_wrong(app).params["minutes"] == 5
+    clock.advance(minutes=5)
+    second = _five_wrong(app)
+    assert (second.code, second.params["minutes"]) == ("cashier_locked", 30)
+    clock.advance(minutes=29)
+    refused("cashier_locked", app.cashiers.login, "C01", PIN)
+    clock.advance(minutes=1)
+    assert _five_wrong(app).code == "cashier_locked_out"
+    clock.advance(days=30)
+    refused("cashier_locked_out", app.cashiers.login, "C01", PIN)  # time does not lift it
+    refused("bad_login", app.cashiers.unlock, "C01", SUPERVISOR, "000000")
+    app.cashiers.unlock("C01", SUPERVISOR, SUPERVISOR_PIN)
+    assert app.cashiers.login("C01", PIN).cashier_id == "C01"
+    assert any(a["action"] == "cashier.unlock" and a["subject"] == "C01" for a in app.pos.audit_trail())
+
+
+def test_a_good_pin_starts_the_escalation_over(app, clock):
+    app.cashiers.add("C01", "Carol", PIN)
+    _five_wrong(app)
+    clock.advance(minutes=5)
+    app.cashiers.login("C01", PIN)
+    assert _five_wrong(app).params["minutes"] == 5
+
+
+def test_only_a_supervisor_unlocks_a_cashier(app, clock):
+    app.cashiers.add("C01", "Carol", PIN)
+    app.cashiers.add("C02", "Dan", "97531")
+    for _ in range(3):
+        _five_wrong(app)
+        clock.advance(minutes=30)
+    refused("not_supervisor", app.cashiers.unlock, "C01", "C02", "97531")
+    refused("cashier_locked_out", app.cashiers.login, "C01", PIN)
 
 
 def test_a_good_login_resets_the_count_of_wrong_pins(app):
     app.cashiers.add("C01", "Carol", PIN)
     for _ in range(4):
-        refused("bad_pin", app.cashiers.login, "C01", "000000")
+        refused("bad_login", app.cashiers.login, "C01", "000000")
     app.cashiers.login("C01", PIN)
     for _ in range(4):
-        refused("bad_pin", app.cashiers.login, "C01", "000000")
+        refused("bad_login", app.cashiers.login, "C01", "000000")
     assert app.cashiers.login("C01", PIN).cashier_id == "C01"
 
 

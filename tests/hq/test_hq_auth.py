@@ -44,3 +44,42 @@ def test_tokens_are_stored_only_as_hashes(hq):
     stored = [hq.scalar("SELECT token_hash FROM terminals"), hq.scalar("SELECT token_hash FROM channels")]
     assert terminal not in stored and channel not in stored
     assert all(len(h) == 64 for h in stored)
+
+
+def test_a_channel_reads_the_members_it_looks_up_but_never_the_feed_snapshot_or_buckets(hq):
+    till = Till()
+    event = till.enroll()
+    assert hq.statuses([event], till) == ["applied"]
+    code, phone = event["payload"]["member"]["member_code"], event["payload"]["member"]["phone"]
+    channel = hq.channel()
+
+    assert hq.member(code, token=channel)["member_code"] == code
+    assert hq.member(phone, token=channel)["member_code"] == code
+    for path in ("/api/v1/sync/pull", "/api/v1/sync/pull?since=0&limit=1000", "/api/v1/sync/snapshot",
+                 "/api/v1/sync/snapshot?limit=2000", "/api/v1/reconcile/buckets", "/api/v1/reconcile/bucket/0"):  # fmt: skip
+        response = hq.client.get(path, headers=auth(channel))
+        assert response.status_code == 403, path
+        body = response.json()
+        assert body["error"] == "forbidden"
+        assert code not in response.text and phone not in response.text
+        assert not {"changes", "members", "buckets"} & set(body)
+    assert hq.pull_all(token=hq.terminal())  # a terminal still pulls
+
+
+def test_a_channel_cannot_return_another_channels_order(hq):
+    till = Till()
+    event = till.enroll()
+    assert hq.statuses([event], till) == ["applied"]
+    code = event["payload"]["member"]["member_code"]
+    order = {"order_id": "O-1", "member_code": code, "lines": [
+        {"sku": "TEA-500", "category": "drinks", "unit_price_cents": 15000, "qty": 1}]}  # fmt: skip
+    placed = hq.client.post("/api/v1/online/orders", json=order, headers=auth(hq.channel("shop")))
+    assert placed.status_code == 200, placed.text
+    balance = hq.member(code)["balance"]
+
+    body = {"return_id": "RT-1", "order_id": "O-1", "lines": [{"line": 0, "qty": 1}]}
+    response = hq.client.post("/api/v1/online/returns", json=body, headers=auth(hq.channel("other")))
+
+    assert response.status_code == 404 and response.json()["error"] == "unknown_order"
+    assert hq.member(code)["balance"] == balance
+    assert hq.scalar("SELECT count(*) FROM online_returns") == 0

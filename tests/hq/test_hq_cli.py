@@ -103,7 +103,7 @@ def test_store_add_with_a_public_key_publishes_it_to_every_till(hq, capsys):
     key = b64(Signer.generate("S010-1").public_bytes())
     run(hq.url, capsys, "store", "add", "S010", "--name", "Airport", "--public-key", key, "--key-id", "S010-1")
     keys = [c["data"] for c in hq.pull_all() if c["kind"] == "store_key"]
-    assert keys == [{"key_id": "S010-1", "public_key": key, "store_id": "S010"}]
+    assert keys == [{"key_id": "S010-1", "public_key": key, "store_id": "S010", "revoked_at": None}]
     assert run(hq.url, capsys, "store", "add", "S011", "--name", "X", "--public-key", "abc", "--key-id", "k")[1][
         "error"] == "invalid_public_key"  # fmt: skip
 
@@ -117,3 +117,44 @@ def test_errors_are_json_on_stderr_with_a_nonzero_exit(hq, capsys):
     assert (code, err["error"]) == (2, "usage")
     code, err = run("sqlite:////nonexistent/dir/hq.db", capsys, "store", "list")
     assert (code, err["error"]) == (1, "internal")
+
+
+def _register(hq, key_id: str, store: str = "S001", terminal: str = "T01"):
+    key = b64(Signer.generate(key_id).public_bytes())
+    return hq.client.post("/api/v1/stores/me/keys", json={"key_id": key_id, "public_key": key},
+                          headers=auth(hq.terminal(store, terminal)))  # fmt: skip
+
+
+def _key_rows(hq, terminal: str = "T01") -> dict[str, dict]:
+    changes = hq.pull_all(token=hq.terminal("S001", terminal))
+    return {c["data"]["key_id"]: c["data"] for c in changes if c["kind"] == "store_key"}
+
+
+def test_rotate_key_revokes_the_terminals_key_and_lets_it_register_one_new_key(hq, capsys):
+    assert _register(hq, "S001-T01-a").status_code == 200
+
+    rotated = run(hq.url, capsys, "terminal", "rotate-key", "S001", "T01")
+
+    assert rotated["revoked_keys"] == ["S001-T01-a"] and rotated["may_register"] is True
+    assert _key_rows(hq)["S001-T01-a"]["revoked_at"] is not None  # the tills learn it at their next pull
+    assert _register(hq, "S001-T01-b").json()["status"] == "registered"
+    assert _register(hq, "S001-T01-c").status_code == 409  # still one key at a time
+    snapshot = hq.client.get("/api/v1/sync/snapshot", headers=auth(hq.terminal())).json()
+    assert {k["key_id"]: k["revoked_at"] is not None for k in snapshot["store_keys"]} == {
+        "S001-T01-a": True, "S001-T01-b": False}  # fmt: skip
+    assert run(hq.url, capsys, "terminal", "rotate-key", "S001", "T99")[1]["error"] == "unknown_terminal"
+
+
+def test_revoking_a_terminal_revokes_its_key_and_lists_the_members_whose_cards_need_reissuing(hq, capsys):
+    lost, other = Till("S001", "T01"), Till("S001", "T02")
+    assert _register(hq, "S001-T01-a").status_code == 200
+    mine = [lost.enroll(), lost.enroll()]
+    theirs = other.enroll()
+    assert hq.statuses(mine, lost) == ["applied", "applied"] and hq.statuses([theirs], other) == ["applied"]
+
+    revoked = run(hq.url, capsys, "terminal", "revoke", "S001", "T01")
+
+    assert revoked["revoked_keys"] == ["S001-T01-a"]
+    assert revoked["members_to_reissue"] == sorted(e["payload"]["member"]["member_code"] for e in mine)
+    assert _key_rows(hq, "T02")["S001-T01-a"]["revoked_at"] is not None
+    assert hq.scalar("SELECT count(*) FROM store_keys WHERE revoked_at IS NULL") == 0

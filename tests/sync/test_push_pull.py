@@ -55,7 +55,8 @@ def test_a_retry_after_a_lost_answer_is_answered_duplicate_and_applies_nothing_t
     adapter.enabled = False
     summary = till.sync.run_once()
 
-    assert summary["push"] == {"batches": 1, "applied": 0, "duplicate": 4, "rejected": 0, "unparked": 0}
+    assert summary["push"] == {"batches": 1, "applied": 0, "duplicate": 4, "rejected": 0, "unparked": 0,
+                               "corrected": 0, "held": 0}
     assert hq.ledger() == applied_once
     assert hq.events_of("S001", "T01") == 4
     assert outbox_counts(till) == {"pending": 0, "sent": 4, "rejected": 0}
@@ -291,7 +292,8 @@ def test_a_coupon_used_at_one_store_is_refused_at_the_other_after_a_pull(hq, til
     member = enroll(a, "0912000011")
     from loyalty_core import coupons
 
-    coupon = coupons.Coupon("C-WELCOME-1", coupons.AMOUNT, 5000)
+    # A store key signs only a member's own birthday coupon (any other coupon must be HQ's).
+    coupon = coupons.Coupon(f"BDAY-{member.member_code}-2026", coupons.AMOUNT, 5000, member_code=member.member_code)
     code = coupons.issue(coupon, a.ctx.signer)
     a.sync.run_once()
     b.sync.run_once()

@@ -139,7 +139,7 @@ def test_a_return_without_a_receipt_needs_a_supervisor(qtbot, shell, services):
     screen.approval.pin_edit.setText("0000")
     screen.approval.check()
     idle(qtbot, shell)
-    assert "Wrong PIN" in screen.approval.message.text()
+    assert "wrong PIN" in screen.approval.message.text()
     assert rows(services, "SELECT * FROM returns") == []
     screen.approval.pin_edit.setText("9999")
     screen.approval.check()

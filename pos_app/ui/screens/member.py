@@ -91,13 +91,19 @@ class HistoryTable(QTableWidget):
                 fmt.points(int(e.get("points", 0))),
                 fmt.date(e.get("expires_on")),
                 ref_name(e.get("ref")),
-                translate("Member", "Confirmed") if e.get("confirmed") else translate("Member", "Waiting"),
+                _state(e),
             ]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, col, item)
+
+
+def _state(entry: dict) -> str:
+    if entry.get("status") == "awaiting_hq_approval":  # HQ holds it for review: in no balance yet
+        return translate("Member", "Awaiting HQ approval")
+    return translate("Member", "Confirmed") if entry.get("confirmed") else translate("Member", "Waiting")
 
 
 class MemberScreen(Screen):
