@@ -209,3 +209,15 @@ online_returns = sa.Table(
     sa.Column("result", sa.Text, nullable=False),
     sa.Column("created_at", Stamp, nullable=False),
 )
+
+# -- privacy (migration 0005, see hq/privacy.py) -------------------------------------------------
+
+# The chain's look-up key: tills hash a typed phone with it to find a member they hold only in
+# reduced form (loyalty_core.personal_data). One row; handed to terminals at provisioning.
+lookup_keys = sa.Table(
+    "lookup_keys",
+    metadata,
+    sa.Column("key_id", sa.String(40), primary_key=True),
+    sa.Column("secret", sa.String(64), nullable=False),  # base64url, 32 raw bytes
+    sa.Column("created_at", Stamp, nullable=False),
+)

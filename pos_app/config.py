@@ -71,13 +71,17 @@ def init_terminal(
     data_dir = Path(data_dir)
     if is_initialized(data_dir):
         raise DomainError("already_initialized", f"This till is already set up ({data_dir})")
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(data_dir, 0o700)  # owner-only: it holds members' data (pos_app/privacy.py)
     signer = signing.Signer.generate(f"{store_id}-{os.urandom(3).hex()}")
     _write_secret(data_dir / "secrets" / "store_signing.key", signer.private_bytes())
     if token:
         _write_secret(data_dir / "secrets" / "hq_token", token.encode())
+    from .privacy import ensure_local_key
+
+    ensure_local_key(data_dir)  # replaced by the chain's key at the first sync with HQ
     config = TerminalConfig(store_id, terminal_id, signer.key_id, hq_url, demo)
-    (data_dir / "config.json").write_text(json.dumps(asdict(config), indent=2), encoding="utf-8")
+    _write_secret(data_dir / "config.json", json.dumps(asdict(config), indent=2).encode("utf-8"))
     return config
 
 

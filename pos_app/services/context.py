@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from loyalty_core import signing
+from loyalty_core import personal_data, signing
 from loyalty_core.rules import RuleSet
 
 
@@ -22,6 +22,12 @@ class ServiceContext:
     clock: Callable[[], dt.datetime] = system_clock
     # True while HQ is configured but unreachable; the sync engine sets it.
     is_offline: Callable[[], bool] = field(default=lambda: False)
+    # The chain's phone look-up key (pos_app/privacy.py): from an owner-only file, never the database.
+    lookup_key: bytes = field(default=b"", repr=False)
+
+    def phone_hash(self, raw_phone: str) -> str:
+        """The keyed hash members are found by; raises DomainError for text that is not a phone."""
+        return personal_data.lookup_hash(self.lookup_key, raw_phone)
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -27,9 +27,16 @@ members = Table(
     Column("status", String, nullable=False),
     Column("merged_into", String),
     Column("purchases", Integer, nullable=False, default=0),
-    Index("ix_members_phone", "phone"),
+    # migration 0007 (pos_app/privacy.py): look-up by keyed phone hash; most members held reduced
+    Column("phone_hash", String),
+    Column("birth_month", Integer),
+    Column("reduced", Integer, nullable=False, default=0),
+    Index("ix_members_phone_hash", "phone_hash"),
     Index("ix_members_name_key", "name_key"),
 )
+
+# The few full profiles a till holds (its own enrollments HQ has not acknowledged yet).
+Index("ix_members_full", members.c.member_code, sqlite_where=members.c.reduced == 0)
 
 ledger = Table(
     "ledger",

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from loyalty_core import personal_data
+
 from .schema import coupons, ledger, members, outbox, reconcile_differences, reconcile_runs, sync_state
 
 CURSOR = "feed_cursor"
@@ -33,20 +35,32 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 
 MEMBER_COLUMNS = ("member_code", "phone", "name", "name_key", "birthday", "consent_terms", "consent_marketing",
-                  "tier_code", "enrolled_at", "home_store", "referrer_code", "status", "merged_into")  # fmt: skip
+                  "tier_code", "enrolled_at", "home_store", "referrer_code", "status", "merged_into",
+                  "phone_hash", "birth_month", "reduced")  # fmt: skip
 LEDGER_COLUMNS = ("entry_id", "member_code", "kind", "points", "on_date", "expires_on", "ref", "event_id", "confirmed")
 
 
-def member_tuple(d: dict, tier: str | None = None) -> tuple:
-    """A `Member.to_dict` from HQ -> a members row in MEMBER_COLUMNS order (purchases are ours)."""
-    name = str(d["name"])
-    birthday = d.get("birthday")
+def member_tuple(d: dict, tier: str | None = None, key: bytes | None = None) -> tuple:
+    """A member row from HQ -> a members row in MEMBER_COLUMNS order (purchases are ours).
+
+    HQ sends tills the reduced row of loyalty_core.personal_data; a full `Member.to_dict` (an older
+    HQ) is reduced here, before anything is written, so this till never stores it."""
+    if "phone_hash" not in d:
+        d = personal_data.till_member(d, key or b"")
+        if key is None:
+            d["phone_hash"] = None
+    name = str(d.get("name_masked") or "")
     return (
-        str(d["member_code"]), str(d["phone"]), name, name.casefold(), str(birthday)[:10] if birthday else None,
+        str(d["member_code"]), str(d.get("phone_masked") or ""), name, name.casefold(), None,
         int(bool(d.get("consent_terms", True))), int(bool(d.get("consent_marketing", False))),
         str(tier or d.get("tier") or d.get("tier_code") or "basic"), str(d["enrolled_at"]),
         str(d.get("home_store") or ""), d.get("referrer_code"), str(d.get("status") or "active"), d.get("merged_into"),
+        d.get("phone_hash"), _month(d.get("birth_month")), 1,
     )  # fmt: skip
+
+
+def _month(value) -> int | None:
+    return value if isinstance(value, int) and 1 <= value <= 12 else None
 
 
 def entry_tuple(d: dict) -> tuple:

@@ -21,4 +21,4 @@ def build_engine(data_dir: Path, hq_url: str, uow_factory: Callable, ctx: Servic
         hour = uow.admin.get_setting("sync.reconcile_hour")
     if hour is not None and "reconcile_hour" not in options:
         options["reconcile_hour"] = int(hour) if hour.strip().isdigit() else None
-    return SyncEngine(uow_factory, ctx, client, **options)
+    return SyncEngine(uow_factory, ctx, client, data_dir=Path(data_dir), **options)

@@ -1,0 +1,39 @@
+"""Minimum data on a till: members are found by a keyed hash of the phone, most are held reduced.
+
+`phone_hash` (HMAC of the normalized phone under the chain's look-up key) replaces the phone as
+the look-up column; `reduced` = 1 marks a member held in the form of loyalty_core.personal_data
+(masked name and phone in `name` / `phone`, `birthday` NULL, `birth_month` only). A partial index
+finds the few full profiles (this till's enrollments HQ has not acknowledged yet).
+
+Existing rows are hashed and reduced by pos_app.privacy.settle once the till has its key.
+
+Revision ID: 0007
+Revises: 0004
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("members", sa.Column("phone_hash", sa.String))
+    op.add_column("members", sa.Column("birth_month", sa.Integer))
+    op.add_column("members", sa.Column("reduced", sa.Integer, nullable=False, server_default="0"))
+    op.drop_index("ix_members_phone", "members")
+    op.create_index("ix_members_phone_hash", "members", ["phone_hash"])
+    op.create_index("ix_members_full", "members", ["member_code"], sqlite_where=sa.text("reduced = 0"))
+
+
+def downgrade() -> None:
+    op.drop_index("ix_members_full", "members")
+    op.drop_index("ix_members_phone_hash", "members")
+    op.create_index("ix_members_phone", "members", ["phone"])
+    with op.batch_alter_table("members") as batch:
+        batch.drop_column("reduced")
+        batch.drop_column("birth_month")
+        batch.drop_column("phone_hash")
