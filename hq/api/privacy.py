@@ -34,7 +34,7 @@ def lookup_key(_: deps.Terminal, engine: deps.Db) -> dict:
     return {"key_id": key_id, "key": signing.b64(key)}
 
 
-@router.post("/members/lookup", response_model=MemberOut, responses=error_responses(404, 413, *AUTHED))
+@router.post("/members/lookup", response_model=MemberOut, responses=error_responses(400, 404, 413, *AUTHED))
 def member_lookup(body: LookupIn, _: deps.Caller, engine: deps.Db, now: deps.Now) -> dict:
     """A member code or a phone, in the body: a phone in a URL ends up in access logs and proxies."""
     with db.read(engine) as conn:
