@@ -1,0 +1,177 @@
+"""Privacy against a real HQ: a till keeps the minimum about members, in owner-only files, and no
+copy of a phone, a name or a birthday is left behind (docs/PRIVACY.md)."""
+
+import json
+import logging
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+import uvicorn
+from sync_harness import settle
+
+from hq.access_log import RedactPhones
+from pos_app import privacy
+
+PHONE = "0912000111"
+NAME = "林雅婷"
+BIRTHDAY = "1990-03-04"
+
+
+def enroll_at(till, phone=PHONE, name=NAME, birthday=BIRTHDAY):
+    return till.pos.enroll(phone=phone, name=name, birthday=birthday, consent_terms=True)
+
+
+def every_file(data_dir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data_dir)): p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+
+
+def files_holding(data_dir: Path, *needles: str) -> dict[str, list[str]]:
+    """Which files contain which of the texts (as UTF-8 bytes, the way SQLite and JSON store them)."""
+    found = {}
+    for name, data in every_file(data_dir).items():
+        hits = [n for n in needles if n.encode("utf-8") in data]
+        if hits:
+            found[name] = hits
+    return found
+
+
+def test_after_a_bootstrap_the_other_stores_files_hold_no_phone_name_or_birthday_and_phone_lookup_works(
+    hq_factory, till_factory, clock
+):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    member = enroll_at(a)
+    settle([a], hq)
+
+    b = till_factory(hq, "S002", "T01", clock=clock)
+    b.sync.run_once()
+
+    assert files_holding(b.data_dir, PHONE, NAME, BIRTHDAY) == {}  # database, WAL, config, keys: while open
+    with b.engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT phone, name, birthday, birth_month, reduced FROM members WHERE member_code = ?",
+            (member.member_code,),
+        ).one()
+    assert tuple(row) == ("0912***111", "林*婷", None, 3, 1)
+    assert b.pos.find_member("0912-000-111").member_code == member.member_code
+    b.close()
+    assert files_holding(b.data_dir, PHONE, NAME, BIRTHDAY) == {}  # and after the last connection closed
+
+
+def test_phone_lookup_at_another_store_works_offline_in_every_format_people_type(hq_factory, till_factory, clock):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    member = enroll_at(a)
+    settle([a], hq)
+    b = till_factory(hq, "S002", "T01", clock=clock)
+    b.sync.run_once()
+    hq.stop()  # offline from here on
+
+    for typed in ("0912000111", "0912-000-111", "0912 000 111", "(0912) 000111", "０９１２０００１１１"):
+        view = b.pos.find_member(typed)
+        assert (view.member_code, view.name, view.masked_phone) == (member.member_code, "林*婷", "0912***111")
+    assert b.pos.member_by_phone("0912000112") is None
+
+
+def test_the_enrolling_till_keeps_the_full_profile_only_until_hq_has_it_then_nothing_is_left_behind(
+    hq_factory, till_factory, clock
+):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    member = enroll_at(a)
+    assert a.pos.find_member(member.member_code).name == NAME  # offline, not pushed yet: the full profile
+
+    settle([a], hq)
+
+    view = a.pos.find_member(PHONE)
+    assert (view.member_code, view.name, view.birthday, view.birthday_month) == (
+        member.member_code, "林*婷", None, clock().month == 3
+    )  # fmt: skip
+    with a.engine.connect() as conn:
+        [body] = [json.loads(b) for (b,) in conn.exec_driver_sql("SELECT body FROM outbox WHERE type = 'member.enrolled'")]
+    assert {k: body["payload"]["member"][k] for k in ("phone", "name", "birthday")} == dict.fromkeys(
+        ("phone", "name", "birthday")
+    )
+    assert files_holding(a.data_dir, PHONE, NAME, BIRTHDAY) == {}  # not in a free page, not in the WAL
+    with a.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    a.close()
+    assert files_holding(a.data_dir, PHONE, NAME, BIRTHDAY) == {}
+    assert hq.member(member.member_code).phone == PHONE  # HQ keeps the profile
+
+
+def test_the_data_folder_is_owner_only_and_every_file_in_it_too(hq_factory, till_factory, clock):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    enroll_at(a)
+    settle([a], hq)
+
+    modes = {str(p.relative_to(a.data_dir)): stat.S_IMODE(p.stat().st_mode) for p in a.data_dir.rglob("*")}
+    assert stat.S_IMODE(a.data_dir.stat().st_mode) == 0o700
+    assert {"pos.sqlite3", "pos.sqlite3-wal", "pos.sqlite3-shm", "config.json", "secrets/lookup_key.json",
+            "secrets/hq_token", "secrets/store_signing.key"} <= set(modes)  # fmt: skip
+    assert {name: mode for name, mode in modes.items() if mode != (0o700 if name == "secrets" else 0o600)} == {}
+
+
+def test_the_till_takes_the_chains_lookup_key_from_hq_and_keeps_it_out_of_its_database(hq_factory, till_factory,
+                                                                                         clock):  # fmt: skip
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    assert privacy.load_key(a.data_dir)[2] == "local"  # set up before HQ was reached
+    member = enroll_at(a)  # hashed with the till's own key
+
+    a.sync.run_once()
+
+    key_id, key, source = privacy.load_key(a.data_dir)
+    assert (key_id, source) == (hq.scalar("SELECT key_id FROM lookup_keys"), "hq")
+    assert key not in (a.data_dir / "pos.sqlite3").read_bytes() and key.hex().encode() not in (
+        a.data_dir / "pos.sqlite3").read_bytes()  # fmt: skip
+    assert a.pos.find_member(PHONE).member_code == member.member_code  # hashed again with the chain's key
+
+
+@pytest.fixture
+def access_log(tmp_path):
+    """Uvicorn's access log of the test, as it would be written to a file."""
+    path = tmp_path / "access.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    yield path, handler
+    handler.close()
+
+
+def test_hqs_access_log_carries_no_phone_and_a_phone_lookup_goes_in_the_body(hq_factory, clock, access_log):
+    from hq.app import create_app
+
+    hq = hq_factory(clock=clock)
+    token = (hq.add_store("S001"), hq.add_terminal("S001", "T09"))[1]
+    path, handler = access_log
+    app = create_app(hq.db_url, clock=clock)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", access_log=True))
+    logger = logging.getLogger("uvicorn.access")
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.01)
+        logger.addHandler(handler)
+        url = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}/api/v1"
+        headers = {"Authorization": f"Bearer {token}"}
+        in_path = requests.get(f"{url}/members/0922333444", headers=headers, timeout=5)
+        in_query = requests.get(f"{url}/sync/pull?since=0&phone=0922-333-444", headers=headers, timeout=5)
+        in_body = requests.post(f"{url}/members/lookup", json={"query": "0922333444"}, headers=headers, timeout=5)
+    finally:
+        logger.removeHandler(handler)
+        server.should_exit = True
+        thread.join(10)
+
+    assert (in_path.status_code, in_path.json()["error"]) == (400, "phone_in_path")
+    assert in_query.status_code == 200
+    assert (in_body.status_code, in_body.json()["error"]) == (404, "unknown_member")
+    log = path.read_text(encoding="utf-8")
+    assert "GET /api/v1/members/[redacted]" in log and "POST /api/v1/members/lookup" in log
+    assert "0922333444" not in log and "0922-333-444" not in log and "333444" not in log
+    assert any(isinstance(f, RedactPhones) for f in logger.filters)
