@@ -21,7 +21,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.member import with_changes
 from loyalty_core.validation import normalize_phone
 
-from . import bulk, db, feed, payload
+from . import bulk, consents, db, feed, payload
 from . import rules as published
 from .loyalty import flag_overdrafts, record_purchase
 from .members import COUPON_REUSE, DUPLICATE_PHONE
@@ -51,6 +51,7 @@ def _push(conn: Connection, batch: list[dict], bodies: list[str], hashes: list[s
     stored = _stored_hashes(conn, [e["event_id"] for e in batch])
     _preload(work, batch)
     results = [_apply_one(work, e, body, h, stored) for e, body, h in zip(batch, bodies, hashes, strict=True)]
+    consents.record_pushed(conn, batch, results, now)  # consent on record (hq/consents.py)
     work.flush()
     return results
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from loyalty_core.errors import DomainError
 
-from . import admin, db, expiry, feed, lookup, migrate, review
+from . import admin, consents, db, expiry, feed, lookup, migrate, privacy_cli, review
 from . import rules as published
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     member = sub.add_parser("member", help="members").add_subparsers(dest="action", required=True)
     member.add_parser("show", help="authoritative view of a member").add_argument("query", help="member code or phone")
+    _privacy_commands(member)
     sub.add_parser("expire", help="expire due lots (idempotent)").add_argument("--at", help="ISO date (default today)")
     tiers = sub.add_parser("tiers", help="tiers").add_subparsers(dest="action", required=True)
     tiers.add_parser("review", help="yearly tier review").add_argument("--at", help="ISO date (default today)")
@@ -65,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     feed_cmd = sub.add_parser("feed", help="the change feed").add_subparsers(dest="action", required=True)
     feed_cmd.add_parser("prune", help="drop rows up to SEQ (tills behind it refetch)").add_argument("below", type=int)
     return p
+
+
+def _privacy_commands(member) -> None:
+    privacy_cli.add_member_commands(member)
 
 
 def _store_commands(sub) -> None:
@@ -123,8 +128,12 @@ def _channel(engine, args) -> dict:
 
 
 def _member(engine, args) -> dict:
+    if args.action != "show":
+        return privacy_cli.run(engine, args, _now())
     with db.read(engine) as conn:
         view = lookup.show(conn, args.query, _day(None))
+        if view is not None:
+            view["consents"] = consents.history(conn, view["member_code"])
     if view is None:
         raise DomainError("unknown_member", f"No member {args.query!r}")
     return view

@@ -221,3 +221,20 @@ lookup_keys = sa.Table(
     sa.Column("secret", sa.String(64), nullable=False),  # base64url, 32 raw bytes
     sa.Column("created_at", Stamp, nullable=False),
 )
+
+# Every consent given or withdrawn (loyalty_core/consent.py), wherever it was recorded.
+consents = sa.Table(
+    "consents",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("member_code", sa.String(20), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("granted", sa.Boolean, nullable=False),
+    sa.Column("notice_version", sa.Integer),
+    sa.Column("at", sa.String(40), nullable=False),  # as the recording side saw it (a till's clock is shown)
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("place", sa.String(90), nullable=False),
+    sa.Column("recorded_by", sa.String(40), nullable=False),
+    sa.Column("event_id", sa.String(80)),  # the till event that carried it, if any
+    sa.Column("received_at", Stamp, nullable=False),
+)

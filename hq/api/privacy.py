@@ -3,11 +3,12 @@
 from typing import Annotated
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
-from loyalty_core import signing
+from loyalty_core import consent, signing
+from loyalty_core.errors import DomainError
 
-from .. import db, lookup, privacy
+from .. import consents, db, lookup, privacy
 from . import deps
 from .common import AUTHED, error_responses
 from .errors import ApiError
@@ -42,3 +43,26 @@ def member_lookup(body: LookupIn, _: deps.Caller, engine: deps.Db, now: deps.Now
     if view is None:
         raise ApiError(404, "unknown_member", "No member matches that")
     return view
+
+
+class ConsentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    member_code: Annotated[StrictStr, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9]+$")]
+    marketing: StrictBool
+    recorded_by: Annotated[StrictStr, Field(min_length=1, max_length=40)] = "member"
+
+
+class ConsentOut(BaseModel):
+    member_code: str
+    consent_marketing: bool
+    recorded: dict
+
+
+@router.post("/online/consent", response_model=ConsentOut, responses=error_responses(400, 404, 413, *AUTHED))
+def online_consent(body: ConsentIn, principal: deps.Channel, engine: deps.Db, now: deps.Now) -> dict:
+    """The member gives or withdraws marketing consent online; every till hears it through the feed."""
+    try:
+        return db.write(engine, lambda conn: consents.set_marketing(
+            conn, body.member_code, body.marketing, consent.ONLINE, principal.channel, body.recorded_by, now))  # fmt: skip
+    except DomainError as exc:
+        raise ApiError(404, exc.code, exc.message) from None

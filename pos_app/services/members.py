@@ -2,8 +2,8 @@
 
 import datetime as dt
 
+from loyalty_core import consent, events, ids, ledger, promotions, qr
 from loyalty_core import coupons as coupon_rules
-from loyalty_core import events, ids, ledger, promotions, qr
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, Member, new_member, with_changes
 from loyalty_core.personal_data import mask_name, mask_phone
@@ -161,6 +161,8 @@ def enroll(
                          ledger.lot_expiry(day, ctx.rules.expiry_months))
         )  # fmt: skip
     uow.members.add(member, phone_hash)
+    uow.consents.add(consent.at_enrollment(member.member_code, member.consent_marketing, ctx.rules, now,
+                                           consent.STORE, _place(ctx), actor or "unknown"))  # fmt: skip
     uow.ledger.add(entries, ref="signup", event_id=event_id)
     payload = {"member": member.to_dict(), "ledger": [e.to_dict() for e in entries], "actor": actor}
     record(uow, ctx, events.MEMBER_ENROLLED, payload, event_id)
@@ -181,12 +183,24 @@ def update_profile(uow, ctx: ServiceContext, query: str, changes: dict, actor: s
     actor = checked_actor(actor) or "unknown"
     before = {k: member.to_dict().get(k) for k in cleaned}
     uow.members.save(updated, phone_hash)
+    if "consent_marketing" in cleaned and cleaned["consent_marketing"] != member.consent_marketing:
+        uow.consents.add([consent.change(member.member_code, consent.MARKETING, cleaned["consent_marketing"], ctx.rules,
+                                         ctx.now(), consent.STORE, _place(ctx), actor)])  # fmt: skip
     audit(uow, ctx, actor, "member.update", member.member_code, {"before": before, "after": cleaned})
     payload = {"member_code": member.member_code, "changes": cleaned, "actor": actor}
     record(uow, ctx, events.MEMBER_UPDATED, payload, new_event_id())
     result = view(uow, ctx, updated)
     uow.commit()
     return result
+
+
+def _place(ctx: ServiceContext) -> str:
+    return f"{ctx.store_id}/{ctx.terminal_id}"
+
+
+def consent_history(uow, ctx: ServiceContext, query: str) -> list[dict]:
+    member, _ = resolve(uow, ctx, query)
+    return uow.consents.history(member.member_code)
 
 
 def require_active(member: Member) -> None:

@@ -222,3 +222,20 @@ reconcile_differences = Table(
     Index("ix_reconcile_differences_run", "run_id"),
     Index("ix_reconcile_differences_member", "member_code"),
 )
+
+# -- privacy (migration 0007) --------------------------------------------------------------------
+
+consents = Table(
+    "consents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_code", String, nullable=False),
+    Column("kind", String, nullable=False),  # terms | marketing
+    Column("granted", Integer, nullable=False),
+    Column("notice_version", Integer),
+    Column("at", String, nullable=False),
+    Column("channel", String, nullable=False),
+    Column("place", String, nullable=False),
+    Column("recorded_by", String, nullable=False),
+    Index("ix_consents_member", "member_code", "id"),
+)

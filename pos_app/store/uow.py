@@ -3,6 +3,7 @@
 from sqlalchemy import Engine
 
 from .admin_repo import AdminRepository
+from .consents_repo import ConsentRepository
 from .ledger_repo import LedgerRepository
 from .members_repo import MemberRepository
 from .outbox_repo import OutboxRepository
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
         self.outbox = OutboxRepository(self._conn)
         self.admin = AdminRepository(self._conn)
         self.sync = SyncRepository(self._conn)
+        self.consents = ConsentRepository(self._conn)
         return self
 
     def commit(self) -> None:

@@ -1,4 +1,4 @@
-"""Minimum data on a till: members are found by a keyed hash of the phone, most are held reduced.
+"""Minimum data on a till (and consent on record): members are found by a keyed hash of the phone, most are held reduced.
 
 `phone_hash` (HMAC of the normalized phone under the chain's look-up key) replaces the phone as
 the look-up column; `reduced` = 1 marks a member held in the form of loyalty_core.personal_data
@@ -27,9 +27,23 @@ def upgrade() -> None:
     op.drop_index("ix_members_phone", "members")
     op.create_index("ix_members_phone_hash", "members", ["phone_hash"])
     op.create_index("ix_members_full", "members", ["member_code"], sqlite_where=sa.text("reduced = 0"))
+    op.create_table(  # consent on record (loyalty_core/consent.py)
+        "consents",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("member_code", sa.String, nullable=False),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("granted", sa.Integer, nullable=False),
+        sa.Column("notice_version", sa.Integer),
+        sa.Column("at", sa.String, nullable=False),
+        sa.Column("channel", sa.String, nullable=False),
+        sa.Column("place", sa.String, nullable=False),
+        sa.Column("recorded_by", sa.String, nullable=False),
+    )
+    op.create_index("ix_consents_member", "consents", ["member_code", "id"])
 
 
 def downgrade() -> None:
+    op.drop_table("consents")
     op.drop_index("ix_members_full", "members")
     op.drop_index("ix_members_phone_hash", "members")
     op.create_index("ix_members_phone", "members", ["phone"])
