@@ -175,3 +175,88 @@ def test_hqs_access_log_carries_no_phone_and_a_phone_lookup_goes_in_the_body(hq_
     assert "GET /api/v1/members/[redacted]" in log and "POST /api/v1/members/lookup" in log
     assert "0922333444" not in log and "0922-333-444" not in log and "333444" not in log
     assert any(isinstance(f, RedactPhones) for f in logger.filters)
+
+
+# -- consent on record ---------------------------------------------------------------------------
+
+
+def hq_cli(hq, capsys, *argv):
+    from hq.cli import main
+
+    code = main(["--db", hq.db_url, *argv])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_a_marketing_withdrawal_at_one_till_reaches_hq_and_the_other_store_with_its_consent_history(
+    hq_factory, till_factory, clock, capsys
+):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    b = till_factory(hq, "S002", "T01", clock=clock)
+    member = a.pos.enroll(phone=PHONE, name=NAME, consent_terms=True, consent_marketing=True, actor="1001")
+    settle([a, b], hq)
+    assert b.pos.find_member(PHONE).consent_marketing is True
+
+    clock.advance(minutes=5)
+    a.pos.update_member(member.member_code, {"consent_marketing": False}, actor="1002")
+    settle([a, b], hq)
+
+    assert b.pos.find_member(PHONE).consent_marketing is False
+    assert hq.member(member.member_code).consent_marketing is False
+    shown = hq_cli(hq, capsys, "member", "show", member.member_code)
+    history = [(c["kind"], c["granted"], c["notice_version"], c["channel"], c["place"], c["recorded_by"])
+               for c in shown["consents"]]  # fmt: skip
+    assert history == [
+        ("terms", True, 1, "store", "S001/T01", "1001"),
+        ("marketing", True, 1, "store", "S001/T01", "1001"),
+        ("marketing", False, 1, "store", "S001/T01", "1002"),
+    ]
+    assert shown["consents"][2]["at"] == clock().isoformat()
+    assert [(c["kind"], c["granted"], c["recorded_by"]) for c in a.pos.consents(member.member_code)] == [
+        ("terms", True, "1001"), ("marketing", True, "1001"), ("marketing", False, "1002")]  # fmt: skip
+
+
+def test_marketing_consent_withdrawn_online_or_at_hq_reaches_every_till(hq_factory, till_factory, clock, capsys):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    b = till_factory(hq, "S002", "T01", clock=clock)
+    member = a.pos.enroll(phone=PHONE, name=NAME, consent_terms=True, consent_marketing=True, actor="1001")
+    settle([a, b], hq)
+    channel = hq.add_channel("webshop")
+    url = f"{hq.url}/api/v1/online/consent"
+    headers = {"Authorization": f"Bearer {channel}"}
+
+    answer = requests.post(url, json={"member_code": member.member_code, "marketing": False}, headers=headers,
+                           timeout=5)  # fmt: skip
+    settle([a, b], hq)
+
+    assert answer.status_code == 200 and answer.json()["consent_marketing"] is False
+    assert [t.pos.find_member(member.member_code).consent_marketing for t in (a, b)] == [False, False]
+
+    hq_cli(hq, capsys, "member", "consent", member.member_code, "--marketing", "yes", "--by", "op-7")
+    settle([a, b], hq)
+    assert [t.pos.find_member(member.member_code).consent_marketing for t in (a, b)] == [True, True]
+    history = [(c["granted"], c["channel"], c["place"], c["recorded_by"])
+               for c in hq_cli(hq, capsys, "member", "show", member.member_code)["consents"] if c["kind"] == "marketing"]
+    assert history == [(True, "store", "S001/T01", "1001"), (False, "online", "webshop", "member"),
+                       (True, "hq", "hq", "op-7")]  # fmt: skip
+
+
+def test_an_online_consent_request_that_is_malformed_changes_nothing(hq_factory, till_factory, clock):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    member = a.pos.enroll(phone=PHONE, name=NAME, consent_terms=True, consent_marketing=True)
+    settle([a], hq)
+    headers = {"Authorization": f"Bearer {hq.add_channel('webshop')}"}
+    url = f"{hq.url}/api/v1/online/consent"
+    bad = [{"member_code": member.member_code, "marketing": "no"}, {"member_code": member.member_code},
+           {"member_code": "' OR 1=1 --", "marketing": False}, {"member_code": "M2222222222", "marketing": False},
+           {"member_code": member.member_code, "marketing": False, "extra": 1}]  # fmt: skip
+    statuses = [requests.post(url, json=body, headers=headers, timeout=5).status_code for body in bad]
+    garbled = requests.post(url, data=b"\xff{", headers={**headers, "Content-Type": "application/json"}, timeout=5)
+
+    assert statuses == [422, 422, 422, 404, 422] and garbled.status_code == 400
+    assert hq.member(member.member_code).consent_marketing is True
+    assert hq.scalar("SELECT count(*) FROM consents WHERE member_code = :c", c=member.member_code) == 2
