@@ -5,7 +5,7 @@ import datetime as dt
 from loyalty_core import consent
 from loyalty_core.errors import DomainError
 
-from . import consents, db
+from . import consents, db, rights
 
 
 def add_member_commands(member) -> None:
@@ -13,10 +13,26 @@ def add_member_commands(member) -> None:
     c.add_argument("code", help="member code")
     c.add_argument("--marketing", choices=("yes", "no"), required=True)
     c.add_argument("--by", required=True, help="who recorded it (operator id)")
+    member.add_parser("export", help="everything HQ holds about a member, as JSON").add_argument("code")
+    erase = member.add_parser("erase", help="anonymize a member at HQ and, at their next pull, on every till")
+    erase.add_argument("code")
+    erase.add_argument("--reason", required=True)
+    stop = member.add_parser("stop", help="stop processing: no marketing, no earning")
+    stop.add_argument("code")
+    stop.add_argument("--reason", required=True)
 
 
 def run(engine, args, now: dt.datetime) -> dict:
     if args.action == "consent":
         return db.write(engine, lambda conn: consents.set_marketing(
             conn, args.code, args.marketing == "yes", consent.HQ, "hq", args.by, now))  # fmt: skip
+    if args.action == "export":
+        with db.read(engine) as conn:
+            return rights.export(conn, args.code, now)
+    if args.action == "erase":
+        done = db.write(engine, lambda conn: rights.erase(conn, args.code, args.reason, now))
+        rights.checkpoint(engine)  # no old copy in the WAL (SQLite) or in dead row versions (PostgreSQL)
+        return done
+    if args.action == "stop":
+        return db.write(engine, lambda conn: rights.stop_processing(conn, args.code, args.reason, now))
     raise DomainError("usage", f"Unknown member action {args.action!r}")

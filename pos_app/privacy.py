@@ -28,6 +28,7 @@ _MEMBER_EVENTS = ("member.enrolled", "member.updated")
 # HQ has it: sent, or rejected for good (a parked `unknown_member` event is pushed again later).
 _ACKNOWLEDGED = "(status = 'sent' OR (status = 'rejected' AND last_error NOT LIKE 'unknown_member%'))"
 _SCRUBBED = "personal_data_removed"
+_SCRUB_MARK = "outbox_scrubbed_through"
 
 
 def key_path(data_dir: Path) -> Path:
@@ -103,8 +104,35 @@ def settle(conn: Connection, key: bytes) -> dict:
         "UPDATE members SET phone = ?, name = ?, name_key = ?, birthday = NULL, birth_month = ?, phone_hash = ?,"
         " reduced = 1 WHERE member_code = ?", reduced,
     )  # fmt: skip
+    _reduce_records(db, [r[-1] for r in reduced])
     scrubbed = _scrub_acknowledged_events(db)
     return {"members_reduced": len(reduced), "events_scrubbed": scrubbed}
+
+
+def _reduce_records(db, codes: list[str]) -> None:
+    """Receipts and the audit trail of members now held reduced: names masked, phones masked,
+    birthdays gone (what was changed, when and by whom stays)."""
+    for code in codes:
+        for sale_id, body in db.execute("SELECT sale_id, body FROM sales WHERE member_code = ?", (code,)).fetchall():
+            receipt = json.loads(body)
+            receipt["member_name"] = mask_name(receipt.get("member_name") or "")
+            db.execute("UPDATE sales SET body = ? WHERE sale_id = ?", (json.dumps(receipt, ensure_ascii=False), sale_id))
+        rows = db.execute("SELECT id, details FROM audit WHERE action = 'member.update' AND subject = ?", (code,))
+        for audit_id, details in rows.fetchall():
+            d = json.loads(details) if details else {}
+            masked = {side: _mask_fields(d.get(side) or {}) for side in ("before", "after") if side in d}
+            db.execute("UPDATE audit SET details = ? WHERE id = ?", (json.dumps(masked, ensure_ascii=False), audit_id))
+
+
+def _mask_fields(fields: dict) -> dict:
+    out = dict(fields)
+    if isinstance(out.get("name"), str):
+        out["name"] = mask_name(out["name"])
+    if isinstance(out.get("phone"), str):
+        out["phone"] = mask_phone(out["phone"])
+    if "birthday" in out:
+        out["birthday"] = str(out["birthday"])[5:7] if out["birthday"] else None  # the month only
+    return out
 
 
 def _members_waiting_for_hq(db) -> set[str]:
@@ -120,18 +148,34 @@ def _members_waiting_for_hq(db) -> set[str]:
 
 
 def _scrub_acknowledged_events(db) -> int:
+    """Events HQ acknowledged lose their personal data, each once: a watermark (in sync_state) moves
+    past every row already handled, so a cycle reads only the rows since (by the outbox's key)."""
+    mark_row = db.execute("SELECT value FROM sync_state WHERE name = ?", (_SCRUB_MARK,)).fetchone()
+    mark = int(mark_row[0]) if mark_row else 0
     rows = db.execute(
-        "SELECT seq, body FROM outbox WHERE type IN (?, ?) AND " + _ACKNOWLEDGED + " AND body NOT LIKE ?",
-        (*_MEMBER_EVENTS, f'%"{_SCRUBBED}"%'),
+        "SELECT seq, body, " + _ACKNOWLEDGED + " FROM outbox WHERE seq > ? ORDER BY seq", (mark,)
     ).fetchall()
-    updates = [(json.dumps(scrub_event(json.loads(body)), ensure_ascii=False), seq) for seq, body in rows]
+    updates, new_mark, waiting = [], mark, False
+    for seq, body, acknowledged in rows:
+        if not acknowledged:
+            waiting = True  # HQ may still take it: the watermark stops here and the rest is read again
+            continue
+        if not waiting:
+            new_mark = seq
+        if f'"{_SCRUBBED}"' not in body and any(f'"{f}"' in body for f in (*PERSONAL_FIELDS, "member_name")):
+            updates.append((json.dumps(scrub_event(json.loads(body)), ensure_ascii=False), seq))
     db.executemany("UPDATE outbox SET body = ? WHERE seq = ?", updates)
+    if new_mark != mark:
+        db.execute("INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET"
+                   " value = excluded.value", (_SCRUB_MARK, str(new_mark)))  # fmt: skip
     return len(updates)
 
 
 def scrub_event(event: dict) -> dict:
     """The event without name, phone or birthday (HQ has them; the till keeps that it happened)."""
     payload = dict(event.get("payload") or {})
+    if isinstance(payload.get("member_name"), str):  # a sale's receipt names the member
+        payload["member_name"] = None
     if isinstance(payload.get("member"), dict):
         payload["member"] = {k: (None if k in PERSONAL_FIELDS else v) for k, v in payload["member"].items()}
     if isinstance(payload.get("changes"), dict):

@@ -15,6 +15,7 @@ from .events import audit, new_event_id, record
 from .views import CouponView, MemberView
 
 MAX_QUERY = 200
+CLOSED = "closed"  # hq/rights.py
 _MAX_MERGE_HOPS = 5
 
 
@@ -34,6 +35,8 @@ def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
         raise DomainError("member_not_found", "No member matches that")
     if member is None:
         raise DomainError("member_not_found", "No member matches that")
+    if member.status == CLOSED:  # erased at the member's request: nothing left to show
+        raise DomainError("member_closed", "This membership was closed", member_code=member.member_code)
     return _follow_merges(uow, member)
 
 

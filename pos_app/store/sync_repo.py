@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from loyalty_core import personal_data
 
+from . import erasure
 from .schema import coupons, ledger, members, outbox, reconcile_differences, reconcile_runs, sync_state
 
 CURSOR = "feed_cursor"
@@ -88,8 +89,11 @@ PARKED_REASON = "unknown_member"  # HQ: "park it and push it again later" (its e
 _IN_FLIGHT = or_(outbox.c.status == "pending",
                  and_(outbox.c.status == "rejected", outbox.c.last_error.like(PARKED_REASON + "%")))  # fmt: skip
 
+# A closed (erased) member keeps the phone hash we had: typing the phone says "membership closed".
 _MEMBER_UPSERT = _insert("members", MEMBER_COLUMNS, "(member_code) DO UPDATE SET " + ", ".join(
-    f"{c} = excluded.{c}" for c in MEMBER_COLUMNS[1:]), extra="purchases")  # fmt: skip
+    f"{c} = excluded.{c}" if c != "phone_hash" else
+    "phone_hash = CASE WHEN excluded.status = 'closed' THEN coalesce(excluded.phone_hash, members.phone_hash)"
+    " ELSE excluded.phone_hash END" for c in MEMBER_COLUMNS[1:]), extra="purchases")  # fmt: skip
 _MEMBER_FRESH = _insert("members", MEMBER_COLUMNS, " DO NOTHING", extra="purchases")
 # A known entry is confirmed and takes HQ's booking (HQ books a merged member's entries to the survivor).
 _ENTRY_UPSERT = _insert("ledger", LEDGER_COLUMNS, "(entry_id) DO UPDATE SET confirmed = 1, member_code = "
@@ -183,6 +187,7 @@ class SyncRepository:
         latest = {r[0]: r for r in rows}
         if latest:
             self.conn.exec_driver_sql(_MEMBER_UPSERT, list(latest.values()))
+            erasure.erase_local(self.conn, [c for c, r in latest.items() if r[11] == erasure.CLOSED])
 
     def upsert_entries(self, rows: list[tuple]) -> None:
         """LEDGER_COLUMNS tuples: unknown entries are inserted confirmed, known ones confirmed and re-booked."""

@@ -54,3 +54,11 @@ def settle(uow_factory: Callable, ctx: ServiceContext) -> dict:
     if done["members_reduced"] or done["events_scrubbed"]:
         privacy.checkpoint(engine)
     return done
+
+
+def after_pull(uow_factory: Callable, changed: bool) -> None:
+    """What the feed rewrote (an erased member's rows) leaves no old copy in the WAL."""
+    if changed:
+        with uow_factory(read_only=True) as uow:
+            engine = uow.sync.conn.engine
+        privacy.checkpoint(engine)

@@ -188,6 +188,10 @@
             <translation>This member cannot collect or spend points right now.</translation>
         </message>
         <message>
+            <source>This membership was closed at the member&apos;s request.</source>
+            <translation>This membership was closed at the member&apos;s request.</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>This code is not a member card.</translation>
         </message>

@@ -188,6 +188,10 @@
             <translation>该会员目前无法累积或使用积分。</translation>
         </message>
         <message>
+            <source>This membership was closed at the member&apos;s request.</source>
+            <translation>此会员资格已依会员要求终止。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>这不是会员卡二维码。</translation>
         </message>

@@ -188,6 +188,10 @@
             <translation>這位會員目前無法累積或使用點數。</translation>
         </message>
         <message>
+            <source>This membership was closed at the member&apos;s request.</source>
+            <translation>此會員資格已依會員要求終止。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>這不是會員卡條碼。</translation>
         </message>

@@ -14,6 +14,8 @@ import uvicorn
 from sync_harness import settle
 
 from hq.access_log import RedactPhones
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
 from pos_app import privacy
 
 PHONE = "0912000111"
@@ -260,3 +262,105 @@ def test_an_online_consent_request_that_is_malformed_changes_nothing(hq_factory,
     assert statuses == [422, 422, 422, 404, 422] and garbled.status_code == 400
     assert hq.member(member.member_code).consent_marketing is True
     assert hq.scalar("SELECT count(*) FROM consents WHERE member_code = :c", c=member.member_code) == 2
+
+
+# -- member rights at HQ -------------------------------------------------------------------------
+
+TEA = [CartLine("TEA-500", "grocery", 12000, 2)]
+
+
+def hq_files_holding(hq, *needles: str) -> dict[str, list[str]]:
+    """HQ's SQLite database, WAL and shm: which contain which of the texts."""
+    db = Path(hq.db_url.removeprefix("sqlite:///"))
+    found = {}
+    for path in db.parent.glob(db.name + "*"):
+        hits = [n for n in needles if n.encode("utf-8") in path.read_bytes()]
+        if hits:
+            found[path.name] = hits
+    return found
+
+
+def a_member_known_everywhere(hq_factory, till_factory, clock):
+    hq = hq_factory(clock=clock)
+    a = till_factory(hq, "S001", "T01", clock=clock)
+    b = till_factory(hq, "S002", "T01", clock=clock)
+    member = a.pos.enroll(phone=PHONE, name=NAME, birthday=BIRTHDAY, consent_terms=True, consent_marketing=True,
+                          actor="1001")  # fmt: skip
+    a.pos.confirm_sale(member.member_code, TEA)  # the receipt names the member (full profile, not pushed yet)
+    a.pos.update_member(member.member_code, {"name": "林雅婷婷"}, actor="1001")  # audited with before/after
+    settle([a, b], hq)
+    b.pos.confirm_sale(member.member_code, TEA)
+    settle([a, b], hq)
+    return hq, a, b, member
+
+
+def test_export_gives_the_member_everything_hq_holds(hq_factory, till_factory, clock, capsys):
+    hq, a, b, member = a_member_known_everywhere(hq_factory, till_factory, clock)
+
+    out = hq_cli(hq, capsys, "member", "export", member.member_code)
+
+    assert (out["profile"]["phone"], out["profile"]["name"], out["profile"]["birthday"]) == (PHONE, "林雅婷婷", BIRTHDAY)
+    assert out["profile"]["balance"] == hq.balances()[member.member_code]
+    assert [c["kind"] for c in out["consents"]] == ["terms", "marketing"]
+    assert {e["entry_id"] for e in out["ledger"]} == {k for k, v in hq.ledger().items() if v[0] == member.member_code}
+    assert sum(e["points"] for e in out["ledger"]) == out["profile"]["balance"]
+    assert sorted(s["store_id"] for s in out["sales"]) == ["S001", "S002"]
+    assert all(s["type"] == "sale.confirmed" and s["paid_cents"] > 0 for s in out["sales"])
+    assert out["coupons"] == [] and out["online_orders"] == []
+
+
+def test_erasure_anonymizes_hq_and_reaches_every_till_which_then_says_the_membership_was_closed(
+    hq_factory, till_factory, clock, capsys
+):
+    hq, a, b, member = a_member_known_everywhere(hq_factory, till_factory, clock)
+    card = a.pos.card_payload(member.member_code)
+    balance = hq.balances()[member.member_code]
+    entries = {k: v for k, v in hq.ledger().items() if v[0] == member.member_code}
+
+    done = hq_cli(hq, capsys, "member", "erase", member.member_code, "--reason", "member asked at the counter")
+    settle([a, b], hq)
+
+    assert done["status"] == "closed" and done["events_scrubbed"] == 2
+    row = hq.member(member.member_code)
+    assert (row.phone, row.name, row.birthday, row.status) == ("", "", None, "closed")
+    assert hq.balances()[member.member_code] == balance  # the accounts keep their amounts
+    assert {k: v for k, v in hq.ledger().items() if v[0] == member.member_code} == entries
+    bodies = [r.body for r in hq.rows("SELECT body FROM events")] + [r.data for r in hq.rows("SELECT data FROM feed")]
+    assert not [b for b in bodies if PHONE in b or "林雅婷" in b or BIRTHDAY in b]
+    if hq.db_url.startswith("sqlite"):
+        assert hq_files_holding(hq, PHONE, "林雅婷", BIRTHDAY) == {}  # database and WAL, byte by byte
+        with hq.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    for till in (a, b):
+        for query in (card, PHONE, "0912-000-111", member.member_code):
+            with pytest.raises(DomainError) as refused:
+                till.pos.find_member(query)
+            assert refused.value.code == "member_closed"
+        assert files_holding(till.data_dir, PHONE, "林雅婷", BIRTHDAY) == {}
+
+
+def test_erasure_of_an_unknown_member_or_without_a_reason_changes_nothing(hq_factory, till_factory, clock):
+    from hq.cli import main
+
+    hq, a, b, member = a_member_known_everywhere(hq_factory, till_factory, clock)
+    head = hq.feed_head()
+    assert main(["--db", hq.db_url, "member", "erase", "M2222222222", "--reason", "x"]) == 1
+    assert main(["--db", hq.db_url, "member", "erase", member.member_code, "--reason", "   "]) == 1
+    assert main(["--db", hq.db_url, "member", "erase", member.member_code]) == 2
+    assert hq.member(member.member_code).phone == PHONE and hq.feed_head() == head
+
+
+def test_stop_processing_ends_marketing_and_earning_at_every_till(hq_factory, till_factory, clock, capsys):
+    hq, a, b, member = a_member_known_everywhere(hq_factory, till_factory, clock)
+    before = hq.balances()[member.member_code]
+
+    hq_cli(hq, capsys, "member", "stop", member.member_code, "--reason", "member asked by letter")
+    settle([a, b], hq)
+
+    for till in (a, b):
+        view = till.pos.find_member(PHONE)
+        assert (view.status, view.consent_marketing) == ("stopped", False)
+        with pytest.raises(DomainError) as refused:
+            till.pos.confirm_sale(member.member_code, TEA)
+        assert refused.value.code == "member_inactive"
+    assert hq.balances()[member.member_code] == before
