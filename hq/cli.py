@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="the loyalty program").add_subparsers(dest="action", required=True)
     rules.add_parser("publish", help="publish a new rule set version").add_argument("file", type=Path)
     rules.add_parser("show", help="the current rule set")
+    privacy_cli.add_commands(sub)
     feed_cmd = sub.add_parser("feed", help="the change feed").add_subparsers(dest="action", required=True)
     feed_cmd.add_parser("prune", help="drop rows up to SEQ (tills behind it refetch)").add_argument("below", type=int)
     return p
@@ -165,7 +166,14 @@ COMMANDS: dict[str, Callable] = {
     "rules": _rules,
     "feed": _feed,
     "migrate": lambda engine, args: {"migrated": True},
+    "audit": lambda engine, args: privacy_cli.run_audit(engine, args, _now()),
+    "retention": lambda engine, args: privacy_cli.run_retention(engine, args, _at(args.at)),
 }
+
+
+def _at(text: str | None) -> dt.datetime:
+    """HQ's clock for a job: noon UTC of --at, or now."""
+    return dt.datetime.combine(_day(text), dt.time(12), dt.UTC) if text else _now()
 
 
 def _serve(url: str, args) -> int:

@@ -19,6 +19,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.member import with_changes
 from loyalty_core.rules import RuleSet
 
+from . import audit_chain
 from . import rules as published
 from .schema import consents, rules
 from .work import Work
@@ -79,6 +80,8 @@ def set_marketing(conn: Connection, member_code: str, granted: bool, channel: st
         work.update_member(state, member)
     record = consent.change(state.code, consent.MARKETING, granted, work.rules, now, channel, place, recorded_by)
     conn.execute(consents.insert(), [_row(record, now, None)])
+    audit_chain.record(conn, now, recorded_by, "member.consent", state.code, None,
+                       {"marketing": granted, "channel": channel, "place": place})  # fmt: skip
     work.flush()
     return {"member_code": state.code, "consent_marketing": granted, "recorded": record.to_dict()}
 

@@ -5,7 +5,29 @@ import datetime as dt
 from loyalty_core import consent
 from loyalty_core.errors import DomainError
 
-from . import consents, db, rights
+from . import audit_chain, consents, db, retention, rights
+
+
+def add_commands(sub) -> None:
+    """`pos-hq audit verify` and `pos-hq retention run`."""
+    audit = sub.add_parser("audit", help="the tamper-evident audit log").add_subparsers(dest="action", required=True)
+    audit.add_parser("verify", help="check the hash chain; reports the first broken link")
+    retention = sub.add_parser("retention", help="deletion when the purpose ends").add_subparsers(
+        dest="action", required=True)
+    retention.add_parser("run", help="erase members inactive longer than the rules allow; prune the audit log") \
+        .add_argument("--at", help="ISO date (default: today on HQ's clock)")
+
+
+def run_audit(engine, args, now: dt.datetime) -> dict:
+    with db.read(engine) as conn:
+        return audit_chain.verify(conn)
+
+
+def run_retention(engine, args, now: dt.datetime) -> dict:
+    result = db.write(engine, lambda conn: retention.run(conn, now))
+    if result["erased"]:
+        rights.checkpoint(engine)
+    return result
 
 
 def add_member_commands(member) -> None:
@@ -27,8 +49,7 @@ def run(engine, args, now: dt.datetime) -> dict:
         return db.write(engine, lambda conn: consents.set_marketing(
             conn, args.code, args.marketing == "yes", consent.HQ, "hq", args.by, now))  # fmt: skip
     if args.action == "export":
-        with db.read(engine) as conn:
-            return rights.export(conn, args.code, now)
+        return db.write(engine, lambda conn: rights.export(conn, args.code, now))
     if args.action == "erase":
         done = db.write(engine, lambda conn: rights.erase(conn, args.code, args.reason, now))
         rights.checkpoint(engine)  # no old copy in the WAL (SQLite) or in dead row versions (PostgreSQL)

@@ -21,7 +21,7 @@ from loyalty_core import events as ev_types
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import clean_text
 
-from . import consents, db, feed, lookup
+from . import audit_chain, consents, db, feed, lookup
 from .members import from_row
 from .schema import coupon_uses, coupons, events, ledger, members, online_orders, spend
 from .schema import feed as feed_table
@@ -48,9 +48,11 @@ def _codes(conn: Connection, code: str) -> list[str]:
 # -- export ---------------------------------------------------------------------------------------
 
 
-def export(conn: Connection, code: str, now: dt.datetime) -> dict:
-    """Everything HQ holds about the member, as JSON: profile, consents, ledger, sales, coupons."""
+def export(conn: Connection, code: str, now: dt.datetime, operator: str = "cli") -> dict:
+    """Everything HQ holds about the member, as JSON: profile, consents, ledger, sales, coupons.
+    Audited: who read a member's data, and when, is part of the usage log."""
     row = _member_row(conn, code)
+    audit_chain.record(conn, now, operator, "member.export", row.member_code)
     codes = _codes(conn, row.member_code)
     view = lookup.show(conn, row.member_code, now.astimezone().date()) or {}
     entries = conn.execute(
@@ -99,22 +101,37 @@ def _iso(value) -> str | None:
 # -- erasure --------------------------------------------------------------------------------------
 
 
-def erase(conn: Connection, code: str, reason: str, now: dt.datetime) -> dict:
-    """Anonymizes the member everywhere at HQ (one transaction) and tells every till."""
+def erase(conn: Connection, code: str, reason: str, now: dt.datetime, operator: str = "cli") -> dict:
+    """Anonymizes the member everywhere at HQ (one transaction, audited) and tells every till."""
     reason = clean_text(reason, "reason", 200)
     row = _member_row(conn, code)
     codes = _codes(conn, row.member_code)
+    rows, scrubbed = _erase(conn, [row.member_code], codes)
+    audit_chain.record(conn, now, operator, "member.erase", row.member_code, None,
+                       {"reason": reason, "codes": codes, **scrubbed})  # fmt: skip
+    feed.append(conn, rows, now)  # last: see hq.feed
+    return {"member_code": row.member_code, "erased_codes": codes, "status": CLOSED, "reason": reason, **scrubbed}
+
+
+def erase_many(conn: Connection, codes: list[str], reason: str, now: dt.datetime) -> list[str]:
+    """The retention job's erasure of many members at once (one pass over the stored events)."""
+    every = sorted({c for code in codes for c in _codes(conn, code)})
+    rows, _ = _erase(conn, codes, every)
+    audit_chain.record(conn, now, "retention", "member.erase", f"{len(codes)} members", None,
+                       {"reason": reason, "codes": every})  # fmt: skip
+    feed.append(conn, rows, now)
+    return every
+
+
+def _erase(conn: Connection, closing: list[str], codes: list[str]) -> tuple[list[tuple], dict]:
+    """The members' rows, event bodies and feed rows anonymized; returns the feed rows to append."""
     conn.execute(
         sa.update(members).where(members.c.member_code.in_(codes))
         .values(name=ERASED_NAME, phone=ERASED_PHONE, birthday=None, consent_marketing=False,
-                status=sa.case((members.c.member_code == row.member_code, CLOSED), else_=members.c.status))
+                status=sa.case((members.c.member_code.in_(closing), CLOSED), else_=members.c.status))
     )  # fmt: skip
-    scrubbed_events = _scrub_events(conn, codes)
-    scrubbed_feed = _scrub_feed(conn, codes)
-    rows = [(feed.MEMBER, c, feed.dumps(_member_dict(conn, c))) for c in codes]
-    feed.append(conn, rows, now)  # last: see hq.feed
-    return {"member_code": row.member_code, "erased_codes": codes, "status": CLOSED, "reason": reason,
-            "events_scrubbed": scrubbed_events, "feed_rows_scrubbed": scrubbed_feed}  # fmt: skip
+    scrubbed = {"events_scrubbed": _scrub_events(conn, codes), "feed_rows_scrubbed": _scrub_feed(conn, codes)}
+    return [(feed.MEMBER, c, feed.dumps(_member_dict(conn, c))) for c in codes], scrubbed
 
 
 def _member_dict(conn: Connection, code: str) -> dict:
@@ -125,11 +142,11 @@ def _scrub_events(conn: Connection, codes: list[str]) -> int:
     """Enrollment and profile-edit bodies of these members lose name, phone and birthday (the body hash
     stays: a till's retry of the original body is still answered `duplicate`)."""
     wanted = set(codes)
-    candidates = conn.execute(
-        sa.select(events.c.event_id, events.c.body)
-        .where(events.c.type.in_((ev_types.MEMBER_ENROLLED, ev_types.MEMBER_UPDATED)))
-        .where(sa.or_(*[events.c.body.contains(f'"{c}"') for c in codes]))
-    ).all()  # fmt: skip
+    query = sa.select(events.c.event_id, events.c.body).where(
+        events.c.type.in_((ev_types.MEMBER_ENROLLED, ev_types.MEMBER_UPDATED)))
+    if len(codes) <= 20:  # a request: the database filters; the retention job reads the member events once
+        query = query.where(sa.or_(*[events.c.body.contains(f'"{c}"') for c in codes]))
+    candidates = conn.execute(query).all()
     changed = []
     for event_id, body in candidates:
         event = json.loads(body)
@@ -164,7 +181,7 @@ def _scrub_feed(conn: Connection, codes: list[str]) -> int:
     return len(changed)
 
 
-def stop_processing(conn: Connection, code: str, reason: str, now: dt.datetime) -> dict:
+def stop_processing(conn: Connection, code: str, reason: str, now: dt.datetime, operator: str = "cli") -> dict:
     """No marketing and no earning from now on: consent withdrawn, status `stopped` (tills refuse to
     book points for the member, as for any member who is not active)."""
     reason = clean_text(reason, "reason", 200)
@@ -173,6 +190,8 @@ def stop_processing(conn: Connection, code: str, reason: str, now: dt.datetime) 
         raise DomainError("member_inactive", f"Member {code} is {row.status}")
     conn.execute(sa.update(members).where(members.c.member_code == row.member_code)
                  .values(status=STOPPED, consent_marketing=False))  # fmt: skip
+    audit_chain.record(conn, now, operator, "member.stop", row.member_code, {"status": row.status},
+                       {"status": STOPPED, "reason": reason})  # fmt: skip
     feed.append(conn, [(feed.MEMBER, row.member_code, feed.dumps(_member_dict(conn, row.member_code)))], now)
     return {"member_code": row.member_code, "status": STOPPED, "reason": reason}
 

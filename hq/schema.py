@@ -238,3 +238,28 @@ consents = sa.Table(
     sa.Column("event_id", sa.String(80)),  # the till event that carried it, if any
     sa.Column("received_at", Stamp, nullable=False),
 )
+
+# The audit log (hq/audit_chain.py): the console's columns (hq/operators/audit.py on its branch)
+# plus the hash chain that makes it tamper-evident. Both write through audit_chain.record.
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=False),  # gap-free: the chain's order
+    sa.Column("at", Stamp, nullable=False),
+    sa.Column("username", sa.String(40), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("target", sa.String(120), nullable=False),
+    sa.Column("before", sa.Text, nullable=False),  # JSON
+    sa.Column("after", sa.Text, nullable=False),  # JSON
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("chain_hash", sa.String(64), nullable=False),
+)
+
+# Where the chain starts after old entries were pruned (kept 5 years): the last pruned hash.
+audit_anchors = sa.Table(
+    "audit_anchors",
+    metadata,
+    sa.Column("through_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("last_hash", sa.String(64), nullable=False),
+    sa.Column("at", Stamp, nullable=False),
+)

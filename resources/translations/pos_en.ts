@@ -192,6 +192,10 @@
             <translation>This membership was closed at the member&apos;s request.</translation>
         </message>
         <message>
+            <source>Nothing to change.</source>
+            <translation>Nothing to change.</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>This code is not a member card.</translation>
         </message>

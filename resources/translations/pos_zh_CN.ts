@@ -192,6 +192,10 @@
             <translation>此会员资格已依会员要求终止。</translation>
         </message>
         <message>
+            <source>Nothing to change.</source>
+            <translation>没有要变更的内容。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>这不是会员卡二维码。</translation>
         </message>

@@ -192,6 +192,10 @@
             <translation>此會員資格已依會員要求終止。</translation>
         </message>
         <message>
+            <source>Nothing to change.</source>
+            <translation>沒有要變更的內容。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>這不是會員卡條碼。</translation>
         </message>
