@@ -1,5 +1,7 @@
 """pos-app init | adjust | report day | outbox | cashier add | audit"""
 
+from pathlib import Path
+
 from .. import config
 from .parsing import parse_date, parse_int
 
@@ -10,6 +12,8 @@ def register(sub) -> None:
     init.add_argument("--terminal", required=True)
     init.add_argument("--hq", help="HQ address, e.g. https://hq.example.com")
     init.add_argument("--token", help="the terminal token HQ printed for this till")
+    init.add_argument("--ca-bundle", type=Path, help="PEM file of the CA(s) that signed HQ's certificate"
+                      " (default: the system's certificate store)")  # fmt: skip
     init.set_defaults(handler=_init)
 
     adjust = sub.add_parser("adjust", help="supervisor points adjustment (audited)")
@@ -43,7 +47,8 @@ def register(sub) -> None:
 
 
 def _init(args, lazy):
-    cfg = config.init_terminal(lazy.data_dir, args.store, args.terminal, args.hq, args.token)
+    cfg = config.init_terminal(lazy.data_dir, args.store, args.terminal, args.hq, args.token,
+                               ca_bundle=args.ca_bundle)  # fmt: skip
     app = lazy.get()  # creates the database and registers our signing key
     return {"store_id": cfg.store_id, "terminal_id": cfg.terminal_id, "key_id": cfg.key_id,
             "hq_url": cfg.hq_url, "data_dir": str(app.data_dir)}  # fmt: skip

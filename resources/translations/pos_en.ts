@@ -196,6 +196,14 @@
             <translation>Nothing to change.</translation>
         </message>
         <message>
+            <source>HQ must be reached over https://.</source>
+            <translation>HQ must be reached over https://.</translation>
+        </message>
+        <message>
+            <source>That file is not a list of CA certificates (PEM).</source>
+            <translation>That file is not a list of CA certificates (PEM).</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>This code is not a member card.</translation>
         </message>

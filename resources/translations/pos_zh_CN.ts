@@ -196,6 +196,14 @@
             <translation>没有要变更的内容。</translation>
         </message>
         <message>
+            <source>HQ must be reached over https://.</source>
+            <translation>HQ 必须以 https:// 连接。</translation>
+        </message>
+        <message>
+            <source>That file is not a list of CA certificates (PEM).</source>
+            <translation>该文件不是 CA 证书列表（PEM）。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>这不是会员卡二维码。</translation>
         </message>

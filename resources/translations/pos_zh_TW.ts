@@ -196,6 +196,14 @@
             <translation>沒有要變更的內容。</translation>
         </message>
         <message>
+            <source>HQ must be reached over https://.</source>
+            <translation>HQ 必須以 https:// 連線。</translation>
+        </message>
+        <message>
+            <source>That file is not a list of CA certificates (PEM).</source>
+            <translation>該檔案不是 CA 憑證清單（PEM）。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>這不是會員卡條碼。</translation>
         </message>
