@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (more than 1 needs PostgreSQL)")
+    serve.add_argument("--ssl-certfile", help="serve HTTPS: the certificate chain (PEM)")
+    serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM, owner-only)")
     sub.add_parser("migrate", help="bring the database schema up to date")
     _store_commands(sub.add_parser("store", help="stores").add_subparsers(dest="action", required=True))
     _terminal_commands(sub.add_parser("terminal", help="terminal tokens").add_subparsers(dest="action", required=True))
@@ -181,12 +183,14 @@ def _serve(url: str, args) -> int:
 
     from .app import create_app
 
+    tls = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile} if args.ssl_certfile else {}
     if args.workers > 1:  # each worker process builds its own app from the URL
         migrate.upgrade(db.make_engine(url))
         os.environ["POS_HQ_DB"] = url
-        uvicorn.run("hq.app:app_from_env", factory=True, host=args.host, port=args.port, workers=args.workers)
+        uvicorn.run("hq.app:app_from_env", factory=True, host=args.host, port=args.port, workers=args.workers,
+                    **tls)  # fmt: skip
     else:
-        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level="info", **tls)
     return 0
 
 
