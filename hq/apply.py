@@ -145,6 +145,8 @@ def _enrolled(work: Work, event: dict) -> None:
 def _updated(work: Work, event: dict) -> None:
     p = event["payload"]
     state = payload.member_state(work, payload.text(p, "member_code"))
+    if state.member.status == "closed":  # erased (hq/rights.py): a late edit must not bring the data back
+        raise Rejected("member_closed", "This membership was closed at the member's request")
     changes = p.get("changes")
     if not isinstance(changes, dict) or not changes:
         raise Rejected("invalid_payload", "payload.changes must be a non-empty object")

@@ -35,9 +35,10 @@ def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
         raise DomainError("member_not_found", "No member matches that")
     if member is None:
         raise DomainError("member_not_found", "No member matches that")
+    member, merged_from = _follow_merges(uow, member)
     if member.status == CLOSED:  # erased at the member's request: nothing left to show
         raise DomainError("member_closed", "This membership was closed", member_code=member.member_code)
-    return _follow_merges(uow, member)
+    return member, merged_from
 
 
 def _follow_merges(uow, member: Member) -> tuple[Member, str | None]:

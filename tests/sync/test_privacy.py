@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 import uvicorn
-from sync_harness import settle
+from sync_harness import outbox_counts, settle
 
 from hq.access_log import RedactPhones
 from loyalty_core.errors import DomainError
@@ -364,3 +364,18 @@ def test_stop_processing_ends_marketing_and_earning_at_every_till(hq_factory, ti
             till.pos.confirm_sale(member.member_code, TEA)
         assert refused.value.code == "member_inactive"
     assert hq.balances()[member.member_code] == before
+
+
+def test_a_profile_edit_pushed_after_the_erasure_is_rejected_and_brings_nothing_back(
+    hq_factory, till_factory, clock, capsys
+):
+    hq, a, b, member = a_member_known_everywhere(hq_factory, till_factory, clock)
+    b.pos.update_member(member.member_code, {"name": "林雅婷"}, actor="1001")  # not pushed yet
+    hq_cli(hq, capsys, "member", "erase", member.member_code, "--reason", "member asked")
+
+    b.sync.run_once()
+
+    row = hq.member(member.member_code)
+    assert (row.name, row.phone, row.status) == ("", "", "closed")
+    assert outbox_counts(b)["rejected"] == 1
+    assert files_holding(b.data_dir, PHONE, "林雅婷", BIRTHDAY) == {}
