@@ -379,3 +379,17 @@ def test_a_profile_edit_pushed_after_the_erasure_is_rejected_and_brings_nothing_
     assert (row.name, row.phone, row.status) == ("", "", "closed")
     assert outbox_counts(b)["rejected"] == 1
     assert files_holding(b.data_dir, PHONE, "林雅婷", BIRTHDAY) == {}
+
+
+def test_neither_the_tills_nor_hqs_logs_carry_a_phone_or_a_name(hq_factory, till_factory, clock, caplog, capsys):
+    caplog.set_level(logging.DEBUG)
+    hq, a, b, member = a_member_known_everywhere(hq_factory, till_factory, clock)
+    b.pos.find_member("0912-000-111")
+    with pytest.raises(DomainError):
+        b.pos.find_member("0912-000-11x")
+    hq_cli(hq, capsys, "member", "erase", member.member_code, "--reason", "member asked")
+    settle([a, b], hq)
+
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert caplog.records  # the sync did log (key taken, pushes, pulls)
+    assert not [word for word in (PHONE, "000111", "林雅婷", "雅婷", BIRTHDAY) if word in logged]
