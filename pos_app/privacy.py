@@ -137,8 +137,10 @@ def _mask_fields(fields: dict) -> dict:
 
 def _members_waiting_for_hq(db) -> set[str]:
     codes = set()
+    # status IN (...) keeps to ix_outbox_status: a year's sent events are never read here
     for (body,) in db.execute(
-        "SELECT body FROM outbox WHERE type IN (?, ?) AND NOT " + _ACKNOWLEDGED, _MEMBER_EVENTS
+        "SELECT body FROM outbox WHERE status IN ('pending', 'rejected') AND type IN (?, ?) AND NOT "
+        + _ACKNOWLEDGED, _MEMBER_EVENTS,
     ):
         payload = json.loads(body).get("payload", {})
         code = payload.get("member_code") or (payload.get("member") or {}).get("member_code")
