@@ -47,7 +47,8 @@ from pathlib import Path
 
 from loyalty_core import ids, qr
 from loyalty_core.ledger import lot_expiry
-from pos_app import bootstrap, config
+from loyalty_core.personal_data import mask_name, mask_phone, phone_hash
+from pos_app import bootstrap, config, privacy
 
 STORE_ID = "S001"
 TERMINAL_ID = "T01"
@@ -383,12 +384,13 @@ def seed(data_dir: Path | str, members: int, ledger: int, *, rng_seed: int = 202
         for name, _ in indexes:
             con.execute(f'DROP INDEX "{name}"')
 
+        _save_phones(data_dir, plan.member_rows)
         phases["load_members"] = _load(
             con,
             "INSERT INTO members (member_code, phone, name, name_key, birthday, consent_terms, consent_marketing,"
-            " tier_code, enrolled_at, home_store, referrer_code, status, merged_into, purchases)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            plan.member_rows,
+            " tier_code, enrolled_at, home_store, referrer_code, status, merged_into, purchases, phone_hash,"
+            " birth_month, reduced) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
+            _reduced_rows(plan.member_rows, privacy.load_key(data_dir)[1]),
             members,
             "members",
         )
@@ -451,6 +453,35 @@ def qr_payloads(data_dir: Path | str, member_codes: list[str]) -> list[str]:
     return [qr.static_payload(code, signer) for code in member_codes]
 
 
+def _reduced_rows(rows, key: bytes):
+    """Members as a till holds them once HQ has them (loyalty_core.personal_data): masked name and
+    phone, the birth month, the keyed phone hash the look-up uses."""
+    for r in rows:
+        code, phone, name, _, birthday, *rest = r
+        masked = mask_name(name)
+        yield (code, mask_phone(phone), masked, masked.casefold(), None, *rest, phone_hash(key, phone),
+               int(birthday[5:7]) if birthday else None)  # fmt: skip
+
+
+def phones_path(data_dir: Path) -> Path:
+    """The seeded members' phones, for the benchmarks to type: beside the till's folder, not in it."""
+    return Path(data_dir).parent / f"{Path(data_dir).name}.bench-phones.sqlite3"
+
+
+def _save_phones(data_dir: Path, rows) -> None:
+    path = phones_path(data_dir)
+    path.unlink(missing_ok=True)
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("CREATE TABLE phones (member_code TEXT PRIMARY KEY, phone TEXT NOT NULL) WITHOUT ROWID")
+        con.execute("BEGIN")
+        con.executemany("INSERT INTO phones VALUES (?, ?)", ((r[0], r[1]) for r in rows))
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
 def sample_members(data_dir: Path | str, n: int, *, rng_seed: int = 1, where: str = "status = 'active'",
                    min_balance: int | None = None) -> list[dict]:  # fmt: skip
     """n distinct random members (uniform over the table) with their phone and a valid QR payload.
@@ -480,6 +511,12 @@ def sample_members(data_dir: Path | str, n: int, *, rng_seed: int = 1, where: st
             picked[row[0]] = row[1]
     finally:
         con.close()
+    phones = sqlite3.connect(f"file:{phones_path(Path(data_dir))}?mode=ro", uri=True)
+    try:  # the till holds only masked phones: the real ones the benchmark types come from the seed's list
+        picked = {c: phones.execute("SELECT phone FROM phones WHERE member_code = ?", (c,)).fetchone()[0]
+                  for c in picked}  # fmt: skip
+    finally:
+        phones.close()
     if len(picked) < n:
         raise SeedError(f"only found {len(picked)} of {n} members matching {where!r}")
     codes = list(picked)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from . import db, migrate
-from .api import errors, health, members, online, reconcile, stores, sync
+from . import access_log, db, migrate
+from .api import errors, health, members, online, privacy, reconcile, stores, sync
 
 API = "/api/v1"
 MAX_BODY_BYTES = 4 * 1024 * 1024  # 500 events of a few KB each, with room to spare
@@ -49,7 +49,8 @@ def create_app(
     app.state.engine, app.state.clock = engine, clock
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=max_body_bytes)
-    for module in (health, sync, reconcile, members, online, stores):
+    access_log.install()  # no phone number in any log line (hq/access_log.py)
+    for module in (health, sync, reconcile, privacy, members, online, stores):
         app.include_router(module.router, prefix=API)
     return app
 

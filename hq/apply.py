@@ -21,7 +21,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.ids import referral_entry_id
 from loyalty_core.member import with_changes
 
-from . import bulk, db, feed, held, payload, sales, strict, trust
+from . import bulk, consents, db, feed, held, payload, sales, strict, trust
 from . import rules as published
 from .members import DUPLICATE_PHONE
 from .merge import merge_into_earlier
@@ -54,6 +54,7 @@ def _push(conn: Connection, batch: list[dict], bodies: list[str], hashes: list[s
     stored = _stored_hashes(conn, [e["event_id"] for e in batch])
     _preload(work, batch)
     results = [_apply_one(work, e, body, h, stored) for e, body, h in zip(batch, bodies, hashes, strict=True)]
+    consents.record_pushed(conn, batch, results, now)  # consent on record (hq/consents.py)
     work.flush()
     return results
 
@@ -172,6 +173,8 @@ def _enrolled(work: Work, event: dict) -> dict | None:
 def _updated(work: Work, event: dict) -> None:
     p = event["payload"]
     state = payload.member_state(work, payload.text(p, "member_code"))
+    if state.member.status == "closed":  # erased (hq/rights.py): a late edit must not bring the data back
+        raise Rejected("member_closed", "This membership was closed at the member's request")
     changes = p.get("changes")
     if not isinstance(changes, dict) or not changes:
         raise Rejected("invalid_payload", "payload.changes must be a non-empty object")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from loyalty_core.errors import DomainError
 
-from . import admin, db, expiry, feed, held, lookup, migrate, review
+from . import admin, consents, db, expiry, feed, held, lookup, migrate, privacy_cli, review
 from . import rules as published
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (more than 1 needs PostgreSQL)")
+    serve.add_argument("--ssl-certfile", help="serve HTTPS: the certificate chain (PEM)")
+    serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM, owner-only)")
     sub.add_parser("migrate", help="bring the database schema up to date")
     _store_commands(sub.add_parser("store", help="stores").add_subparsers(dest="action", required=True))
     _terminal_commands(sub.add_parser("terminal", help="terminal tokens").add_subparsers(dest="action", required=True))
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     member = sub.add_parser("member", help="members").add_subparsers(dest="action", required=True)
     member.add_parser("show", help="authoritative view of a member").add_argument("query", help="member code or phone")
+    _privacy_commands(member)
     sub.add_parser("expire", help="expire due lots (idempotent)").add_argument("--at", help="ISO date (default today)")
     tiers = sub.add_parser("tiers", help="tiers").add_subparsers(dest="action", required=True)
     tiers.add_parser("review", help="yearly tier review").add_argument("--at", help="ISO date (default today)")
@@ -66,9 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     _review_commands(
         sub.add_parser("review", help="held adjustments").add_subparsers(dest="action", required=True)
     )
+    privacy_cli.add_commands(sub)
     feed_cmd = sub.add_parser("feed", help="the change feed").add_subparsers(dest="action", required=True)
     feed_cmd.add_parser("prune", help="drop rows up to SEQ (tills behind it refetch)").add_argument("below", type=int)
     return p
+
+
+def _privacy_commands(member) -> None:
+    privacy_cli.add_member_commands(member)
 
 
 def _store_commands(sub) -> None:
@@ -155,8 +163,12 @@ def _channel(engine, args) -> dict:
 
 
 def _member(engine, args) -> dict:
+    if args.action != "show":
+        return privacy_cli.run(engine, args, _now())
     with db.read(engine) as conn:
         view = lookup.show(conn, args.query, _day(None))
+        if view is not None:
+            view["consents"] = consents.history(conn, view["member_code"])
     if view is None:
         raise DomainError("unknown_member", f"No member {args.query!r}")
     return view
@@ -198,7 +210,14 @@ COMMANDS: dict[str, Callable] = {
     "feed": _feed,
     "review": _review,
     "migrate": lambda engine, args: {"migrated": True},
+    "audit": lambda engine, args: privacy_cli.run_audit(engine, args, _now()),
+    "retention": lambda engine, args: privacy_cli.run_retention(engine, args, _at(args.at)),
 }
+
+
+def _at(text: str | None) -> dt.datetime:
+    """HQ's clock for a job: noon UTC of --at, or now."""
+    return dt.datetime.combine(_day(text), dt.time(12), dt.UTC) if text else _now()
 
 
 def _serve(url: str, args) -> int:
@@ -206,12 +225,14 @@ def _serve(url: str, args) -> int:
 
     from .app import create_app
 
+    tls = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile} if args.ssl_certfile else {}
     if args.workers > 1:  # each worker process builds its own app from the URL
         migrate.upgrade(db.make_engine(url))
         os.environ["POS_HQ_DB"] = url
-        uvicorn.run("hq.app:app_from_env", factory=True, host=args.host, port=args.port, workers=args.workers)
+        uvicorn.run("hq.app:app_from_env", factory=True, host=args.host, port=args.port, workers=args.workers,
+                    **tls)  # fmt: skip
     else:
-        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level="info", **tls)
     return 0
 
 

@@ -46,7 +46,9 @@ def _sqlite_engine(url: str) -> Engine:
     def _connect(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (below)
         cur = dbapi_conn.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000"):
+        # secure_delete: erased members' data is zeroed, not left in free pages (docs/PRIVACY.md)
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000",
+                       "secure_delete=ON"):
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 

@@ -39,6 +39,9 @@ def seed(conn: Connection, rules_file: Path) -> None:
     """The feed counter row and, on a fresh HQ, the default loyalty program."""
     if conn.execute(sa.select(schema.feed_counter.c.id)).first() is None:
         conn.execute(schema.feed_counter.insert().values(id=1, last_seq=0, floor_seq=0))
+    from .privacy import seed_key
+
+    seed_key(conn, dt.datetime.now(dt.UTC))
     if conn.execute(sa.select(schema.rules.c.version).limit(1)).first() is None:
         from .rules import publish  # late: rules imports the feed, which needs the counter row
 

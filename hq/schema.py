@@ -254,3 +254,57 @@ held_adjustments = sa.Table(
     sa.Column("decided_by", sa.String(80)),
     sa.Column("decision_reason", sa.String(300)),
 )
+
+# -- privacy (migration 0005, see hq/privacy.py) -------------------------------------------------
+
+# The chain's look-up key: tills hash a typed phone with it to find a member they hold only in
+# reduced form (loyalty_core.personal_data). One row; handed to terminals at provisioning.
+lookup_keys = sa.Table(
+    "lookup_keys",
+    metadata,
+    sa.Column("key_id", sa.String(40), primary_key=True),
+    sa.Column("secret", sa.String(64), nullable=False),  # base64url, 32 raw bytes
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+# Every consent given or withdrawn (loyalty_core/consent.py), wherever it was recorded.
+consents = sa.Table(
+    "consents",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("member_code", sa.String(20), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("granted", sa.Boolean, nullable=False),
+    sa.Column("notice_version", sa.Integer),
+    sa.Column("at", sa.String(40), nullable=False),  # as the recording side saw it (a till's clock is shown)
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("place", sa.String(90), nullable=False),
+    sa.Column("recorded_by", sa.String(40), nullable=False),
+    sa.Column("event_id", sa.String(80)),  # the till event that carried it, if any
+    sa.Column("received_at", Stamp, nullable=False),
+)
+
+# The audit log (hq/audit_chain.py): the console's columns (hq/operators/audit.py on its branch)
+# plus the hash chain that makes it tamper-evident. Both write through audit_chain.record.
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=False),  # gap-free: the chain's order
+    sa.Column("at", Stamp, nullable=False),
+    sa.Column("username", sa.String(40), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("target", sa.String(120), nullable=False),
+    sa.Column("before", sa.Text, nullable=False),  # JSON
+    sa.Column("after", sa.Text, nullable=False),  # JSON
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("chain_hash", sa.String(64), nullable=False),
+)
+
+# Where the chain starts after old entries were pruned (kept 5 years): the last pruned hash.
+audit_anchors = sa.Table(
+    "audit_anchors",
+    metadata,
+    sa.Column("through_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("last_hash", sa.String(64), nullable=False),
+    sa.Column("at", Stamp, nullable=False),
+)

@@ -11,7 +11,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from . import feed, views
+from . import feed, privacy, views
 from . import rules as published
 from .admin import key_row
 from .members import from_row
@@ -33,9 +33,10 @@ def page(conn: Connection, after: str, limit: int, today: dt.date) -> dict:
     # of these reads is one index range, not 500 look-ups.
     ledgers = views.ledger_dicts(conn, codes)
     spend = views.rolling_spend(conn, codes, rules, today, contiguous=True)
+    _, key = privacy.lookup_key(conn)
     out = {
         "feed_seq": feed_seq,
-        "members": [views.snapshot_view(s, ledgers[s.code], spend[s.code]) for s in states],
+        "members": [privacy.reduce_view(views.snapshot_view(s, ledgers[s.code], spend[s.code]), key) for s in states],
         "next": codes[-1] if codes and more else None,
         "more": more,
     }

@@ -25,6 +25,14 @@ class Member:
     referrer_code: str | None = None
     status: str = ACTIVE
     merged_into: str | None = None
+    # A till's copy of a member HQ has (loyalty_core.personal_data): `phone` and `name` hold the
+    # masked forms, `birthday` is None and only the month is known. Never part of an event body.
+    birth_month: int | None = None
+    reduced: bool = False
+
+    @property
+    def birthday_month(self) -> int | None:
+        return self.birthday.month if self.birthday else self.birth_month
 
     def to_dict(self) -> dict:
         return {

@@ -63,7 +63,7 @@ class MemberTerms:
 
     member_code: str
     tier_code: str
-    birthday: dt.date | None
+    birthday: dt.date | int | None  # the date, or only the month (loyalty_core.personal_data)
     balance: int
     redeem_allowance: int | None = None  # set while HQ is unreachable
 

@@ -37,11 +37,14 @@ class Promotion:
         return self.names.get(language) or self.names.get("en") or self.id
 
 
-def is_birthday_month(birthday: dt.date | None, day: dt.date) -> bool:
-    return birthday is not None and birthday.month == day.month
+def is_birthday_month(birthday: dt.date | int | None, day: dt.date) -> bool:
+    """`birthday` is the date, or only its month (what a till keeps about other stores' members)."""
+    if birthday is None:
+        return False
+    return (birthday if isinstance(birthday, int) else birthday.month) == day.month
 
 
-def multiplier_promotions(promotions: list[Promotion], day: dt.date, birthday: dt.date | None) -> list[Promotion]:
+def multiplier_promotions(promotions: list[Promotion], day: dt.date, birthday: dt.date | int | None) -> list[Promotion]:
     """The multiplier promotions that apply to a sale on `day`."""
     applies = []
     for p in promotions:

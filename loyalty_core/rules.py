@@ -31,6 +31,22 @@ class TrustPolicy:
 
 
 @dataclass(frozen=True)
+class PrivacyRules:
+    """The published privacy notices (what a member agrees to, by version) and how long data is kept."""
+
+    retention_years: int = 3  # a member inactive this long is anonymized (pos-hq retention run)
+    audit_retention_years: int = 5
+    notices: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = ()  # (kind, version, ((language, text),))
+
+    def notice_version(self, kind: str) -> int | None:
+        return next((v for k, v, _ in self.notices if k == kind), None)
+
+    def notice_text(self, kind: str, language: str) -> str | None:
+        texts = dict(next((t for k, _, t in self.notices if k == kind), ()))
+        return texts.get(language) or texts.get("en")
+
+
+@dataclass(frozen=True)
 class RuleSet:
     version: int
     ladder: TierLadder
@@ -43,6 +59,7 @@ class RuleSet:
     spend_window_days: int = 365
     birthday_coupon: dict | None = None  # {"kind", "value_cents" or "value_bp", "min_spend_cents"}
     trust: TrustPolicy = TrustPolicy()
+    privacy: PrivacyRules = PrivacyRules()
 
     @staticmethod
     def from_dict(data: dict) -> "RuleSet":
@@ -117,6 +134,7 @@ def _parse(data: dict) -> RuleSet:
         spend_window_days=_int(data.get("spend_window_days", 365), 1, 3650),
         birthday_coupon=dict(data["birthday_coupon"]) if data.get("birthday_coupon") else None,
         trust=_trust(data.get("trust", {})),
+        privacy=_privacy(data.get("privacy") or {}),
     )
 
 
@@ -128,4 +146,18 @@ def _trust(d: dict) -> TrustPolicy:
         max_unreceipted_return_cents=_int(d.get("max_unreceipted_return_cents", default.max_unreceipted_return_cents)),
         rules_grace_days=_int(d.get("rules_grace_days", default.rules_grace_days), 0, 365),
         clock_skew_hours=_int(d.get("clock_skew_hours", default.clock_skew_hours), 1, 24 * 30),
+    )
+
+
+def _privacy(d: dict) -> PrivacyRules:
+    notices = []
+    for kind, notice in dict(d.get("notices") or {}).items():
+        if kind not in ("terms", "marketing"):
+            raise ValueError(f"unknown notice {kind!r}")
+        texts = tuple(sorted((str(lang), str(text)) for lang, text in dict(notice.get("texts") or {}).items()))
+        notices.append((kind, _int(notice["version"], 1), texts))
+    return PrivacyRules(
+        retention_years=_int(d.get("retention_years", 3), 1, 50),
+        audit_retention_years=_int(d.get("audit_retention_years", 5), 1, 50),
+        notices=tuple(sorted(notices)),
     )

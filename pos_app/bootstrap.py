@@ -9,7 +9,7 @@ from loyalty_core import signing
 from loyalty_core.rules import RuleSet
 
 from . import config as cfg
-from . import resources
+from . import privacy, resources
 from .services.context import ServiceContext, system_clock
 from .services.pos import CashierService, PosService
 from .store import migrate
@@ -56,10 +56,14 @@ def load_catalog() -> list[Product]:
 def build_app(data_dir: Path, *, clock=None) -> App:
     data_dir = Path(data_dir)
     config = cfg.load(data_dir)
+    privacy.lock_down(data_dir, cfg.db_path(data_dir))
     engine = make_engine(cfg.db_path(data_dir))
     migrate.upgrade(engine, phone_region=config.country)
     signer = cfg.load_signer(data_dir, config)
+    lookup_key = privacy.ensure_local_key(data_dir)
     with SqlUnitOfWork(engine) as uow:
+        privacy.hash_unhashed(uow.sync.conn, lookup_key)  # rows from before migration 0007
+        privacy.settle(uow.sync.conn, lookup_key)
         uow.admin.add_key(signer.key_id, signing.b64(signer.public_bytes()), "own")
         stored_rules = uow.admin.latest_rules()
         keys = uow.admin.key_rows()
@@ -71,7 +75,7 @@ def build_app(data_dir: Path, *, clock=None) -> App:
             keyring.revoke(key.key_id, key.revoked_at)
     rules = RuleSet.from_dict(stored_rules or resources.load_json("default_rules.json"))
     ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock,
-                         region=config.country)  # fmt: skip
+                         region=config.country, lookup_key=lookup_key)  # fmt: skip
 
     def uow_factory(read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, read_only=read_only, durable=durable)

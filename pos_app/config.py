@@ -60,9 +60,31 @@ def _write_secret(path: Path, data: bytes) -> None:
         f.write(data)
 
 
+CA_BUNDLE = "hq_ca.pem"
+_LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$)")
+
+
+def ca_bundle_path(data_dir: Path) -> Path | None:
+    """The CA certificates this till trusts for HQ (given at init), or None: the system's store."""
+    path = Path(data_dir) / "secrets" / CA_BUNDLE
+    return path if path.exists() else None
+
+
+def _checked_ca_bundle(path: Path) -> bytes:
+    from cryptography import x509
+
+    try:
+        data = Path(path).read_bytes()
+        if not x509.load_pem_x509_certificates(data):
+            raise ValueError("no certificate")
+    except (OSError, ValueError) as exc:
+        raise DomainError("invalid_ca_bundle", f"Not a PEM file of CA certificates: {exc}"[:200]) from None
+    return data
+
+
 def init_terminal(
     data_dir: Path, store_id: str, terminal_id: str, hq_url: str | None = None, token: str | None = None,
-    demo: bool = False, country: str = phones.DEFAULT_REGION,
+    demo: bool = False, country: str = phones.DEFAULT_REGION, ca_bundle: Path | None = None,
 ) -> TerminalConfig:  # fmt: skip
     for value, what in ((store_id, "store"), (terminal_id, "terminal")):
         if not _ID.fullmatch(str(value)):
@@ -70,16 +92,26 @@ def init_terminal(
     country = phones.check_region(country)
     if hq_url and not re.fullmatch(r"https?://[^\s]{1,200}", hq_url):
         raise DomainError("invalid_hq_url", "The HQ address must start with http:// or https://")
+    if hq_url and hq_url.startswith("http://") and not _LOOPBACK.match(hq_url):
+        # members' data crosses the network: only HTTPS, with the certificate checked (docs/PRIVACY.md)
+        raise DomainError("insecure_hq_url", "HQ must be reached over https:// (plain http only on this machine)")
+    bundle = _checked_ca_bundle(ca_bundle) if ca_bundle else None
     data_dir = Path(data_dir)
     if is_initialized(data_dir):
         raise DomainError("already_initialized", f"This till is already set up ({data_dir})")
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(data_dir, 0o700)  # owner-only: it holds members' data (pos_app/privacy.py)
     signer = signing.Signer.generate(f"{store_id}-{os.urandom(3).hex()}")
     _write_secret(data_dir / "secrets" / "store_signing.key", signer.private_bytes())
     if token:
         _write_secret(data_dir / "secrets" / "hq_token", token.encode())
+    if bundle:
+        _write_secret(data_dir / "secrets" / CA_BUNDLE, bundle)
+    from .privacy import ensure_local_key
+
+    ensure_local_key(data_dir)  # replaced by the chain's key at the first sync with HQ
     config = TerminalConfig(store_id, terminal_id, signer.key_id, hq_url, demo, country)
-    (data_dir / "config.json").write_text(json.dumps(asdict(config), indent=2), encoding="utf-8")
+    _write_secret(data_dir / "config.json", json.dumps(asdict(config), indent=2).encode("utf-8"))
     return config
 
 

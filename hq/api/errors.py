@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from loyalty_core.errors import DomainError
 
+from ..access_log import redact
 from ..feed import CursorError
 
 log = logging.getLogger(__name__)
@@ -82,13 +83,13 @@ async def _http_error(_: Request, exc: HTTPException) -> JSONResponse:
 
 async def _database_down(request: Request, exc: OperationalError) -> JSONResponse:
     """Nothing was applied; a till keeps its outbox and retries with backoff."""
-    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc.orig)
+    log.warning("database unavailable on %s %s: %s", request.method, redact(request.url.path), exc.orig)
     return error(503, "unavailable", "HQ cannot reach its database; nothing was applied, try again later")
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     """The last resort: log it, answer JSON. Tests assert this never runs."""
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    log.exception("unhandled error on %s %s", request.method, redact(request.url.path))
     return error(500, "internal", "HQ hit an unexpected error; nothing was applied")
 
 

@@ -3,6 +3,8 @@
 PINs are read from standard input (`--pin-stdin`), never taken as an argument.
 """
 
+from pathlib import Path
+
 from loyalty_core.errors import DomainError
 
 from .. import config
@@ -16,6 +18,8 @@ def register(sub) -> None:
     init.add_argument("--hq", help="HQ address, e.g. https://hq.example.com")
     init.add_argument("--token", help="the terminal token HQ printed for this till")
     init.add_argument("--country", default="TW", help="the store's country: TW, CN or HK (phones, currency)")
+    init.add_argument("--ca-bundle", type=Path, help="PEM file of the CA(s) that signed HQ's certificate"
+                      " (default: the system's certificate store)")  # fmt: skip
     init.set_defaults(handler=_init)
 
     adjust = sub.add_parser("adjust", help="supervisor points adjustment (audited)")
@@ -68,7 +72,8 @@ def supervisor_approves(lazy, supervisor_id: str) -> str:
 
 
 def _init(args, lazy):
-    cfg = config.init_terminal(lazy.data_dir, args.store, args.terminal, args.hq, args.token, country=args.country)
+    cfg = config.init_terminal(lazy.data_dir, args.store, args.terminal, args.hq, args.token, country=args.country,
+                               ca_bundle=args.ca_bundle)  # fmt: skip
     app = lazy.get()  # creates the database and registers our signing key
     return {"store_id": cfg.store_id, "terminal_id": cfg.terminal_id, "key_id": cfg.key_id,
             "hq_url": cfg.hq_url, "country": cfg.country, "data_dir": str(app.data_dir)}  # fmt: skip

@@ -1,4 +1,4 @@
-"""pos-app member enroll | show | ledger | search | edit"""
+"""pos-app member enroll | show | ledger | search | update"""
 
 from loyalty_core.errors import DomainError
 
@@ -24,6 +24,15 @@ def register(sub) -> None:
     ledger.add_argument("query")
     ledger.set_defaults(handler=_ledger)
 
+    update = msub.add_parser("update", help="correct a profile or give / withdraw marketing consent (audited)")
+    update.add_argument("query", help="member code, phone or scanned QR text")
+    update.add_argument("--name")
+    update.add_argument("--phone")
+    update.add_argument("--birthday", help="YYYY-MM-DD, or '' to remove it")
+    update.add_argument("--consent-marketing", choices=("yes", "no"))
+    update.add_argument("--actor", default="cli", help="who made the change (staff id), for the audit trail")
+    update.set_defaults(handler=_update)
+
     search = msub.add_parser("search", help="members whose name starts with PREFIX")
     search.add_argument("prefix")
     search.set_defaults(handler=_search)
@@ -42,6 +51,19 @@ def _enroll(args, lazy):
         actor="cli",
     )
     return view.to_dict()
+
+
+def _update(args, lazy):
+    changes = {k: getattr(args, k) for k in ("name", "phone", "birthday") if getattr(args, k) is not None}
+    if args.consent_marketing is not None:
+        changes["consent_marketing"] = args.consent_marketing == "yes"
+    if not changes:
+        raise DomainError("nothing_to_change", "Give at least one of --name, --phone, --birthday, --consent-marketing")
+    if changes.get("birthday") == "":
+        changes["birthday"] = None
+    pos = lazy.get().pos
+    view = pos.update_member(args.query, changes, args.actor)
+    return {**view.to_dict(), "consents": pos.consents(view.member_code)}
 
 
 def _show(args, lazy):

@@ -52,7 +52,7 @@ def _quote(uow, ctx: ServiceContext, req: SaleRequest) -> _Priced:
     if ctx.is_offline():  # per member: what was already redeemed unconfirmed counts against it
         allowance = max(0, ctx.rules.offline_redeem_allowance_points - uow.ledger.pending_redeemed(member.member_code))
     balance, spend = standing_of(uow, ctx, member.member_code)
-    terms = pricing.MemberTerms(member.member_code, member.tier_code, member.birthday, balance, allowance)
+    terms = pricing.MemberTerms(member.member_code, member.tier_code, member.birthday_month, balance, allowance)
     day = (req.at or ctx.now()).date()
     coupon = _coupon(uow, ctx, req.coupon_code)
     shopper = Shopper(terms, spend, uow.members.purchases(member.member_code) == 0, _referrer(uow, member))

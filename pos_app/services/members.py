@@ -2,10 +2,11 @@
 
 import datetime as dt
 
+from loyalty_core import consent, events, ids, ledger, phones, promotions, qr
 from loyalty_core import coupons as coupon_rules
-from loyalty_core import events, ids, ledger, phones, promotions, qr
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, Member, new_member, with_changes
+from loyalty_core.personal_data import mask_name, mask_phone
 
 from .approvals import checked_actor
 from .context import ServiceContext
@@ -13,6 +14,7 @@ from .events import audit, new_event_id, record
 from .views import CouponView, MemberView
 
 MAX_QUERY = 200
+CLOSED = "closed"  # hq/rights.py
 _MAX_MERGE_HOPS = 5
 
 
@@ -27,12 +29,15 @@ def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
     elif qr.is_member_code(text.upper()):
         member = uow.members.get(text.upper())
     elif phones.looks_like_phone(text):
-        member = uow.members.by_phone(phones.normalize(text, ctx.region))
+        member = uow.members.by_phone_hash(ctx.phone_hash(text))
     else:
         raise DomainError("member_not_found", "No member matches that")
     if member is None:
         raise DomainError("member_not_found", "No member matches that")
-    return _follow_merges(uow, member)
+    member, merged_from = _follow_merges(uow, member)
+    if member.status == CLOSED:  # erased at the member's request: nothing left to show
+        raise DomainError("member_closed", "This membership was closed", member_code=member.member_code)
+    return member, merged_from
 
 
 def _scanned_code(uow, ctx: ServiceContext, text: str) -> str:
@@ -109,7 +114,7 @@ def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = Non
         spend_cents=spend,
         next_tier=progress.next_tier.code if progress.next_tier else None,
         spend_to_next_cents=progress.spend_to_next_cents,
-        birthday_month=promotions.is_birthday_month(member.birthday, today),
+        birthday_month=promotions.is_birthday_month(member.birthday_month, today),
         consent_marketing=member.consent_marketing,
         qr_payload=qr.static_payload(member.member_code, ctx.signer),
         status=member.status,
@@ -133,23 +138,9 @@ def _coupons(uow, ctx: ServiceContext, code: str) -> list[CouponView]:
 
 
 def _offers(ctx: ServiceContext, member: Member, today: dt.date) -> list[str]:
-    applying = promotions.multiplier_promotions(ctx.rules.promotions, today, member.birthday)
+    applying = promotions.multiplier_promotions(ctx.rules.promotions, today, member.birthday_month)
     bonuses = [p for p in ctx.rules.promotions if p.kind in (promotions.SKU_BONUS, promotions.CATEGORY_BONUS)]
     return [p.id for p in applying + bonuses if p.active_on(today)]
-
-
-def mask_name(name: str) -> str:
-    """'王小明' -> '王*明', 'Alice Chen' -> 'A**** C***': enough to confirm, not to read out."""
-    words = name.split()
-    if len(words) > 1:
-        return " ".join(w[0] + "*" * (len(w) - 1) for w in words)
-    if len(name) <= 2:
-        return name[0] + "*" * (len(name) - 1)
-    return name[0] + "*" * (len(name) - 2) + name[-1]
-
-
-def mask_phone(phone: str) -> str:
-    return phone[:-6] + "***" + phone[-3:] if len(phone) > 6 else "***"
 
 
 def enroll(
@@ -178,7 +169,8 @@ def enroll(
         home_store=ctx.store_id,
         region=ctx.region,
     )
-    existing = uow.members.by_phone(member.phone)
+    phone_hash = ctx.phone_hash(member.phone)
+    existing = uow.members.by_phone_hash(phone_hash)
     if existing is not None:
         raise DomainError("phone_taken", "This phone already belongs to a member", member_code=existing.member_code)
     if referrer:
@@ -193,7 +185,9 @@ def enroll(
                          ledger.SIGNUP, ctx.rules.signup_bonus_points, day,
                          ledger.lot_expiry(day, ctx.rules.expiry_months))
         )  # fmt: skip
-    uow.members.add(member)
+    uow.members.add(member, phone_hash)
+    uow.consents.add(consent.at_enrollment(member.member_code, member.consent_marketing, ctx.rules, now,
+                                           consent.STORE, _place(ctx), actor or "unknown"))  # fmt: skip
     uow.ledger.add(entries, ref="signup", event_id=event_id)
     payload = {"member": member.to_dict(), "ledger": [e.to_dict() for e in entries], "actor": actor}
     record(uow, ctx, events.MEMBER_ENROLLED, payload, event_id)
@@ -205,19 +199,33 @@ def enroll(
 def update_profile(uow, ctx: ServiceContext, query: str, changes: dict, actor: str) -> MemberView:
     member, _ = resolve(uow, ctx, query)
     updated, cleaned = with_changes(member, changes, ctx.today(), ctx.region)
+    phone_hash = None
     if "phone" in cleaned:
-        other = uow.members.by_phone(updated.phone)
+        phone_hash = ctx.phone_hash(updated.phone)
+        other = uow.members.by_phone_hash(phone_hash)
         if other is not None and other.member_code != member.member_code:
             raise DomainError("phone_taken", "This phone already belongs to a member", member_code=other.member_code)
     actor = checked_actor(actor) or "unknown"
     before = {k: member.to_dict().get(k) for k in cleaned}
-    uow.members.save(updated)
+    uow.members.save(updated, phone_hash)
+    if "consent_marketing" in cleaned and cleaned["consent_marketing"] != member.consent_marketing:
+        uow.consents.add([consent.change(member.member_code, consent.MARKETING, cleaned["consent_marketing"], ctx.rules,
+                                         ctx.now(), consent.STORE, _place(ctx), actor)])  # fmt: skip
     audit(uow, ctx, actor, "member.update", member.member_code, {"before": before, "after": cleaned})
     payload = {"member_code": member.member_code, "changes": cleaned, "actor": actor}
     record(uow, ctx, events.MEMBER_UPDATED, payload, new_event_id())
     result = view(uow, ctx, updated)
     uow.commit()
     return result
+
+
+def _place(ctx: ServiceContext) -> str:
+    return f"{ctx.store_id}/{ctx.terminal_id}"
+
+
+def consent_history(uow, ctx: ServiceContext, query: str) -> list[dict]:
+    member, _ = resolve(uow, ctx, query)
+    return uow.consents.history(member.member_code)
 
 
 def require_active(member: Member) -> None:

@@ -66,6 +66,11 @@ class PosService:
         with self._uow() as uow:
             return members.update_profile(uow, ctx, query, changes, actor)
 
+    def consents(self, query: str) -> list[dict]:
+        """Every consent given or withdrawn at this till for the member, oldest first."""
+        with self._read() as uow:
+            return members.consent_history(uow, self.ctx, query)
+
     def card_payload(self, query: str) -> str:
         return self.find_member(query).qr_payload
 

@@ -38,6 +38,7 @@ def make_engine(db_path: Path) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")  # a confirmed sale survives power loss
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA secure_delete=ON")  # what is deleted or rewritten is zeroed, not left in free pages
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -13,7 +13,7 @@ from .schema import coupons, members, spend
 _MEMBER_COLUMNS = (
     members.c.member_code, members.c.phone, members.c.name, members.c.birthday, members.c.consent_terms,
     members.c.consent_marketing, members.c.tier_code, members.c.enrolled_at, members.c.home_store,
-    members.c.referrer_code, members.c.status, members.c.merged_into,
+    members.c.referrer_code, members.c.status, members.c.merged_into, members.c.birth_month, members.c.reduced,
 )  # fmt: skip
 
 # The statements a look-up or a sale runs, built once: building `select(...).where(...)` on every
@@ -32,7 +32,8 @@ _AVAILABLE_COUPONS = select(coupons.c.code).where(
 # (engine.statements), the same transaction without SQLAlchemy's overhead per statement.
 _SELECT_MEMBER = "SELECT " + ", ".join(c.name for c in _MEMBER_COLUMNS) + " FROM members"
 _BY_CODE_SQL = _SELECT_MEMBER + " WHERE member_code = ?"
-_BY_PHONE_SQL = _SELECT_MEMBER + " WHERE phone = ? ORDER BY status, enrolled_at LIMIT 1"  # active before merged
+# By the keyed hash of the phone (pos_app/privacy.py): the till keeps no other members' phones.
+_BY_PHONE_HASH_SQL = _SELECT_MEMBER + " WHERE phone_hash = ? ORDER BY status, enrolled_at LIMIT 1"  # active first
 # A sale needs the points balance (the sum of the ledger) and the qualifying spend: one statement.
 _STANDING_SQL = (
     "SELECT (SELECT coalesce(sum(points), 0) FROM ledger WHERE member_code = :code),"
@@ -44,7 +45,8 @@ _COUNT_PURCHASE_SQL = "UPDATE members SET purchases = purchases + 1 WHERE member
 
 def _row_to_member(row) -> Member:
     """A row of _MEMBER_COLUMNS (a plain tuple or a SQLAlchemy row) -> Member."""
-    code, phone, name, birthday, terms, marketing, tier, enrolled_at, home_store, referrer, status, merged_into = row
+    (code, phone, name, birthday, terms, marketing, tier, enrolled_at, home_store, referrer, status, merged_into,
+     birth_month, reduced) = row  # fmt: skip
     return Member(
         member_code=code,
         phone=phone,
@@ -58,11 +60,13 @@ def _row_to_member(row) -> Member:
         referrer_code=referrer,
         status=status,
         merged_into=merged_into,
+        birth_month=birth_month,
+        reduced=bool(reduced),
     )
 
 
-def _member_values(m: Member) -> dict:
-    return {
+def _member_values(m: Member, phone_hash: str | None) -> dict:
+    values = {
         "member_code": m.member_code,
         "phone": m.phone,
         "name": m.name,
@@ -76,7 +80,12 @@ def _member_values(m: Member) -> dict:
         "referrer_code": m.referrer_code,
         "status": m.status,
         "merged_into": m.merged_into,
+        "birth_month": m.birthday_month,
+        "reduced": int(m.reduced),
     }
+    if phone_hash is not None:  # a reduced member edited without a new phone keeps its hash
+        values["phone_hash"] = phone_hash
+    return values
 
 
 class MemberRepository:
@@ -84,27 +93,19 @@ class MemberRepository:
         self.conn = conn
         self.db = statements(conn)
 
-    def add(self, member: Member) -> None:
-        self.conn.execute(insert(members).values(**_member_values(member), purchases=0))
+    def add(self, member: Member, phone_hash: str) -> None:
+        self.conn.execute(insert(members).values(**_member_values(member, phone_hash), purchases=0))
 
-    def upsert(self, member: Member) -> None:
-        """From HQ: replace what we know, keep our purchase count."""
-        values = _member_values(member)
-        if self.get(member.member_code) is None:
-            self.conn.execute(insert(members).values(**values, purchases=0))
-        else:
-            self.conn.execute(update(members).where(members.c.member_code == member.member_code).values(**values))
-
-    def save(self, member: Member) -> None:
-        values = _member_values(member)
+    def save(self, member: Member, phone_hash: str | None = None) -> None:
+        values = _member_values(member, phone_hash)
         self.conn.execute(update(members).where(members.c.member_code == member.member_code).values(**values))
 
     def get(self, code: str) -> Member | None:
         row = self.db.execute(_BY_CODE_SQL, (code,)).fetchone()
         return _row_to_member(row) if row else None
 
-    def by_phone(self, phone: str) -> Member | None:
-        row = self.db.execute(_BY_PHONE_SQL, (phone,)).fetchone()
+    def by_phone_hash(self, phone_hash: str) -> Member | None:
+        row = self.db.execute(_BY_PHONE_HASH_SQL, (phone_hash,)).fetchone()
         return _row_to_member(row) if row else None
 
     def by_name_prefix(self, prefix: str, limit: int) -> list[Member]:

@@ -27,9 +27,16 @@ members = Table(
     Column("status", String, nullable=False),
     Column("merged_into", String),
     Column("purchases", Integer, nullable=False, default=0),
-    Index("ix_members_phone", "phone"),
+    # migration 0007 (pos_app/privacy.py): look-up by keyed phone hash; most members held reduced
+    Column("phone_hash", String),
+    Column("birth_month", Integer),
+    Column("reduced", Integer, nullable=False, default=0),
+    Index("ix_members_phone_hash", "phone_hash"),
     Index("ix_members_name_key", "name_key"),
 )
+
+# The few full profiles a till holds (its own enrollments HQ has not acknowledged yet).
+Index("ix_members_full", members.c.member_code, sqlite_where=members.c.reduced == 0)
 
 ledger = Table(
     "ledger",
@@ -233,4 +240,21 @@ reconcile_differences = Table(
     Column("at", String, nullable=False),
     Index("ix_reconcile_differences_run", "run_id"),
     Index("ix_reconcile_differences_member", "member_code"),
+)
+
+# -- privacy (migration 0007) --------------------------------------------------------------------
+
+consents = Table(
+    "consents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_code", String, nullable=False),
+    Column("kind", String, nullable=False),  # terms | marketing
+    Column("granted", Integer, nullable=False),
+    Column("notice_version", Integer),
+    Column("at", String, nullable=False),
+    Column("channel", String, nullable=False),
+    Column("place", String, nullable=False),
+    Column("recorded_by", String, nullable=False),
+    Index("ix_consents_member", "member_code", "id"),
 )

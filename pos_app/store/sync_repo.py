@@ -21,6 +21,9 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from loyalty_core import personal_data
+
+from . import erasure
 from .schema import coupons, ledger, members, outbox, reconcile_differences, reconcile_runs, sync_state
 
 CURSOR = "feed_cursor"
@@ -33,20 +36,32 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 
 MEMBER_COLUMNS = ("member_code", "phone", "name", "name_key", "birthday", "consent_terms", "consent_marketing",
-                  "tier_code", "enrolled_at", "home_store", "referrer_code", "status", "merged_into")  # fmt: skip
+                  "tier_code", "enrolled_at", "home_store", "referrer_code", "status", "merged_into",
+                  "phone_hash", "birth_month", "reduced")  # fmt: skip
 LEDGER_COLUMNS = ("entry_id", "member_code", "kind", "points", "on_date", "expires_on", "ref", "event_id", "confirmed")
 
 
-def member_tuple(d: dict, tier: str | None = None) -> tuple:
-    """A `Member.to_dict` from HQ -> a members row in MEMBER_COLUMNS order (purchases are ours)."""
-    name = str(d["name"])
-    birthday = d.get("birthday")
+def member_tuple(d: dict, tier: str | None = None, key: bytes | None = None) -> tuple:
+    """A member row from HQ -> a members row in MEMBER_COLUMNS order (purchases are ours).
+
+    HQ sends tills the reduced row of loyalty_core.personal_data; a full `Member.to_dict` (an older
+    HQ) is reduced here, before anything is written, so this till never stores it."""
+    if "phone_hash" not in d:
+        d = personal_data.till_member(d, key or b"")
+        if key is None:
+            d["phone_hash"] = None
+    name = str(d.get("name_masked") or "")
     return (
-        str(d["member_code"]), str(d["phone"]), name, name.casefold(), str(birthday)[:10] if birthday else None,
+        str(d["member_code"]), str(d.get("phone_masked") or ""), name, name.casefold(), None,
         int(bool(d.get("consent_terms", True))), int(bool(d.get("consent_marketing", False))),
         str(tier or d.get("tier") or d.get("tier_code") or "basic"), str(d["enrolled_at"]),
         str(d.get("home_store") or ""), d.get("referrer_code"), str(d.get("status") or "active"), d.get("merged_into"),
+        d.get("phone_hash"), _month(d.get("birth_month")), 1,
     )  # fmt: skip
+
+
+def _month(value) -> int | None:
+    return value if isinstance(value, int) and 1 <= value <= 12 else None
 
 
 def entry_tuple(d: dict) -> tuple:
@@ -74,8 +89,11 @@ PARKED_REASON = "unknown_member"  # HQ: "park it and push it again later" (its e
 _IN_FLIGHT = or_(outbox.c.status == "pending",
                  and_(outbox.c.status == "rejected", outbox.c.last_error.like(PARKED_REASON + "%")))  # fmt: skip
 
+# A closed (erased) member keeps the phone hash we had: typing the phone says "membership closed".
 _MEMBER_UPSERT = _insert("members", MEMBER_COLUMNS, "(member_code) DO UPDATE SET " + ", ".join(
-    f"{c} = excluded.{c}" for c in MEMBER_COLUMNS[1:]), extra="purchases")  # fmt: skip
+    f"{c} = excluded.{c}" if c != "phone_hash" else
+    "phone_hash = CASE WHEN excluded.status = 'closed' THEN coalesce(excluded.phone_hash, members.phone_hash)"
+    " ELSE excluded.phone_hash END" for c in MEMBER_COLUMNS[1:]), extra="purchases")  # fmt: skip
 _MEMBER_FRESH = _insert("members", MEMBER_COLUMNS, " DO NOTHING", extra="purchases")
 # A known entry is confirmed and takes HQ's booking (HQ books a merged member's entries to the survivor).
 _ENTRY_UPSERT = _insert("ledger", LEDGER_COLUMNS, "(entry_id) DO UPDATE SET confirmed = 1, member_code = "
@@ -169,6 +187,7 @@ class SyncRepository:
         latest = {r[0]: r for r in rows}
         if latest:
             self.conn.exec_driver_sql(_MEMBER_UPSERT, list(latest.values()))
+            erasure.erase_local(self.conn, [c for c, r in latest.items() if r[11] == erasure.CLOSED])
 
     def upsert_entries(self, rows: list[tuple]) -> None:
         """LEDGER_COLUMNS tuples: unknown entries are inserted confirmed, known ones confirmed and re-booked."""

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from .admin_repo import AdminRepository
 from .answers_repo import AnswersRepository
+from .consents_repo import ConsentRepository
 from .engine import FINISHED
 from .ledger_repo import LedgerRepository
 from .members_repo import MemberRepository
@@ -45,6 +46,7 @@ class SqlUnitOfWork:
         self.admin = AdminRepository(self._conn)
         self.sync = SyncRepository(self._conn)
         self.answers = AnswersRepository(self._conn)
+        self.consents = ConsentRepository(self._conn)
         return self
 
     def commit(self) -> None:

@@ -11,14 +11,28 @@ from pathlib import Path
 from ..services.context import ServiceContext
 
 
+def tls_verify(data_dir: Path) -> str | bool:
+    """What HTTPS checks HQ's certificate against: the CA bundle given at init, else the system's
+    store (the OS bundle OpenSSL was built with), else requests' own (certifi). Never off."""
+    import ssl
+
+    from .. import config
+
+    bundle = config.ca_bundle_path(data_dir)
+    if bundle is not None:
+        return str(bundle)
+    system = ssl.get_default_verify_paths().cafile
+    return system if system and Path(system).exists() else True
+
+
 def build_engine(data_dir: Path, hq_url: str, uow_factory: Callable, ctx: ServiceContext, **options):
     from .. import config
     from .engine import SyncEngine
     from .hq_client import HqClient
 
-    client = HqClient(hq_url, config.load_token(data_dir))
+    client = HqClient(hq_url, config.load_token(data_dir), verify=tls_verify(data_dir))
     with uow_factory(read_only=True) as uow:
         hour = uow.admin.get_setting("sync.reconcile_hour")
     if hour is not None and "reconcile_hour" not in options:
         options["reconcile_hour"] = int(hour) if hour.strip().isdigit() else None
-    return SyncEngine(uow_factory, ctx, client, **options)
+    return SyncEngine(uow_factory, ctx, client, data_dir=Path(data_dir), **options)

@@ -25,8 +25,10 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from ..services.context import ServiceContext
+from . import personal_data
 from .hq_client import AuthError, HqClient, HqError, PermanentError, Stopped, TransientError
 from .puller import Puller, PullSummary
 from .pusher import Pusher, PushSummary
@@ -68,8 +70,10 @@ class SyncEngine:
         rng: random.Random | None = None,
         sleep_clock: Callable[[], float] = time.monotonic,
         before_commit: Callable[[str, int], None] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         self._uow = uow_factory
+        self.data_dir = data_dir  # where the look-up key file lives (pos_app/privacy.py)
         self.ctx = ctx
         self.client = client
         self.poll_interval = poll_interval
@@ -168,8 +172,11 @@ class SyncEngine:
             push, pull = PushSummary(), PullSummary()
             try:
                 self._register_key()
+                personal_data.take_chain_key(self.client, self._uow, self.ctx, self.data_dir)
                 push = self.pusher.push_all(max_batches)
+                personal_data.settle(self._uow, self.ctx)  # what HQ now has is reduced here
                 pull = self.puller.pull_all(max_pages)
+                personal_data.after_pull(self._uow, pull.changes or pull.bootstrapped)
             except Stopped as exc:
                 raise SyncError(exc) from exc
             except HqError as exc:

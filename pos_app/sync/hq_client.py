@@ -57,10 +57,13 @@ class HqClient:
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         session: requests.Session | None = None,
+        verify: str | bool = True,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = (connect_timeout, read_timeout)
         self.session = session or requests.Session()
+        if session is None:
+            self.session.verify = verify  # a CA bundle path, or True (never False: see sync.tls_verify)
         self.session.headers["Accept"] = "application/json"
         self.session.headers["User-Agent"] = "store-loyalty-pos-sync/1"
         if token:
@@ -73,6 +76,7 @@ class HqClient:
         """Another client like this one (same address, token, timeouts and transport adapters) with its
         own session, for a second thread."""
         session = requests.Session()
+        session.verify = self.session.verify
         session.headers.update(self.session.headers)
         for prefix, adapter in self.session.adapters.items():
             session.mount(prefix, adapter)
@@ -116,7 +120,8 @@ class HqClient:
             headers["Content-Type"] = "application/json"
         try:
             response = self.session.request(
-                method, url, data=data, params=params, headers=headers, timeout=self.timeout
+                method, url, data=data, params=params, headers=headers, timeout=self.timeout,
+                verify=self.session.verify,  # explicit: REQUESTS_CA_BUNDLE would override the session's
             )
             content = response.content  # reads the whole body: a cut connection fails here
         except requests.Timeout as exc:

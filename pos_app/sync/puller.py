@@ -170,7 +170,7 @@ class Puller:
                 if not isinstance(data, dict):
                     raise TypeError("data is not an object")
                 if kind in ("member", "ledger"):
-                    row = member_tuple(data) if kind == "member" else entry_tuple(data)
+                    row = member_tuple(data, key=self.ctx.lookup_key) if kind == "member" else entry_tuple(data)
                     if kind != run_kind:
                         flush()
                         run_kind = kind

@@ -23,6 +23,10 @@ MESSAGES: dict[str, str] = {
     # members and cards
     "member_not_found": QT_TRANSLATE_NOOP("Errors", "No member matches that."),
     "member_inactive": QT_TRANSLATE_NOOP("Errors", "This member cannot collect or spend points right now."),
+    "member_closed": QT_TRANSLATE_NOOP("Errors", "This membership was closed at the member's request."),
+    "nothing_to_change": QT_TRANSLATE_NOOP("Errors", "Nothing to change."),
+    "insecure_hq_url": QT_TRANSLATE_NOOP("Errors", "HQ must be reached over https://."),
+    "invalid_ca_bundle": QT_TRANSLATE_NOOP("Errors", "That file is not a list of CA certificates (PEM)."),
     "invalid_qr": QT_TRANSLATE_NOOP("Errors", "This code is not a member card."),
     "forged_qr": QT_TRANSLATE_NOOP("Errors", "This member card's signature is not valid. Do not accept it."),
     "expired_qr": QT_TRANSLATE_NOOP("Errors", "This member code has expired. Ask the member to refresh it."),

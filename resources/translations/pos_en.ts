@@ -248,6 +248,22 @@
             <translation>This member cannot collect or spend points right now.</translation>
         </message>
         <message>
+            <source>This membership was closed at the member&apos;s request.</source>
+            <translation>This membership was closed at the member&apos;s request.</translation>
+        </message>
+        <message>
+            <source>Nothing to change.</source>
+            <translation>Nothing to change.</translation>
+        </message>
+        <message>
+            <source>HQ must be reached over https://.</source>
+            <translation>HQ must be reached over https://.</translation>
+        </message>
+        <message>
+            <source>That file is not a list of CA certificates (PEM).</source>
+            <translation>That file is not a list of CA certificates (PEM).</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>This code is not a member card.</translation>
         </message>

@@ -248,6 +248,22 @@
             <translation>该会员目前无法累积或使用积分。</translation>
         </message>
         <message>
+            <source>This membership was closed at the member&apos;s request.</source>
+            <translation>此会员资格已依会员要求终止。</translation>
+        </message>
+        <message>
+            <source>Nothing to change.</source>
+            <translation>没有要变更的内容。</translation>
+        </message>
+        <message>
+            <source>HQ must be reached over https://.</source>
+            <translation>HQ 必须以 https:// 连接。</translation>
+        </message>
+        <message>
+            <source>That file is not a list of CA certificates (PEM).</source>
+            <translation>该文件不是 CA 证书列表（PEM）。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>这不是会员卡二维码。</translation>
         </message>

@@ -248,6 +248,22 @@
             <translation>這位會員目前無法累積或使用點數。</translation>
         </message>
         <message>
+            <source>This membership was closed at the member&apos;s request.</source>
+            <translation>此會員資格已依會員要求終止。</translation>
+        </message>
+        <message>
+            <source>Nothing to change.</source>
+            <translation>沒有要變更的內容。</translation>
+        </message>
+        <message>
+            <source>HQ must be reached over https://.</source>
+            <translation>HQ 必須以 https:// 連線。</translation>
+        </message>
+        <message>
+            <source>That file is not a list of CA certificates (PEM).</source>
+            <translation>該檔案不是 CA 憑證清單（PEM）。</translation>
+        </message>
+        <message>
             <source>This code is not a member card.</source>
             <translation>這不是會員卡條碼。</translation>
         </message>

@@ -27,12 +27,12 @@ def hq_factory(backend, tmp_path, request):
     """Makes HQ servers on the test's backend; each gets its own empty database (or PG schema)."""
     servers = []
 
-    def make(clock=None) -> HqServer:
+    def make(clock=None, tls=None) -> HqServer:
         if backend == "postgres":
             url = request.getfixturevalue("pg_database").new_url()
         else:
             url = f"sqlite:///{tmp_path / f'hq{len(servers)}.sqlite3'}"
-        server = HqServer(url, clock=clock).start()
+        server = HqServer(url, clock=clock, tls=tls).start()
         servers.append(server)
         return server
 

@@ -43,24 +43,27 @@ PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 class HqServer:
     """hq.app.create_app under uvicorn in a thread; restartable on the same port and database."""
 
-    def __init__(self, db_url: str, port: int = 0, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, db_url: str, port: int = 0, clock: Callable[[], dt.datetime] | None = None,
+                 tls: tuple[Path, Path] | None = None) -> None:  # fmt: skip
         self.db_url = db_url
         self.port = port
         self.clock = clock or RunningClock(NOW).utc_clock()  # HQ keeps UTC, as in production
+        self.tls = tls  # (certificate chain, private key): serve HTTPS
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self.engine = hq_db.make_engine(db_url)  # our own, for admin work and for looking inside
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> HqServer:
         from hq.app import create_app
 
         app = create_app(self.db_url, clock=self.clock)
+        tls = {"ssl_certfile": str(self.tls[0]), "ssl_keyfile": str(self.tls[1])} if self.tls else {}
         cfg = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error", lifespan="on",
-                             timeout_graceful_shutdown=1)  # fmt: skip
+                             timeout_graceful_shutdown=1, **tls)  # fmt: skip
         self._server = uvicorn.Server(cfg)
         self._thread = threading.Thread(target=self._server.run, name="hq-server", daemon=True)
         self._thread.start()
@@ -183,13 +186,13 @@ def pg_available() -> bool:
 
 
 def make_till(data_dir: Path, hq: HqServer, store_id: str, terminal_id: str, *, clock=None,
-              register: bool = True, fast: bool = True) -> App:  # fmt: skip
+              register: bool = True, fast: bool = True, ca_bundle: Path | None = None) -> App:  # fmt: skip
     """A till set up against `hq` (store and terminal registered there first)."""
     if register:
         if hq.scalar("SELECT count(*) FROM stores WHERE store_id = :s", s=store_id) == 0:
             hq.add_store(store_id)
         token = hq.add_terminal(store_id, terminal_id)
-        config.init_terminal(data_dir, store_id, terminal_id, hq.url, token)
+        config.init_terminal(data_dir, store_id, terminal_id, hq.url, token, ca_bundle=ca_bundle)
     app = build_app(data_dir, clock=clock or RunningClock(NOW))  # the run's day, never the wall clock's
     if app.cashiers.count() == 0:  # adjustments need a supervisor of this till
         app.cashiers.add("9001", "Test Supervisor", "2468", role="supervisor")
