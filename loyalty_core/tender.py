@@ -37,7 +37,7 @@ def settle(method: str, due_cents: int, received_cents: int | None = None) -> Te
         raise DomainError("invalid_amount", f"Impossible amount: {received_cents} cents", value=str(received_cents))
     if received_cents < due_cents:
         raise DomainError("not_enough_cash", "The cash received is less than the amount due",
-                          received=received_cents, due=due_cents)  # fmt: skip
+                          received_cents=received_cents, due_cents=due_cents)  # fmt: skip
     return Tender(method, received_cents, received_cents - due_cents)
 
 

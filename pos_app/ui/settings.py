@@ -2,7 +2,7 @@
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -16,6 +16,7 @@ class UiSettings:
     camera_id: str | None = None
     idle_lock_seconds: int = 300
     mask_names: bool = True
+    printer: dict = field(default_factory=dict)  # printer_device.PrinterChoice: where receipts and cards print
 
     @staticmethod
     def load(data_dir: Path | None) -> "UiSettings":

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QL
 
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, heading
+from ..widgets.printer_settings import PrinterSettingsBox
 from .base import Screen
 
 
@@ -39,6 +40,7 @@ class SettingsScreen(Screen):
         self.mask_box.toggled.connect(self._on_mask)
         self.till_label = QLabel()
         self.till_label.setObjectName("muted")
+        self.printer_box = PrinterSettingsBox(session)
         self.form = QFormLayout()
         self.form.addRow(QLabel(), self.language_combo)
         self.form.addRow(QLabel(), self.camera_combo)
@@ -54,6 +56,7 @@ class SettingsScreen(Screen):
         inner.addWidget(self.heading)
         inner.addLayout(self.form)
         inner.addWidget(self.till_label)
+        inner.addWidget(self.printer_box)
         inner.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
@@ -111,6 +114,7 @@ class SettingsScreen(Screen):
         self.mask_box.setChecked(s.mask_names)
         self.mask_box.blockSignals(False)
         self.rejected_button.setVisible(self.session.is_supervisor)
+        self.printer_box.load()
         self._fill_cameras()
         self._render_till()
         self.language_combo.setFocus()
