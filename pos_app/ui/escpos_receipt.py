@@ -11,6 +11,7 @@ or every Chinese line when the code page is set to "raster") is printed as a ras
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 
 from escpos.printer import Dummy
@@ -32,6 +33,14 @@ CHINESE_OFF = b"\x1c."  # FS .: back to single-byte characters
 ALIGN = {"left": b"\x1ba\x00", "center": b"\x1ba\x01", "right": b"\x1ba\x02"}
 BOLD = (b"\x1bE\x00", b"\x1bE\x01")
 SIZE = (b"\x1d!\x00", b"\x1d!\x11")  # GS !: normal, double width and height
+
+
+def roll_device(paper_mm: int) -> Dummy:
+    """A byte collector that knows the roll's width in dots (python-escpos asks for it before images)."""
+    device = Dummy()
+    device.profile.profile_data = copy.deepcopy(device.profile.profile_data)  # the profile object is shared
+    device.profile.profile_data["media"]["width"]["pixels"] = ROLL_DOTS[paper_mm]
+    return device
 
 
 def code_page_for(setting: str, language: str) -> str:
@@ -150,14 +159,14 @@ def write_paper(paper: Paper, device, paper_mm: int, code_page: str, *, drawer: 
 
 
 def paper_bytes(paper: Paper, paper_mm: int, code_page: str, *, drawer: bool = False) -> bytes:
-    device = Dummy()
+    device = roll_device(paper_mm)
     write_paper(paper, device, paper_mm, code_page, drawer=drawer)
     return device.output
 
 
 def card_bytes(card: QImage, paper_mm: int) -> bytes:
     """The member card (printing.card_image) as a raster image across the roll, then a cut."""
-    device = Dummy()
+    device = roll_device(paper_mm)
     device._raw(INIT)
     dots = ROLL_DOTS[paper_mm]
     scaled = card.scaledToWidth(dots, Qt.TransformationMode.SmoothTransformation)
