@@ -316,3 +316,35 @@ class LoopbackPrinter:
         self.done.wait(10)
         self.server.close()
         return bytes(self.data)
+
+
+# -- Settings › Receipt printer ------------------------------------------------------------------------
+
+
+def test_a_supervisor_sets_a_network_printer_and_a_wrong_address_is_refused_and_not_saved(qtbot, till, data_dir):
+    logged_in(qtbot, till, "9001", "9999")
+    till.window.go("settings")
+    box = till.window.screen("settings").printer_box
+    assert box.isEnabled()
+    box.kind_combo.setCurrentIndex(box.kind_combo.findData("network"))
+    box.kind_combo.activated.emit(box.kind_combo.currentIndex())
+    box.address_edit.setText("printer.local:99999'; DROP TABLE sales")
+    box.address_edit.editingFinished.emit()
+    idle(qtbot, till)
+    assert "A network printer is a host or host:port" in box.message.text()
+    assert till.session.settings.printer == {}
+    assert not (data_dir / "ui_settings.json").exists() or '"network"' not in (data_dir / "ui_settings.json").read_text()
+
+    box.address_edit.setText("192.168.1.50:9100")
+    box.paper_combo.setCurrentIndex(box.paper_combo.findData(58))
+    box.address_edit.editingFinished.emit()
+    idle(qtbot, till)
+    saved = json.loads((data_dir / "ui_settings.json").read_text())["printer"]
+    assert (saved["kind"], saved["address"], saved["paper_mm"]) == ("network", "192.168.1.50:9100", 58)
+    assert box.message.text() == "Printer settings saved."
+
+
+def test_a_cashier_cannot_change_the_printer(qtbot, till):
+    logged_in(qtbot, till)
+    till.window.go("settings")
+    assert not till.window.screen("settings").printer_box.isEnabled()
