@@ -91,6 +91,14 @@ def pdf_pages_and_width(path: Path) -> tuple[int, float]:
     return int(fields["Pages"]), width_pt / 72 * 25.4
 
 
+def decoded_codes(pdf: Path) -> list[str]:
+    from PIL import Image
+    from pyzbar import pyzbar
+
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", str(pdf), str(pdf.with_suffix(""))], check=True)
+    return [c.data.decode() for c in pyzbar.decode(Image.open(pdf.with_suffix(".png")))]
+
+
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
@@ -177,6 +185,7 @@ def test_the_receipt_prints_through_the_system_print_dialog_as_one_roll_wide_pag
                      f"({member.member_code})", "Keep this receipt for returns."):  # fmt: skip
         assert expected in text, expected
     assert "1/1" not in text and "Page" not in text  # no page numbers
+    assert decoded_codes(pdf) == [receipt.receipt_no]  # the QR the Returns screen scans
     assert checkout.receipt_view.message.text() == f"Printed {receipt.receipt_no}."
 
 
@@ -251,6 +260,15 @@ def test_escpos_in_simplified_chinese_sends_gb18030_and_58mm_lines_fit(qtbot, ti
         text = chunk.rsplit(b"\x1d!\x00", 1)[-1]
         if text.isascii() and b"\x1b" not in text and b"\x1d" not in text:
             assert len(text) <= 32
+
+
+def test_points_expiring_soon_are_on_the_receipt(qtbot, till):
+    receipt, _paper_ = _paper(till, "en")
+    expiring = receipt_layout.Expiring(300, receipt.at.date().replace(day=28))
+    paper = receipt_layout.sale_paper(till.session, receipt, receipt_layout.StoreHeader("Oolong House"), expiring)
+    rows = [row for block in paper.blocks for row in block]
+    assert any(r.label.startswith("Expiring by ") and r.value == "300" for r in rows)
+    assert b"Expiring by " in escpos_receipt.paper_bytes(paper, 58, "auto")
 
 
 def test_characters_the_printer_lacks_are_printed_as_a_raster_image(qtbot, till):
