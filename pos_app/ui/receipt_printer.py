@@ -18,8 +18,9 @@ Failed = Callable[[BaseException], None]
 
 
 class ReceiptPrinter:
-    def __init__(self, session) -> None:
+    def __init__(self, session, on_started: Callable[[], None] | None = None) -> None:
         self.session = session
+        self.on_started = on_started  # a job goes to the print worker (after the print dialog, if one is asked)
 
     def choice(self) -> PrinterChoice:
         return PrinterChoice.from_dict(self.session.settings.printer)
@@ -81,6 +82,8 @@ class ReceiptPrinter:
         self._submit(lambda: _draw_on(draw, printer), parent, on_done, on_failed)
 
     def _submit(self, work: Callable[[], None], parent: QWidget, on_done: Done, on_failed: Failed) -> None:
+        if self.on_started is not None:
+            self.on_started()
         self.session.print_runner.submit(Op(work, parent=parent).success(on_done).failure(on_failed))
 
 

@@ -24,7 +24,8 @@ class ReceiptView(Translatable, QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.printer = ReceiptPrinter(session)
+        self.printer = ReceiptPrinter(session, on_started=lambda: self.message.show_info(
+            translate("ReceiptView", "Printing…")))  # fmt: skip
         self.receipt = None
         self.kind = "sale"
         self.expiring: receipt_layout.Expiring | None = None
@@ -101,7 +102,6 @@ class ReceiptView(Translatable, QWidget):
         if self.receipt is None:
             return
         cash = self.kind == "sale" and (self.receipt.tender or {}).get("method", "cash") == "cash"
-        self.message.show_info(translate("ReceiptView", "Printing…"))
         self.printer.print_paper(self.paper(), self, self._printed, self._print_failed, cash=cash and not self.drawer_opened)
 
     def _printed(self, _none) -> None:
