@@ -219,7 +219,7 @@ def test_a_cashier_sells_pays_cash_prints_and_takes_the_sale_back_with_real_keys
         till.display.xdotool("type", "--delay", "40", str(pdf))
         till.display.shot(shots / "06-print-dialog.png")
         till.key("Return")
-        till.wait("the printed receipt", lambda s: pdf.exists() and s["sale"]["receipt_message"] and s["modal"] is None)
+        till.wait("the printed receipt", lambda s: s["sale"]["printed"] and s["print_idle"] and pdf.exists())
         shutil.copy(pdf, shots / "receipt.pdf")
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "Pages:           1" in info

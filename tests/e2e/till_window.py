@@ -30,7 +30,8 @@ def _state(shell) -> dict:
     modal = QApplication.activeModalWidget()
     focus = QApplication.focusWidget()
     out: dict = {"screen": window.current_name(), "ready": shell.session.ready,
-                 "cashier": shell.session.cashier_id, "modal": type(modal).__name__ if modal else None,
+                 "cashier": shell.session.cashier_id,
+                 "print_idle": shell.session.print_runner.is_idle(), "modal": type(modal).__name__ if modal else None,
                  "focus": type(focus).__name__ if focus else None, "rects": {}}  # fmt: skip
     rects = out["rects"]
     checkout = window.screens.get("checkout")
@@ -44,6 +45,7 @@ def _state(shell) -> dict:
             "tender": sale.receipt.tender if sale.receipt else None,
             "message": checkout.message.text(),
             "receipt_message": checkout.receipt_view.message.text(),
+            "printed": checkout.receipt_view.drawer_opened,  # set by the first successful print of this sale
         }
         rects.update(product=_rect(checkout.entry.code_edit), points=_rect(checkout.totals.redeem_spin),
                      lookup=_rect(checkout.lookup.edit), qty=_rect(checkout.cart.cellWidget(0, checkout.cart.COL_QTY)))
