@@ -2,6 +2,7 @@
 
 from loyalty_core.errors import DomainError
 from loyalty_core.money import parse_amount
+from loyalty_core.tender import CASH, METHODS
 
 from .admin_cmd import supervisor_approves
 from .parsing import parse_at, parse_int, parse_line, parse_return_line
@@ -15,6 +16,8 @@ def register(sub) -> None:
     sale.add_argument("--coupon")
     sale.add_argument("--at", help="ISO date-time of the sale (promotions depend on it)")
     sale.add_argument("--dry-run", action="store_true", help="quote only; nothing is saved")
+    sale.add_argument("--tender", default=CASH, help=f"how it was paid: {' | '.join(METHODS)} (default: cash)")
+    sale.add_argument("--received", help="cash handed over, e.g. 500.00 (default: the exact amount)")
     sale.set_defaults(handler=_sale)
 
     ret = sub.add_parser("return", help="return a whole sale or some lines by receipt number, or without one")
@@ -33,11 +36,13 @@ def _sale(args, lazy):
     lines = [parse_line(text) for text in args.line]
     redeem = parse_int(args.redeem, "points")
     at = parse_at(args.at)
+    received = parse_amount(args.received) if args.received is not None else None
     pos = lazy.get().pos
     if args.dry_run:
         quote = pos.quote_sale(args.member, lines, redeem, args.coupon, at)
         return {"dry_run": True, **_quote_dict(quote)}
-    return pos.confirm_sale(args.member, lines, redeem, args.coupon, at).to_dict()
+    return pos.confirm_sale(args.member, lines, redeem, args.coupon, at, tender_method=args.tender,
+                            received_cents=received).to_dict()  # fmt: skip
 
 
 def _quote_dict(q) -> dict:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from loyalty_core import coupons as coupon_rules
-from loyalty_core import events, ids, pricing, redemption
+from loyalty_core import events, ids, pricing, redemption, tender
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, Member
 from loyalty_core.purchase import Purchase, Shopper, purchase
@@ -27,6 +27,8 @@ class SaleRequest:
     sale_id: str | None = None  # made when the cart starts: confirming twice gives one sale
     cashier_id: str | None = None
     extra: dict = field(default_factory=dict)
+    tender_method: str = tender.CASH  # no tender given: exact cash (the CLI's documented default)
+    received_cents: int | None = None  # cash handed over; None: the exact amount
 
 
 def _coupon(uow, ctx: ServiceContext, code: str | None):
@@ -95,6 +97,7 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
     cashier_id = checked_actor(req.cashier_id, "cashier")
     member, terms, coupon, done = _quote(uow, ctx, req)
     q = done.quote
+    paid_with = tender.settle(req.tender_method, q.paid_cents, req.received_cents)  # refused before any write
     at = req.at or ctx.now()
     day = at.date()
     code = member.member_code
@@ -125,6 +128,7 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
         tier_after=tier_after.code,
         promotions=list(q.promotions),
         cashier_id=cashier_id,
+        tender=paid_with.to_dict(),
     )
     body = receipt.to_dict()
     uow.sales.add(body, day.isoformat(), q.tier_code)

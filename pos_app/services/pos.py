@@ -91,10 +91,12 @@ class PosService:
 
     def confirm_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
                      coupon_code: str | None = None, at: dt.datetime | None = None,
-                     sale_id: str | None = None, cashier_id: str | None = None) -> Receipt:  # fmt: skip
+                     sale_id: str | None = None, cashier_id: str | None = None, tender_method: str = "cash",
+                     received_cents: int | None = None) -> Receipt:  # fmt: skip
         ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at, sale_id, cashier_id)
+            req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at, sale_id, cashier_id,
+                                       tender_method=tender_method, received_cents=received_cents)  # fmt: skip
             return checkout.confirm_sale(uow, ctx, req)
 
     # returns ------------------------------------------------------------

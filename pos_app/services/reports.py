@@ -17,6 +17,14 @@ def day_summary(uow, ctx: ServiceContext, day: dt.date | None = None) -> DaySumm
         t["sales"] += 1
         t["paid_cents"] += s.paid_cents
         t["points_issued"] += s.points_earned
+    by_tender: dict[str, dict] = {}
+    for s in sales:
+        t = by_tender.setdefault(s.tender_method, {"sales": 0, "paid_cents": 0, "received_cents": 0, "change_cents": 0})
+        t["sales"] += 1
+        t["paid_cents"] += s.paid_cents
+        t["received_cents"] += s.received_cents
+        t["change_cents"] += s.change_cents
+    cash = by_tender.get("cash", {})
     totals = uow.ledger.day_totals(iso)
     return DaySummary(
         date=day,
@@ -33,4 +41,6 @@ def day_summary(uow, ctx: ServiceContext, day: dt.date | None = None) -> DaySumm
         adjustments=totals["adjustments"],
         by_tier=by_tier,
         pending_events=uow.outbox.counts()["pending"],
+        by_tender=by_tender,
+        expected_cash_cents=cash.get("received_cents", 0) - cash.get("change_cents", 0),
     )

@@ -87,11 +87,15 @@ class Receipt(Jsonable):
     tier_after: str
     promotions: list[str]
     cashier_id: str | None = None
+    # {"method": "cash" | "card" | "other", "received_cents", "change_cents"}; sales from before
+    # tenders were kept read as exact cash
+    tender: dict = field(default_factory=dict)
 
     @staticmethod
     def from_dict(body: dict) -> "Receipt":
         fields = {k: body[k] for k in Receipt.__dataclass_fields__ if k in body}
-        return Receipt(**{**fields, "at": dt.datetime.fromisoformat(body["at"])})
+        tender = body.get("tender") or {"method": "cash", "received_cents": body["paid_cents"], "change_cents": 0}
+        return Receipt(**{**fields, "at": dt.datetime.fromisoformat(body["at"]), "tender": tender})
 
 
 @dataclass(frozen=True)
@@ -139,3 +143,6 @@ class DaySummary(Jsonable):
     adjustments: int
     by_tier: dict[str, dict]  # tier -> {"sales": n, "paid_cents": c, "points_issued": p}
     pending_events: int
+    # method -> {"sales": n, "paid_cents": c, "received_cents": r, "change_cents": g}
+    by_tender: dict[str, dict] = field(default_factory=dict)
+    expected_cash_cents: int = 0  # what the sales put in the drawer: cash received minus change

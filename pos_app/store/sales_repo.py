@@ -10,9 +10,11 @@ from .schema import return_lines, returns, sales
 # Confirming a sale: plain SQL on the DB-API connection (engine.statements): same transaction, less overhead.
 _INSERT_SQL = (
     "INSERT INTO sales (sale_id, receipt_no, member_code, at, business_date, tier_code, paid_cents,"
-    " discount_cents, redeem_cents, points_earned, points_redeemed, cashier_id, body)"
+    " discount_cents, redeem_cents, points_earned, points_redeemed, cashier_id, body,"
+    " tender_method, received_cents, change_cents)"
     " VALUES (:sale_id, :receipt_no, :member_code, :at, :business_date, :tier_code, :paid_cents,"
-    " :discount_cents, :redeem_cents, :points_earned, :points_redeemed, :cashier_id, :body)"
+    " :discount_cents, :redeem_cents, :points_earned, :points_redeemed, :cashier_id, :body,"
+    " :tender_method, :received_cents, :change_cents)"
 )
 _BODY_BY_SALE_ID_SQL = "SELECT body FROM sales WHERE sale_id = ?"
 
@@ -39,6 +41,9 @@ class SaleRepository:
                 "points_redeemed": receipt["points_redeemed"],
                 "cashier_id": receipt.get("cashier_id"),
                 "body": json.dumps(receipt, ensure_ascii=False),
+                "tender_method": receipt["tender"]["method"],
+                "received_cents": receipt["tender"]["received_cents"],
+                "change_cents": receipt["tender"]["change_cents"],
             },
         )
 

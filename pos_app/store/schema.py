@@ -81,6 +81,9 @@ sales = Table(
     Column("points_redeemed", Integer, nullable=False),
     Column("cashier_id", String),
     Column("body", Text, nullable=False),  # the receipt as JSON
+    Column("tender_method", String, nullable=False, server_default="cash"),  # cash | card | other
+    Column("received_cents", Integer, nullable=False, server_default="0"),
+    Column("change_cents", Integer, nullable=False, server_default="0"),
     Index("ix_sales_date", "business_date"),
 )
 

@@ -340,6 +340,7 @@ class Shell(QObject):
         self.window.detach()
         self.i18n.uninstall()
         self.runner.shutdown()
+        self.session.print_runner.shutdown(timeout=2.0)
         if self.services is not None:
             self.services.close()
         if self.demo_hq is not None:

@@ -23,8 +23,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from . import fmt, qrpaint
+from . import qrpaint
 from .i18n import translate
+from .receipt_layout import Paper, Row
 
 CARD_MM = QSizeF(85.6, 53.98)  # ID-1, a bank card
 CARD_PX = (1011, 638)  # at 300 dpi
@@ -125,114 +126,84 @@ def print_card(fields: dict, printer) -> None:
 
 # -- receipts ---------------------------------------------------------------------------------
 
-
-def _row(label: str, value: str, strong: bool = False) -> str:
-    tag = ("<b>", "</b>") if strong else ("", "")
-    return (f"<tr><td>{tag[0]}{html.escape(label)}{tag[1]}</td>"
-            f"<td align='right'>{tag[0]}{html.escape(value)}{tag[1]}</td></tr>")  # fmt: skip
+_LAYOUT_DPI = 96  # a document is laid out in these pixels, then scaled to the device's resolution
+ROLL_MARGIN_MM = 3.0
 
 
-def receipt_document(session, receipt, member_name: str | None = None) -> QTextDocument:
-    """A sale receipt: lines, totals, points earned and redeemed, the new balance, a QR of the receipt no."""
-    from .widgets.cart_view import category_name
+def _row(row: Row) -> str:
+    tag = ("<b>", "</b>") if row.strong else ("", "")
+    label = f"{tag[0]}{html.escape(row.label)}{tag[1]}"
+    if not row.value:
+        return f"<tr><td colspan='2'>{label}</td></tr>"
+    return f"<tr><td>{label}</td><td align='right' style='white-space:nowrap'>{tag[0]}{html.escape(row.value)}{tag[1]}</td></tr>"
 
-    doc = QTextDocument()
-    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("receipt-qr"),
-                    qrpaint.image(receipt.receipt_no, 4))  # fmt: skip
-    lines = []
-    for line in receipt.lines:
-        if line["sku"] == "OPEN":
-            name = translate("Printing", "Open amount ({category})").format(category=category_name(line["category"]))
-        else:
-            name = session.product_name(line["sku"])
-        lines.append(_row(f"{name} × {fmt.number(line['qty'])}", fmt.money(line["subtotal_cents"])))
-    totals = [_row(translate("Printing", "Subtotal"), fmt.money(receipt.subtotal_cents))]
-    if receipt.discount_cents:
-        totals.append(_row(translate("Printing", "Member discount"), "-" + fmt.money(receipt.discount_cents)))
-    if receipt.coupon_cents:
-        totals.append(_row(translate("Printing", "Coupon"), "-" + fmt.money(receipt.coupon_cents)))
-    if receipt.points_redeemed:
-        label = translate("Printing", "Points redeemed: {points}").format(points=fmt.points(receipt.points_redeemed))
-        totals.append(_row(label, "-" + fmt.money(receipt.redeem_cents)))
-    totals.append(_row(translate("Printing", "Paid"), fmt.money(receipt.paid_cents), strong=True))
-    points = [
-        _row(translate("Printing", "Points earned"), fmt.points(receipt.points_earned)),
-        _row(translate("Printing", "Points redeemed"), fmt.points(receipt.points_redeemed)),
-        _row(translate("Printing", "New balance"), fmt.points(receipt.balance_after), strong=True),
-        _row(translate("Printing", "Tier"), session.tier_name(receipt.tier_after)),
-    ]
-    name = member_name if member_name is not None else receipt.member_name
+
+def paper_document(paper: Paper, width_mm: float = 80) -> QTextDocument:
+    """The receipt as a rich-text document, laid out for a roll `width_mm` wide (58 or 80)."""
     e = html.escape
-    title = translate("Printing", "Receipt")
-    where = translate("Printing", "Store {store} · Till {till}").format(
-        store=receipt.store_id, till=receipt.terminal_id
-    )
-    who = translate("Printing", "Member: {name} ({code})").format(name=name, code=receipt.member_code)
-    keep = translate("Printing", "Keep this receipt for returns.")
-    table = "<table width='100%' cellspacing='0' cellpadding='2'>{}</table>"
-    body = (
-        f"<div style='font-size:11pt'><h3 align='center'>{e(title)}</h3>"
-        f"<p align='center'>{e(receipt.receipt_no)}<br>{e(fmt.date_time(receipt.at))}<br>{e(where)}</p>"
-        f"<p>{e(who)}</p>"
-        f"{table.format(''.join(lines))}<hr>{table.format(''.join(totals))}<hr>{table.format(''.join(points))}"
-        f"<p align='center'><img src='receipt-qr' width='110' height='110'></p>"
-        f"<p align='center'>{e(keep)}</p></div>"
-    )
-    doc.setHtml(body)
+    small = width_mm < 70
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    font = QFont()
+    font.setPointSizeF(8 if small else 9.5)
+    doc.setDefaultFont(font)
+    table = "<table width='100%' cellspacing='0' cellpadding='1'>{}</table>"
+    parts = [f"<h3 align='center'>{e(paper.title)}</h3>",
+             "<p align='center'>" + "<br>".join(e(t) for t in paper.header) + "</p>",
+             f"<p align='center' style='white-space:nowrap'><b>{e(paper.number)}</b></p>"]  # fmt: skip
+    parts.append("<hr>".join(table.format("".join(_row(r) for r in block)) for block in paper.blocks if block))
+    if paper.big is not None:
+        parts.append(f"<p align='center' style='font-size:{14 if small else 18}pt'><b>{e(paper.big.label)}"
+                     f" {e(paper.big.value)}</b></p>")  # fmt: skip
+    if paper.code:
+        side = 96 if small else 120
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("receipt-qr"), qrpaint.image(paper.code, 4))
+        parts.append(f"<p align='center'><img src='receipt-qr' width='{side}' height='{side}'></p>")
+    parts.extend(f"<p align='center'>{e(t)}</p>" for t in paper.footer)
+    doc.setHtml("".join(parts))
+    layout_width(doc, width_mm)
     return doc
 
 
-def return_document(session, ret) -> QTextDocument:
-    from .widgets.cart_view import category_name
+def layout_width(doc: QTextDocument, width_mm: float) -> float:
+    """Lays `doc` out `width_mm` wide (less the margins); returns the page height in mm it needs."""
+    doc.setDocumentMargin(0)
+    doc.setTextWidth((width_mm - 2 * ROLL_MARGIN_MM) / 25.4 * _LAYOUT_DPI)
+    return doc.size().height() / _LAYOUT_DPI * 25.4 + 2 * ROLL_MARGIN_MM
 
-    rows = []
-    for line in ret.lines:
-        name = (
-            session.product_name(line["sku"])
-            if line.get("sku") and line["sku"] != "OPEN"
-            else category_name(line.get("category") or "")
-        )
-        rows.append(_row(f"{name} × {fmt.number(line['qty'])}", fmt.money(line["refund_cents"])))
-    figures = [
-        _row(translate("Printing", "Refund"), fmt.money(ret.refund_cents), strong=True),
-        _row(translate("Printing", "Points taken back"), fmt.points(ret.points_taken_back)),
-        _row(translate("Printing", "Points given back"), fmt.points(ret.points_given_back)),
-        _row(translate("Printing", "New balance"), fmt.points(ret.balance_after), strong=True),
-    ]
-    original = ret.receipt_no or translate("Printing", "none (approved by {supervisor})").format(
-        supervisor=ret.supervisor_id or ""
-    )
-    e = html.escape
-    title = translate("Printing", "Return")
-    source = translate("Printing", "Original receipt: {receipt}").format(receipt=original)
-    who = translate("Printing", "Member: {code}").format(code=ret.member_code)
-    table = "<table width='100%' cellspacing='0' cellpadding='2'>{}</table>"
-    doc = QTextDocument()
-    doc.setHtml(
-        f"<div style='font-size:11pt'><h3 align='center'>{e(title)}</h3>"
-        f"<p align='center'>{e(ret.return_no)}<br>{e(fmt.date_time(ret.at))}</p>"
-        f"<p>{e(source)}<br>{e(who)}</p>"
-        f"{table.format(''.join(rows))}<hr>{table.format(''.join(figures))}</div>"
-    )
-    return doc
+
+def paint_one_page(doc: QTextDocument, device, width_mm: float) -> None:
+    """ONE page exactly as tall as the content (no page breaks, no page numbers), on a QPdfWriter or QPrinter.
+
+    A printer that cannot take a custom paper size (an office laser) keeps its own; the receipt is then
+    drawn at the top of its page, still roll-wide.
+    """
+    height_mm = layout_width(doc, width_mm)
+    size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "receipt",
+                     QPageSize.SizeMatchPolicy.ExactMatch)  # fmt: skip
+    device.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer could not start a page")
+    try:
+        scale = device.resolution() / _LAYOUT_DPI
+        painter.scale(scale, scale)
+        margin = ROLL_MARGIN_MM / 25.4 * _LAYOUT_DPI
+        painter.translate(margin, margin)
+        doc.drawContents(painter)
+    finally:
+        painter.end()
 
 
 def save_document_pdf(doc: QTextDocument, path: Path, *, receipt_width_mm: float = 80) -> None:
-    """A receipt-roll width PDF (80 mm), as tall as the content."""
+    """A PDF of one page, `receipt_width_mm` wide and as tall as the content."""
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
-    doc.setPageSize(QSizeF(receipt_width_mm / 25.4 * 96, 100000))
-    doc.setTextWidth(receipt_width_mm / 25.4 * 96)
-    height_mm = doc.size().height() / 96 * 25.4 + 10
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QSizeF(receipt_width_mm, height_mm), QPageSize.Unit.Millimeter),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(4, 4, 4, 4),
-        )  # fmt: skip
-    )
-    doc.print_(writer)
+    writer.setCreator("store-loyalty-pos")
+    paint_one_page(doc, writer, receipt_width_mm)
+    if not Path(path).exists():
+        raise OSError(f"could not write {path}")
 
 
-def print_document(doc: QTextDocument, printer) -> None:
-    doc.print_(printer)
+def print_document(doc: QTextDocument, printer, width_mm: float = 80) -> None:
+    paint_one_page(doc, printer, width_mm)

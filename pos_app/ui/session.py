@@ -29,6 +29,8 @@ class Session(QObject):
         self.cashier = None
         self.sync_status = None
         self.dialogs = Dialogs()  # tests swap in choosers that answer at once
+        # printers can take seconds to answer (or time out): their own worker, never the database's
+        self.print_runner = OpRunner(self)
         self._products: dict[str, object] = {}
 
     # -- services -----------------------------------------------------------------------------

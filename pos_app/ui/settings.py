@@ -2,7 +2,7 @@
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -18,6 +18,7 @@ class UiSettings:
     mask_names: bool = True
     scanner_suffix: str = "enter"  # what the store's scanners send after a code: enter | tab | crlf
     scanner_prefix: str = ""  # what they send before it, if they are set up to (stripped from scans)
+    printer: dict = field(default_factory=dict)  # printer_device.PrinterChoice: where receipts and cards print
 
     @staticmethod
     def load(data_dir: Path | None) -> "UiSettings":

@@ -248,8 +248,8 @@
             <translation>This member cannot collect or spend points right now.</translation>
         </message>
         <message>
-            <source>This membership was closed at the member&apos;s request.</source>
-            <translation>This membership was closed at the member&apos;s request.</translation>
+            <source>This membership was closed at the member's request.</source>
+            <translation>This membership was closed at the member's request.</translation>
         </message>
         <message>
             <source>Nothing to change.</source>
@@ -534,6 +534,42 @@
         <message>
             <source>Wrong PIN. 1 try left before the cashier is locked.</source>
             <translation>Wrong PIN. 1 try left before the cashier is locked.</translation>
+        </message>
+        <message>
+            <source>That is not a payment method.</source>
+            <translation>That is not a payment method.</translation>
+        </message>
+        <message>
+            <source>Not enough cash: {received} received, {due} due.</source>
+            <translation>Not enough cash: {received} received, {due} due.</translation>
+        </message>
+        <message>
+            <source>The printer was not found ({detail}). Check its cable or address in Settings.</source>
+            <translation>The printer was not found ({detail}). Check its cable or address in Settings.</translation>
+        </message>
+        <message>
+            <source>The printer stopped answering ({detail}).</source>
+            <translation>The printer stopped answering ({detail}).</translation>
+        </message>
+        <message>
+            <source>The printer is out of paper. Load a new roll.</source>
+            <translation>The printer is out of paper. Load a new roll.</translation>
+        </message>
+        <message>
+            <source>The printer could not print: {detail}</source>
+            <translation>The printer could not print: {detail}</translation>
+        </message>
+        <message>
+            <source>A USB printer is its vendor:product id in hex, e.g. 04b8:0202.</source>
+            <translation>A USB printer is its vendor:product id in hex, e.g. 04b8:0202.</translation>
+        </message>
+        <message>
+            <source>A network printer is a host or host:port, e.g. 192.168.1.50:9100.</source>
+            <translation>A network printer is a host or host:port, e.g. 192.168.1.50:9100.</translation>
+        </message>
+        <message>
+            <source>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</source>
+            <translation>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</translation>
         </message>
     </context>
     <context>
@@ -872,6 +908,10 @@
             <source>Saved {path}</source>
             <translation>Saved {path}</translation>
         </message>
+        <message>
+            <source>Card printed.</source>
+            <translation>Card printed.</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -1040,6 +1080,42 @@ Scan the member card, or type a phone number, member code or name.</translation>
             <source>Member: {code}</source>
             <translation>Member: {code}</translation>
         </message>
+        <message>
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Till {till} · Cashier {cashier}</source>
+            <translation>Till {till} · Cashier {cashier}</translation>
+        </message>
+        <message>
+            <source>Till {till}</source>
+            <translation>Till {till}</translation>
+        </message>
+        <message>
+            <source>Paid by</source>
+            <translation>Paid by</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Expiring by {date}</source>
+            <translation>Expiring by {date}</translation>
+        </message>
     </context>
     <context>
         <name>ProductEntry</name>
@@ -1077,6 +1153,22 @@ Scan the member card, or type a phone number, member code or name.</translation>
         <message>
             <source>Saved {path}</source>
             <translation>Saved {path}</translation>
+        </message>
+        <message>
+            <source>Reprint receipt</source>
+            <translation>Reprint receipt</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>Printed {receipt}.</source>
+            <translation>Printed {receipt}.</translation>
+        </message>
+        <message>
+            <source>The sale is saved; press F9 to reprint.</source>
+            <translation>The sale is saved; press F9 to reprint.</translation>
         </message>
     </context>
     <context>
@@ -1191,6 +1283,22 @@ Scan the member card, or type a phone number, member code or name.</translation>
         <message>
             <source>Day report {date} · store {store}</source>
             <translation>Day report {date} · store {store}</translation>
+        </message>
+        <message>
+            <source>Paid in cash</source>
+            <translation>Paid in cash</translation>
+        </message>
+        <message>
+            <source>Paid by card</source>
+            <translation>Paid by card</translation>
+        </message>
+        <message>
+            <source>Paid otherwise</source>
+            <translation>Paid otherwise</translation>
+        </message>
+        <message>
+            <source>Expected cash in the drawer</source>
+            <translation>Expected cash in the drawer</translation>
         </message>
     </context>
     <context>
@@ -1585,6 +1693,140 @@ Scan the member card, or type a phone number, member code or name.</translation>
         <message>
             <source>Back</source>
             <translation>Back</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tender</name>
+        <message>
+            <source>Payment</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Due {amount}</source>
+            <translation>Due {amount}</translation>
+        </message>
+        <message>
+            <source>Cash received</source>
+            <translation>Cash received</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Enter  Accept</source>
+            <translation>Enter  Accept</translation>
+        </message>
+        <message>
+            <source>Esc  Back to the sale</source>
+            <translation>Esc  Back to the sale</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterSettings</name>
+        <message>
+            <source>System printer</source>
+            <translation>System printer</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on USB</source>
+            <translation>ESC/POS thermal printer on USB</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on the network</source>
+            <translation>ESC/POS thermal printer on the network</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on a serial port</source>
+            <translation>ESC/POS thermal printer on a serial port</translation>
+        </message>
+        <message>
+            <source>By the receipt's language (Big5 / GB18030)</source>
+            <translation>By the receipt's language (Big5 / GB18030)</translation>
+        </message>
+        <message>
+            <source>Big5 (Traditional Chinese printer)</source>
+            <translation>Big5 (Traditional Chinese printer)</translation>
+        </message>
+        <message>
+            <source>GB18030 (Simplified Chinese printer)</source>
+            <translation>GB18030 (Simplified Chinese printer)</translation>
+        </message>
+        <message>
+            <source>As images (no Chinese font in the printer)</source>
+            <translation>As images (no Chinese font in the printer)</translation>
+        </message>
+        <message>
+            <source>Vendor:product id, e.g. 04b8:0202</source>
+            <translation>Vendor:product id, e.g. 04b8:0202</translation>
+        </message>
+        <message>
+            <source>Host or host:port, e.g. 192.168.1.50:9100</source>
+            <translation>Host or host:port, e.g. 192.168.1.50:9100</translation>
+        </message>
+        <message>
+            <source>Device, e.g. /dev/ttyUSB0 or /dev/ttyUSB0@19200</source>
+            <translation>Device, e.g. /dev/ttyUSB0 or /dev/ttyUSB0@19200</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Receipt printer</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Paper width</source>
+            <translation>Paper width</translation>
+        </message>
+        <message>
+            <source>Chinese characters</source>
+            <translation>Chinese characters</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>Cash drawer</translation>
+        </message>
+        <message>
+            <source>Store name on receipts</source>
+            <translation>Store name on receipts</translation>
+        </message>
+        <message>
+            <source>Store address on receipts</source>
+            <translation>Store address on receipts</translation>
+        </message>
+        <message>
+            <source>{mm} mm roll</source>
+            <translation>{mm} mm roll</translation>
+        </message>
+        <message>
+            <source>Open the cash drawer after a cash sale</source>
+            <translation>Open the cash drawer after a cash sale</translation>
+        </message>
+        <message>
+            <source>Ask each time (print dialog)</source>
+            <translation>Ask each time (print dialog)</translation>
+        </message>
+        <message>
+            <source>Printer settings saved.</source>
+            <translation>Printer settings saved.</translation>
         </message>
     </context>
 </TS>

@@ -248,7 +248,7 @@
             <translation>该会员目前无法累积或使用积分。</translation>
         </message>
         <message>
-            <source>This membership was closed at the member&apos;s request.</source>
+            <source>This membership was closed at the member's request.</source>
             <translation>此会员资格已依会员要求终止。</translation>
         </message>
         <message>
@@ -534,6 +534,42 @@
         <message>
             <source>Wrong PIN. 1 try left before the cashier is locked.</source>
             <translation>PIN 错误。再错 1 次，此收银员将被锁定。</translation>
+        </message>
+        <message>
+            <source>That is not a payment method.</source>
+            <translation>这不是可用的付款方式。</translation>
+        </message>
+        <message>
+            <source>Not enough cash: {received} received, {due} due.</source>
+            <translation>现金不足：收到 {received}，应付 {due}。</translation>
+        </message>
+        <message>
+            <source>The printer was not found ({detail}). Check its cable or address in Settings.</source>
+            <translation>找不到打印机（{detail}）。请检查连接线，或到设置中确认地址。</translation>
+        </message>
+        <message>
+            <source>The printer stopped answering ({detail}).</source>
+            <translation>打印机没有响应（{detail}）。</translation>
+        </message>
+        <message>
+            <source>The printer is out of paper. Load a new roll.</source>
+            <translation>打印机缺纸，请换上新的纸卷。</translation>
+        </message>
+        <message>
+            <source>The printer could not print: {detail}</source>
+            <translation>打印机无法打印：{detail}</translation>
+        </message>
+        <message>
+            <source>A USB printer is its vendor:product id in hex, e.g. 04b8:0202.</source>
+            <translation>USB 打印机请输入厂商:产品代码（十六进制），例如 04b8:0202。</translation>
+        </message>
+        <message>
+            <source>A network printer is a host or host:port, e.g. 192.168.1.50:9100.</source>
+            <translation>网络打印机请输入主机或主机:端口，例如 192.168.1.50:9100。</translation>
+        </message>
+        <message>
+            <source>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</source>
+            <translation>串口打印机请输入设备，例如 /dev/ttyUSB0（或 /dev/ttyUSB0@19200）。</translation>
         </message>
     </context>
     <context>
@@ -872,6 +908,10 @@
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
+        <message>
+            <source>Card printed.</source>
+            <translation>会员卡已打印。</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -1040,6 +1080,42 @@ Scan the member card, or type a phone number, member code or name.</source>
             <source>Member: {code}</source>
             <translation>会员：{code}</translation>
         </message>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Till {till} · Cashier {cashier}</source>
+            <translation>收银机 {till} · 收银员 {cashier}</translation>
+        </message>
+        <message>
+            <source>Till {till}</source>
+            <translation>收银机 {till}</translation>
+        </message>
+        <message>
+            <source>Paid by</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>找零</translation>
+        </message>
+        <message>
+            <source>Expiring by {date}</source>
+            <translation>{date} 前到期</translation>
+        </message>
     </context>
     <context>
         <name>ProductEntry</name>
@@ -1077,6 +1153,22 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <source>Reprint receipt</source>
+            <translation>重印小票</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>打印中…</translation>
+        </message>
+        <message>
+            <source>Printed {receipt}.</source>
+            <translation>已打印 {receipt}。</translation>
+        </message>
+        <message>
+            <source>The sale is saved; press F9 to reprint.</source>
+            <translation>这笔销售已保存；按 F9 重印。</translation>
         </message>
     </context>
     <context>
@@ -1191,6 +1283,22 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Day report {date} · store {store}</source>
             <translation>日报表 {date} · 门店 {store}</translation>
+        </message>
+        <message>
+            <source>Paid in cash</source>
+            <translation>现金收款</translation>
+        </message>
+        <message>
+            <source>Paid by card</source>
+            <translation>刷卡收款</translation>
+        </message>
+        <message>
+            <source>Paid otherwise</source>
+            <translation>其他方式收款</translation>
+        </message>
+        <message>
+            <source>Expected cash in the drawer</source>
+            <translation>钱箱应有现金</translation>
         </message>
     </context>
     <context>
@@ -1585,6 +1693,140 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Back</source>
             <translation>返回</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tender</name>
+        <message>
+            <source>Payment</source>
+            <translation>付款</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Due {amount}</source>
+            <translation>应付 {amount}</translation>
+        </message>
+        <message>
+            <source>Cash received</source>
+            <translation>收到现金</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>找零</translation>
+        </message>
+        <message>
+            <source>Enter  Accept</source>
+            <translation>Enter  确认</translation>
+        </message>
+        <message>
+            <source>Esc  Back to the sale</source>
+            <translation>Esc  回到销售</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterSettings</name>
+        <message>
+            <source>System printer</source>
+            <translation>系统打印机</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on USB</source>
+            <translation>USB 热敏打印机（ESC/POS）</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on the network</source>
+            <translation>网络热敏打印机（ESC/POS）</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on a serial port</source>
+            <translation>串口热敏打印机（ESC/POS）</translation>
+        </message>
+        <message>
+            <source>By the receipt's language (Big5 / GB18030)</source>
+            <translation>按小票语言（Big5 / GB18030）</translation>
+        </message>
+        <message>
+            <source>Big5 (Traditional Chinese printer)</source>
+            <translation>Big5（繁体中文打印机）</translation>
+        </message>
+        <message>
+            <source>GB18030 (Simplified Chinese printer)</source>
+            <translation>GB18030（简体中文打印机）</translation>
+        </message>
+        <message>
+            <source>As images (no Chinese font in the printer)</source>
+            <translation>以图像打印（打印机没有中文字库）</translation>
+        </message>
+        <message>
+            <source>Vendor:product id, e.g. 04b8:0202</source>
+            <translation>厂商:产品代码，例如 04b8:0202</translation>
+        </message>
+        <message>
+            <source>Host or host:port, e.g. 192.168.1.50:9100</source>
+            <translation>主机或主机:端口，例如 192.168.1.50:9100</translation>
+        </message>
+        <message>
+            <source>Device, e.g. /dev/ttyUSB0 or /dev/ttyUSB0@19200</source>
+            <translation>设备，例如 /dev/ttyUSB0 或 /dev/ttyUSB0@19200</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>小票打印机</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>打印机</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Paper width</source>
+            <translation>纸宽</translation>
+        </message>
+        <message>
+            <source>Chinese characters</source>
+            <translation>中文字符</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>钱箱</translation>
+        </message>
+        <message>
+            <source>Store name on receipts</source>
+            <translation>小票上的店名</translation>
+        </message>
+        <message>
+            <source>Store address on receipts</source>
+            <translation>小票上的地址</translation>
+        </message>
+        <message>
+            <source>{mm} mm roll</source>
+            <translation>{mm} 毫米纸卷</translation>
+        </message>
+        <message>
+            <source>Open the cash drawer after a cash sale</source>
+            <translation>现金交易后打开钱箱</translation>
+        </message>
+        <message>
+            <source>Ask each time (print dialog)</source>
+            <translation>每次询问（打印对话框）</translation>
+        </message>
+        <message>
+            <source>Printer settings saved.</source>
+            <translation>打印机设置已保存。</translation>
         </message>
     </context>
 </TS>

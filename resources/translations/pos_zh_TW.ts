@@ -248,7 +248,7 @@
             <translation>這位會員目前無法累積或使用點數。</translation>
         </message>
         <message>
-            <source>This membership was closed at the member&apos;s request.</source>
+            <source>This membership was closed at the member's request.</source>
             <translation>此會員資格已依會員要求終止。</translation>
         </message>
         <message>
@@ -534,6 +534,42 @@
         <message>
             <source>Wrong PIN. 1 try left before the cashier is locked.</source>
             <translation>PIN 錯誤。再錯 1 次，此收銀員將被鎖定。</translation>
+        </message>
+        <message>
+            <source>That is not a payment method.</source>
+            <translation>這不是可用的付款方式。</translation>
+        </message>
+        <message>
+            <source>Not enough cash: {received} received, {due} due.</source>
+            <translation>現金不足：收到 {received}，應付 {due}。</translation>
+        </message>
+        <message>
+            <source>The printer was not found ({detail}). Check its cable or address in Settings.</source>
+            <translation>找不到印表機（{detail}）。請檢查連接線，或到設定中確認位址。</translation>
+        </message>
+        <message>
+            <source>The printer stopped answering ({detail}).</source>
+            <translation>印表機沒有回應（{detail}）。</translation>
+        </message>
+        <message>
+            <source>The printer is out of paper. Load a new roll.</source>
+            <translation>印表機沒紙了，請換上新的紙捲。</translation>
+        </message>
+        <message>
+            <source>The printer could not print: {detail}</source>
+            <translation>印表機無法列印：{detail}</translation>
+        </message>
+        <message>
+            <source>A USB printer is its vendor:product id in hex, e.g. 04b8:0202.</source>
+            <translation>USB 印表機請輸入廠商:產品代碼（十六進位），例如 04b8:0202。</translation>
+        </message>
+        <message>
+            <source>A network printer is a host or host:port, e.g. 192.168.1.50:9100.</source>
+            <translation>網路印表機請輸入主機或主機:埠號，例如 192.168.1.50:9100。</translation>
+        </message>
+        <message>
+            <source>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</source>
+            <translation>序列埠印表機請輸入裝置，例如 /dev/ttyUSB0（或 /dev/ttyUSB0@19200）。</translation>
         </message>
     </context>
     <context>
@@ -872,6 +908,10 @@
             <source>Saved {path}</source>
             <translation>已儲存 {path}</translation>
         </message>
+        <message>
+            <source>Card printed.</source>
+            <translation>會員卡已列印。</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -1040,6 +1080,42 @@ Scan the member card, or type a phone number, member code or name.</source>
             <source>Member: {code}</source>
             <translation>會員：{code}</translation>
         </message>
+        <message>
+            <source>Cash</source>
+            <translation>現金</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>信用卡</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Till {till} · Cashier {cashier}</source>
+            <translation>收銀機 {till} · 收銀員 {cashier}</translation>
+        </message>
+        <message>
+            <source>Till {till}</source>
+            <translation>收銀機 {till}</translation>
+        </message>
+        <message>
+            <source>Paid by</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>找零</translation>
+        </message>
+        <message>
+            <source>Expiring by {date}</source>
+            <translation>{date} 前到期</translation>
+        </message>
     </context>
     <context>
         <name>ProductEntry</name>
@@ -1077,6 +1153,22 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Saved {path}</source>
             <translation>已儲存 {path}</translation>
+        </message>
+        <message>
+            <source>Reprint receipt</source>
+            <translation>重印收據</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>列印中…</translation>
+        </message>
+        <message>
+            <source>Printed {receipt}.</source>
+            <translation>已列印 {receipt}。</translation>
+        </message>
+        <message>
+            <source>The sale is saved; press F9 to reprint.</source>
+            <translation>這筆銷售已保存；按 F9 重印。</translation>
         </message>
     </context>
     <context>
@@ -1191,6 +1283,22 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Day report {date} · store {store}</source>
             <translation>日報表 {date} · 門市 {store}</translation>
+        </message>
+        <message>
+            <source>Paid in cash</source>
+            <translation>現金收款</translation>
+        </message>
+        <message>
+            <source>Paid by card</source>
+            <translation>刷卡收款</translation>
+        </message>
+        <message>
+            <source>Paid otherwise</source>
+            <translation>其他方式收款</translation>
+        </message>
+        <message>
+            <source>Expected cash in the drawer</source>
+            <translation>錢櫃應有現金</translation>
         </message>
     </context>
     <context>
@@ -1585,6 +1693,140 @@ Scan the member card, or type a phone number, member code or name.</source>
         <message>
             <source>Back</source>
             <translation>返回</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tender</name>
+        <message>
+            <source>Payment</source>
+            <translation>付款</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>現金</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>信用卡</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Due {amount}</source>
+            <translation>應付 {amount}</translation>
+        </message>
+        <message>
+            <source>Cash received</source>
+            <translation>收到現金</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>找零</translation>
+        </message>
+        <message>
+            <source>Enter  Accept</source>
+            <translation>Enter  確認</translation>
+        </message>
+        <message>
+            <source>Esc  Back to the sale</source>
+            <translation>Esc  回到銷售</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterSettings</name>
+        <message>
+            <source>System printer</source>
+            <translation>系統印表機</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on USB</source>
+            <translation>USB 熱感印表機（ESC/POS）</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on the network</source>
+            <translation>網路熱感印表機（ESC/POS）</translation>
+        </message>
+        <message>
+            <source>ESC/POS thermal printer on a serial port</source>
+            <translation>序列埠熱感印表機（ESC/POS）</translation>
+        </message>
+        <message>
+            <source>By the receipt's language (Big5 / GB18030)</source>
+            <translation>依收據語言（Big5 / GB18030）</translation>
+        </message>
+        <message>
+            <source>Big5 (Traditional Chinese printer)</source>
+            <translation>Big5（繁體中文印表機）</translation>
+        </message>
+        <message>
+            <source>GB18030 (Simplified Chinese printer)</source>
+            <translation>GB18030（簡體中文印表機）</translation>
+        </message>
+        <message>
+            <source>As images (no Chinese font in the printer)</source>
+            <translation>以圖像列印（印表機沒有中文字型）</translation>
+        </message>
+        <message>
+            <source>Vendor:product id, e.g. 04b8:0202</source>
+            <translation>廠商:產品代碼，例如 04b8:0202</translation>
+        </message>
+        <message>
+            <source>Host or host:port, e.g. 192.168.1.50:9100</source>
+            <translation>主機或主機:埠號，例如 192.168.1.50:9100</translation>
+        </message>
+        <message>
+            <source>Device, e.g. /dev/ttyUSB0 or /dev/ttyUSB0@19200</source>
+            <translation>裝置，例如 /dev/ttyUSB0 或 /dev/ttyUSB0@19200</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>收據印表機</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>印表機</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>位址</translation>
+        </message>
+        <message>
+            <source>Paper width</source>
+            <translation>紙寬</translation>
+        </message>
+        <message>
+            <source>Chinese characters</source>
+            <translation>中文字元</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>錢櫃</translation>
+        </message>
+        <message>
+            <source>Store name on receipts</source>
+            <translation>收據上的店名</translation>
+        </message>
+        <message>
+            <source>Store address on receipts</source>
+            <translation>收據上的地址</translation>
+        </message>
+        <message>
+            <source>{mm} mm roll</source>
+            <translation>{mm} 公釐紙捲</translation>
+        </message>
+        <message>
+            <source>Open the cash drawer after a cash sale</source>
+            <translation>現金交易後打開錢櫃</translation>
+        </message>
+        <message>
+            <source>Ask each time (print dialog)</source>
+            <translation>每次詢問（列印對話框）</translation>
+        </message>
+        <message>
+            <source>Printer settings saved.</source>
+            <translation>印表機設定已儲存。</translation>
         </message>
     </context>
 </TS>

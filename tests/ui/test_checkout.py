@@ -170,6 +170,7 @@ def test_login_scan_cart_redeem_confirm_receipt(qtbot, shell, services, dialogs,
     html = checkout.receipt_view.browser.toPlainText()
     assert "Points earned" in html and "675" in html and "New balance" in html and "1,175" in html
     checkout.receipt_view.pdf_button.click()
+    idle(qtbot, shell)  # the PDF is rendered on the print worker
     pdf = dialogs.saved[-1]
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     fkey(qtbot, shell, Qt.Key.Key_F9)  # print receipt (to a PDF printer in tests)

@@ -43,6 +43,10 @@ class FakeDialogs:
         printer.setOutputFileName(str(self.folder / f"printed-{self.printed}.pdf"))
         on_ready(printer)
 
+    def tender(self, parent, due_cents, on_chosen) -> None:
+        """F12's payment step answered at once: exact cash (tests/ui/test_tender.py drives the real dialog)."""
+        on_chosen("cash", None)
+
 
 def make_shell(qtbot, data_dir: Path, clock, dialogs, language: str = "en", **kwargs) -> Shell:
     sh = Shell(data_dir, language=language, clock=clock, **kwargs)
@@ -57,7 +61,7 @@ def idle(qtbot, shell) -> None:
     """Until the DB worker has nothing left, including work that zero-delay timers were about to queue."""
     for _ in range(3):
         qtbot.wait(5)
-        qtbot.waitUntil(shell.runner.is_idle, timeout=WAIT)
+        qtbot.waitUntil(lambda: shell.runner.is_idle() and shell.session.print_runner.is_idle(), timeout=WAIT)
 
 
 def login(qtbot, shell, cashier_id: str = "1001", pin: str = "1234") -> None:

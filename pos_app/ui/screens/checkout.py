@@ -13,6 +13,7 @@ from .. import fkeys, fmt
 from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import NOTHING, SALE, Op
+from ..receipt_layout import Expiring
 from ..sale import SaleModel
 from ..widgets.cart_view import CartView
 from ..widgets.common import Card, FKeyButton, MessageBar, keep_place
@@ -341,22 +342,30 @@ class CheckoutScreen(Screen):
         if sale.quote is None:
             self._confirm_when_quoted = True  # confirms as soon as the totals are in
             return
-        if not sale.begin_confirm():
+        # F12: how it is paid (cash received and change, card, other), then the sale is confirmed
+        self.session.dialogs.tender(self, sale.quote.paid_cents, self._tendered)
+
+    def _tendered(self, method: str, received_cents: int | None) -> None:
+        sale = self.sale
+        if sale.quote is None or sale.confirmed or not sale.begin_confirm():
             return
         pos, q = self.session.pos, sale.quote
         code, lines, coupon, sale_id = sale.member.member_code, sale.lines(), sale.coupon_code, sale.sale_id
-        redeem, cashier_id = q.points_redeemed, self.session.cashier_id
+        redeem, cashier_id, member = q.points_redeemed, self.session.cashier_id, sale.member
 
         def confirmed(receipt) -> None:
             sale.end_confirm(receipt)
-            self.receipt_view.set_receipt(receipt)
+            # redemption takes the soonest-expiring points first: what still expires soon after this sale
+            expiring = Expiring(max(0, member.expiring_30d - receipt.points_redeemed), member.expiring_on)
+            self.receipt_view.set_receipt(receipt, expiring=expiring)
             self.refresh_member()
 
         def refused(exc) -> None:
             sale.end_confirm(None)
             self.message.show_error(error_text(exc))
 
-        op = Op(lambda: pos.confirm_sale(code, lines, redeem, coupon, sale_id=sale_id, cashier_id=cashier_id),
+        op = Op(lambda: pos.confirm_sale(code, lines, redeem, coupon, sale_id=sale_id, cashier_id=cashier_id,
+                                         tender_method=method, received_cents=received_cents),
                 changes=SALE, parent=self)  # fmt: skip
         self.session.run(op.success(confirmed).failure(refused))
 

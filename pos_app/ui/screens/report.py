@@ -19,7 +19,8 @@ from ..ops import Op
 from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, heading
 from .base import Screen
 
-FIGURES = ("sales", "paid", "points_issued", "points_redeemed", "enrollments", "returns", "refund", "pending")
+FIGURES = ("sales", "paid", "paid_cash", "paid_card", "paid_other", "drawer", "points_issued", "points_redeemed",
+           "enrollments", "returns", "refund", "pending")  # fmt: skip
 
 
 class TierChart(QWidget):
@@ -129,6 +130,10 @@ class ReportScreen(Screen):
         return {
             "sales": translate("Report", "Sales"),
             "paid": translate("Report", "Takings"),
+            "paid_cash": translate("Report", "Paid in cash"),
+            "paid_card": translate("Report", "Paid by card"),
+            "paid_other": translate("Report", "Paid otherwise"),
+            "drawer": translate("Report", "Expected cash in the drawer"),
             "points_issued": translate("Report", "Points issued"),
             "points_redeemed": translate("Report", "Points redeemed"),
             "enrollments": translate("Report", "New members"),
@@ -183,6 +188,8 @@ class ReportScreen(Screen):
         return {
             "sales": fmt.number(s.sales),
             "paid": fmt.money(s.paid_cents),
+            **{f"paid_{m}": fmt.money(s.by_tender.get(m, {}).get("paid_cents", 0)) for m in ("cash", "card", "other")},
+            "drawer": fmt.money(s.expected_cash_cents),
             "points_issued": fmt.points(s.points_issued),
             "points_redeemed": fmt.points(s.points_redeemed),
             "enrollments": fmt.number(s.enrollments),

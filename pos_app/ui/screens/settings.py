@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QL
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from ..scanner import MAX_PREFIX, SUFFIXES, scan_field
 from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, big_line_edit, heading
+from ..widgets.printer_settings import PrinterSettingsBox
 from .base import Screen
 
 
@@ -53,6 +54,7 @@ class SettingsScreen(Screen):
         self.mask_note.setObjectName("muted")
         self.till_label = QLabel()
         self.till_label.setObjectName("muted")
+        self.printer_box = PrinterSettingsBox(session)
         self.form = QFormLayout()
         self.form.addRow(QLabel(), self.language_combo)
         self.form.addRow(QLabel(), self.camera_combo)
@@ -71,6 +73,7 @@ class SettingsScreen(Screen):
         inner.addWidget(self.heading)
         inner.addLayout(self.form)
         inner.addWidget(self.till_label)
+        inner.addWidget(self.printer_box)
         inner.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
@@ -140,6 +143,7 @@ class SettingsScreen(Screen):
         self.suffix_combo.setCurrentIndex(max(0, self.suffix_combo.findData(s.scanner_suffix)))
         self.prefix_edit.setText(s.scanner_prefix)
         self.rejected_button.setVisible(self.session.is_supervisor)
+        self.printer_box.load()
         self._fill_cameras()
         self._render_till()
         self.language_combo.setFocus()

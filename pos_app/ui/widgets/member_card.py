@@ -7,8 +7,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import printing
-from ..errors import message_for
+from ..errors import error_text, message_for
 from ..i18n import translate
+from ..receipt_printer import ReceiptPrinter
 from .common import FKeyButton, MessageBar, Translatable
 
 
@@ -104,4 +105,6 @@ class MemberCardPanel(Translatable, QWidget):
         if self.member is None:
             return
         fields = printing.card_fields(self.session, self.member)
-        self.session.dialogs.printer(self, lambda printer: printing.print_card(fields, printer))
+        done = lambda _none: self.message.show_info(translate("MemberCard", "Card printed."))  # noqa: E731
+        failed = lambda exc: self.message.show_error(error_text(exc))  # noqa: E731
+        ReceiptPrinter(self.session).print_card(fields, self, done, failed)  # where Settings say, off the GUI thread
