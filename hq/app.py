@@ -9,7 +9,8 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from . import db, migrate
-from .api import errors, health, members, online, reconcile, stores, sync
+from .api import errors, health, members, online, reconcile, reports, stores, sync
+from .console import router as console
 
 API = "/api/v1"
 MAX_BODY_BYTES = 4 * 1024 * 1024  # 500 events of a few KB each, with room to spare
@@ -49,8 +50,9 @@ def create_app(
     app.state.engine, app.state.clock = engine, clock
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=max_body_bytes)
-    for module in (health, sync, reconcile, members, online, stores):
+    for module in (health, sync, reconcile, members, online, stores, reports):
         app.include_router(module.router, prefix=API)
+    console.mount(app)
     return app
 
 
