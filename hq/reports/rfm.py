@@ -45,8 +45,11 @@ class Scored:
 
 
 def quintile(sorted_values: list[int], value: int) -> int:
-    """1..5 by rank: equal values get the same score."""
-    return 1 + bisect.bisect_left(sorted_values, value) * 5 // len(sorted_values)
+    """1..5 by the middle of the value's rank range, so equal values share a score and a value most members
+    share (one purchase) lands in the middle rather than at the top: score = 1 + floor(5 * midrank / n)."""
+    left = bisect.bisect_left(sorted_values, value)
+    count = bisect.bisect_right(sorted_values, value) - left
+    return min(5, 1 + 5 * (2 * left + count) // (2 * len(sorted_values)))
 
 
 def score(conn: Connection, at: dt.date, store: str | None = None) -> list[Scored]:
