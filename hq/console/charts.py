@@ -6,6 +6,10 @@ WIDTH, HEIGHT, PAD = 640, 260, 44
 COLOURS = ("#2563eb", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0891b2")
 
 
+def month_label(t, n: int) -> str:
+    return t("dash.month_0") if n == 0 else t("dash.month_n", n=n)
+
+
 def cohort_svg(cohorts: list[dict], t, fmt) -> str:
     """The markup is built from numbers and escaped labels only, so it is safe to insert as-is."""
     span = max((len(c["retention_bp"]) for c in cohorts), default=1)
@@ -23,7 +27,7 @@ def cohort_svg(cohorts: list[dict], t, fmt) -> str:
         parts.append(f'<text x="{PAD - 6}" y="{y(bp) + 4:.1f}" text-anchor="end" class="axis">{escape(fmt.bp(bp))}</text>')
     for i in range(span):
         parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - PAD + 18}" text-anchor="middle" class="axis">'
-                     f'{escape(t("dash.month_n", n=i))}</text>')
+                     f'{escape(month_label(t, i))}</text>')
     for k, c in enumerate(cohorts):
         if not c["members"]:
             continue

@@ -161,7 +161,7 @@ def install(app: FastAPI) -> None:
             ctx.operator, ctx.csrf = live.operator, live.csrf
         except LoginRequired:
             pass
-        return render(ctx, "error.html", status=exc.status, message=ctx.t(exc.key, **exc.values))
+        return render(ctx, "error.html", status=exc.status, error_message=ctx.t(exc.key, **exc.values))
 
     async def login_required(request: Request, exc: LoginRequired) -> Response:
         target = f"{PREFIX}/login" + ("?expired=1" if exc.expired else "")
