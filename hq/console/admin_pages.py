@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 
 from .. import admin, db
 from ..members import COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
-from ..operators import actions, audit
+from ..operators import actions, audit, held_review
 from ..reports import dashboard
 from ..reports.member360 import mask_phone
 from ..schema import channels, coupon_conflicts, members
@@ -44,9 +44,27 @@ def review_page(ctx: Page):
     for rows in flagged.values():
         for r in rows:
             r["phone"] = r["phone"] if ctx.operator.policy.full_phone else mask_phone(r["phone"])
-    message = ctx.t("review.cleared") if ctx.request.query_params.get("cleared") else None
-    return render(ctx, "review.html", flagged=flagged, conflicts=conflicts, message=message,
-                  can_write=ctx.operator.policy.writes)  # fmt: skip
+        held = held_review.waiting(conn, ctx.operator) if held_review.available() else None
+    done = ctx.request.query_params.get("done")
+    message = ctx.t(f"review.{done}") if done in ("cleared", "approved", "rejected") else None
+    return render(ctx, "review.html", flagged=flagged, conflicts=conflicts, message=message, held=held,
+                  can_write=ctx.operator.policy.writes,
+                  can_decide=ctx.operator.policy.writes and ctx.operator.role in held_review.DECIDERS)  # fmt: skip
+
+
+@router.post("/review/held/{review_id}")
+def decide_held(ctx: Form, review_id: str):
+    """Approve (books the entry and publishes it to the tills) or reject (with a reason), audited."""
+    require(held_review.available() and ctx.operator.policy.writes and ctx.operator.role in held_review.DECIDERS)
+    form = ctx.request.state.form
+    decision = form.get("decision")
+    if decision not in ("approve", "reject"):
+        raise PageError(400, "error.generic")
+    with domain():
+        reason = actions.check_reason(form.get("reason")) if decision == "reject" else ""
+        db.write(ctx.engine, lambda conn: held_review.decide(conn, ctx.operator, review_id, decision == "approve",
+                                                             reason, ctx.now))  # fmt: skip
+    return RedirectResponse(f"{PREFIX}/review?done={decision}d", status_code=303)
 
 
 @router.post("/review/{code}/clear")
@@ -57,7 +75,7 @@ def clear_flag(ctx: Form, code: str):
         note = actions.check_reason(form.get("note"))
         db.write(ctx.engine, lambda conn: actions.clear_flag(conn, ctx.operator, code, str(form.get("flag")),
                                                              note, ctx.now))  # fmt: skip
-    return RedirectResponse(f"{PREFIX}/review?cleared=1", status_code=303)
+    return RedirectResponse(f"{PREFIX}/review?done=cleared", status_code=303)
 
 
 # -- stores, terminals, channels ------------------------------------------------------------------

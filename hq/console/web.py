@@ -146,7 +146,7 @@ def domain(key_prefix: str = "error."):
         def __exit__(self, kind, exc, tb):
             if isinstance(exc, DomainError):
                 key = key_prefix + exc.code
-                status = 404 if exc.code.startswith("unknown_") else 400
+                status = 404 if exc.code.startswith("unknown_") else 403 if exc.code == "forbidden" else 400
                 raise PageError(status, key if i18n.has(key) else "error.generic", **exc.params) from None
             return False
 

@@ -82,12 +82,16 @@ def store_health(conn: Connection, store: str | None) -> list[dict]:
     rejected = {(r.store_id, r.terminal_id): int(r.n) for r in conn.execute(
         sa.select(j.store_id, j.terminal_id, sa.func.count().label("n"))
         .where(j.store_id.in_(list(rows))).group_by(j.store_id, j.terminal_id))}  # fmt: skip
-    for r in conn.execute(sa.select(t.store_id, t.terminal_id, t.created_at, t.revoked_at)
+    # hq-trust adds clock-skew counters to terminals; shown when the columns exist.
+    skew_cols = [getattr(t, n) for n in ("clock_skew_events", "clock_skew_at") if n in t]
+    for r in conn.execute(sa.select(t.store_id, t.terminal_id, t.created_at, t.revoked_at, *skew_cols)
                           .where(t.store_id.in_(list(rows))).order_by(t.store_id, t.terminal_id)):  # fmt: skip
         key = (r.store_id, r.terminal_id)
         rows[r.store_id]["terminals"].append({
             "terminal_id": r.terminal_id, "created_at": r.created_at, "revoked": r.revoked_at is not None,
             "last_contact": last.get(key), "rejected": rejected.get(key, 0),
+            "clock_skew_events": int(r.clock_skew_events or 0) if skew_cols else None,
+            "clock_skew_at": getattr(r, "clock_skew_at", None),
         })  # fmt: skip
     for row in rows.values():
         contacts = [x["last_contact"] for x in row["terminals"] if x["last_contact"] is not None]

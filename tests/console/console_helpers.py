@@ -3,17 +3,20 @@
 (tests/hq/hq_helpers.py builds events too, but that folder is not importable from here without a
 sys.path change; these builders are the few the console tests need.)"""
 
+import functools
 import itertools
+import json
 import os
 import re
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from hq import admin, db
+from hq import admin, db, migrate
 from hq.operators import accounts
-from loyalty_core import ledger
+from loyalty_core import ledger, pricing
 from loyalty_core.ids import member_code, uuid7
+from loyalty_core.rules import RuleSet
 
 PASSWORD = "correct horse battery staple"
 OPERATORS = {  # username: (role, store)
@@ -25,6 +28,11 @@ OPERATORS = {  # username: (role, store)
 }
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 _phones = itertools.count(int.from_bytes(os.urandom(3), "big") % 10_000_000)
+
+
+@functools.cache
+def default_rules() -> RuleSet:
+    return RuleSet.from_dict(json.loads(migrate.DEFAULT_RULES.read_text(encoding="utf-8")))
 
 
 def new_phone() -> str:
@@ -68,13 +76,23 @@ class Till:
                                               "actor": "C1"})
 
     def sale(self, code: str, paid: int, redeem: int = 0) -> dict:
-        earn = paid // 100  # basic tier, no promotion on the pinned Tuesday
-        entries = ([self.entry(code, ledger.REDEEM, -redeem)] if redeem else []) + [self.entry(code, ledger.EARN, earn)]
-        payload = {"receipt_no": f"R-{self.store_id}-{self.seq + 1:06d}", "member_code": code, "lines": [],
-                   "subtotal_cents": paid + redeem, "discount_cents": 0, "coupon_id": None, "coupon_cents": 0,
-                   "points_redeemed": redeem, "redeem_cents": redeem, "paid_cents": paid, "points_earned": earn,
-                   "spend_cents": paid, "ledger": entries}
+        """One line priced as a real till prices it (basic tier, no promotion on the pinned Tuesday)."""
+        cart = [pricing.CartLine("SKU-1", "general", paid + redeem, 1)]
+        q = pricing.quote(default_rules(), pricing.MemberTerms(code, "basic", None, redeem), cart,
+                          self.clock().date(), redeem)
+        entries = ([self.entry(code, ledger.REDEEM, -redeem)] if redeem else []) + [
+            self.entry(code, ledger.EARN, q.points_earned)]
+        payload = {"receipt_no": f"R-{self.store_id}-{self.terminal_id}-{self.seq + 1:06d}", "member_code": code,
+                   "lines": [line.to_dict() for line in q.lines], "subtotal_cents": q.subtotal_cents,
+                   "discount_cents": q.discount_cents, "coupon_id": None, "coupon_cents": 0, "points_redeemed": redeem,
+                   "redeem_cents": q.redeem_cents, "paid_cents": q.paid_cents, "points_earned": q.points_earned,
+                   "spend_cents": q.paid_cents, "tier_code": "basic", "ledger": entries}
         return self.event("sale.confirmed", payload)
+
+    def adjust(self, code: str, points: int) -> dict:
+        payload = {"member_code": code, "points": points, "reason": "goodwill", "supervisor_id": "SUP1",
+                   "ledger": [self.entry(code, ledger.ADJUST, points)]}
+        return self.event("points.adjusted", payload)
 
 
 @dataclass
