@@ -41,10 +41,10 @@ def review_page(ctx: Page):
         if store is not None:
             query = query.where(c.store_id == store)
         conflicts = [dict(r._mapping) for r in conn.execute(query)]
+        held = held_review.waiting(conn, ctx.operator) if held_review.available() else None
     for rows in flagged.values():
         for r in rows:
             r["phone"] = r["phone"] if ctx.operator.policy.full_phone else mask_phone(r["phone"])
-        held = held_review.waiting(conn, ctx.operator) if held_review.available() else None
     done = ctx.request.query_params.get("done")
     message = ctx.t(f"review.{done}") if done in ("cleared", "approved", "rejected") else None
     return render(ctx, "review.html", flagged=flagged, conflicts=conflicts, message=message, held=held,

@@ -11,7 +11,6 @@ from loyalty_core.ids import uuid7
 from loyalty_core.ledger import Entry
 
 from .. import rules as published
-from ..loyalty import flag_overdrafts
 from ..members import COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
 from ..work import Work
 from . import audit
@@ -55,7 +54,8 @@ def adjust_points(conn: Connection, operator: Operator, code: str, points: int, 
     expires = ledger.lot_expiry(today, work.rules.expiry_months) if points > 0 else None
     entry = Entry(f"console:{uuid7()}", state.code, ledger.ADJUST, points, today, expires)
     work.add_entry(entry, f"console:{operator.username}:{entry.entry_id}")
-    flag_overdrafts(work, [entry])
+    if state.balance < 0:
+        work.flag(state, OVERDRAFT)  # a deduction below zero is reviewed like an offline overdraft
     work.flush()
     after = {"balance": state.balance, "points": points, "reason": reason, "entry_id": entry.entry_id}
     audit.record(conn, now, operator.username, "member.adjust", state.code, {"balance": before}, after)

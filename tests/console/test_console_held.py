@@ -38,8 +38,9 @@ def test_an_admin_approves_a_held_adjustment_and_the_tills_get_it_at_their_next_
     assert chain.balance(held["code"]) == before + 20_000
     assert chain.scalar("SELECT status FROM held_adjustments WHERE review_id = :r", r=held["review_id"]) == "approved"
     assert chain.scalar("SELECT count(*) FROM audit_log WHERE action = 'held.approve'") == 1
-    kinds = [c["kind"] for c in pulled(chain, "S002") if c.get("member_code") == held["code"]]
-    assert "review" in kinds and kinds.count("ledger") >= 2  # sign-up and the approved adjustment
+    mine = [c for c in pulled(chain, "S002") if c["data"].get("member_code") == held["code"]]
+    assert [c["data"]["status"] for c in mine if c["kind"] == "review"] == ["approved"]
+    assert [c["data"]["points"] for c in mine if c["kind"] == "ledger" and c["data"]["kind"] == "adjust"] == [20_000]
     assert decide(client, held["review_id"], decision="approve").status_code == 400  # already decided
 
 
