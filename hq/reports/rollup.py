@@ -126,27 +126,30 @@ def _add_spend(daily, buyers, r) -> None:
         buyer[0] += 1
 
 
-def _merge_daily(conn: Connection, daily) -> None:
-    if not daily:
+def _upsert(conn: Connection, table: sa.Table, keys: tuple[str, ...], adds: tuple[str, ...], rows: list[dict]) -> None:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE SET col = col + excluded.col, for a whole batch at once."""
+    if not rows:
         return
-    c = rollup_daily.c
-    for (day, store), add in daily.items():
-        key = (c.day == day) & (c.store_id == store)
-        changed = conn.execute(sa.update(rollup_daily).where(key).values(
-            **{name: getattr(c, name) + add[name] for name in _DAILY})).rowcount  # fmt: skip
-        if not changed:
-            conn.execute(rollup_daily.insert().values(day=day, store_id=store, **add))
+    if db.is_postgres(conn):
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=list(keys),
+                                      set_={c: getattr(table.c, c) + getattr(stmt.excluded, c) for c in adds})
+    for start in range(0, len(rows), 1000):
+        conn.execute(stmt, rows[start : start + 1000])
+
+
+def _merge_daily(conn: Connection, daily) -> None:
+    rows = [{"day": day, "store_id": store, **add} for (day, store), add in sorted(daily.items())]
+    _upsert(conn, rollup_daily, ("day", "store_id"), _DAILY, rows)
 
 
 def _merge_buyers(conn: Connection, buyers) -> None:
-    c = rollup_buyers.c
-    for (day, store, code), (purchases, cents) in buyers.items():
-        key = (c.day == day) & (c.store_id == store) & (c.member_code == code)
-        changed = conn.execute(sa.update(rollup_buyers).where(key).values(
-            purchases=c.purchases + purchases, cents=c.cents + cents)).rowcount  # fmt: skip
-        if not changed:
-            conn.execute(rollup_buyers.insert().values(day=day, store_id=store, member_code=code,
-                                                       purchases=purchases, cents=cents))  # fmt: skip
+    rows = [{"day": day, "store_id": store, "member_code": code, "purchases": n, "cents": cents}
+            for (day, store, code), (n, cents) in sorted(buyers.items())]  # fmt: skip
+    _upsert(conn, rollup_buyers, ("day", "store_id", "member_code"), ("purchases", "cents"), rows)
 
 
 def _date(value) -> dt.date:
