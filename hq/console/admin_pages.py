@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 from .. import admin, db
 from ..members import COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
 from ..operators import actions, audit, held_review
+from ..payload import is_plain
 from ..reports import dashboard
 from ..reports.member360 import mask_phone
 from ..schema import channels, coupon_conflicts, members
@@ -106,6 +107,8 @@ def _text(form, name: str) -> str:
 def add_store(ctx: Form):
     form = _manage(ctx)
     store_id, name = _text(form, "store_id"), _text(form, "name")
+    if not is_plain(name, 120):
+        raise PageError(400, "error.invalid_name")  # PostgreSQL cannot store a NUL; no name needs one
 
     def work(conn):
         out = admin.add_store(conn, store_id, name, ctx.now)

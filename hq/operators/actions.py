@@ -22,7 +22,7 @@ MAX_REASON = 200
 
 def check_reason(reason: object) -> str:
     text = " ".join(str(reason or "").split())
-    if not text or len(text) > MAX_REASON:
+    if not text or len(text) > MAX_REASON or not text.isprintable():
         raise DomainError("invalid_reason", f"Give a reason of 1 to {MAX_REASON} characters")
     return text
 

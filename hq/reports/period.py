@@ -8,6 +8,7 @@ from loyalty_core.errors import DomainError
 
 DEFAULT_TZ = "Asia/Taipei"
 MAX_DAYS = 3 * 366
+FIRST_YEAR, LAST_YEAR = 2000, 2999  # room for the windows reports look back over (a year, 90 days)
 
 
 def chain_zone(rules_document: dict) -> ZoneInfo:
@@ -37,9 +38,12 @@ def parse_day(text: object, field: str) -> dt.date:
     if not isinstance(text, str) or len(text) != 10:
         raise DomainError("invalid_date", f"{field}: expected a date as YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise DomainError("invalid_date", f"{field}: {text[:10]!r} is not a date (YYYY-MM-DD)") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DomainError("invalid_date", f"{field}: years {FIRST_YEAR} to {LAST_YEAR} only")
+    return day
 
 
 def period(start: object, end: object, store: object = None) -> Period:
