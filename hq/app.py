@@ -9,7 +9,8 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from . import access_log, db, migrate
-from .api import errors, health, members, online, privacy, reconcile, stores, sync
+from .api import errors, health, members, online, privacy, reconcile, reports, stores, sync
+from .console import router as console
 
 API = "/api/v1"
 MAX_BODY_BYTES = 4 * 1024 * 1024  # 500 events of a few KB each, with room to spare
@@ -50,8 +51,9 @@ def create_app(
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=max_body_bytes)
     access_log.install()  # no phone number in any log line (hq/access_log.py)
-    for module in (health, sync, reconcile, privacy, members, online, stores):
+    for module in (health, sync, reconcile, privacy, members, online, stores, reports):
         app.include_router(module.router, prefix=API)
+    console.mount(app)
     return app
 
 

@@ -13,6 +13,8 @@ from loyalty_core.errors import DomainError
 
 from . import admin, consents, db, expiry, feed, held, lookup, migrate, privacy_cli, review
 from . import rules as published
+from .operators import accounts, roles
+from .reports import queries
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
 
@@ -72,11 +74,33 @@ def build_parser() -> argparse.ArgumentParser:
     privacy_cli.add_commands(sub)
     feed_cmd = sub.add_parser("feed", help="the change feed").add_subparsers(dest="action", required=True)
     feed_cmd.add_parser("prune", help="drop rows up to SEQ (tills behind it refetch)").add_argument("below", type=int)
+    _user_commands(sub.add_parser("user", help="console operators").add_subparsers(dest="action", required=True))
+    _report_commands(sub.add_parser("report", help="chain reports").add_subparsers(dest="action", required=True))
+    sub.add_parser("rollup", help="bring the report rollups up to date (incremental)")
     return p
 
 
 def _privacy_commands(member) -> None:
     privacy_cli.add_member_commands(member)
+
+
+def _user_commands(sub) -> None:
+    add = sub.add_parser("add", help="add an operator (password read from standard input)")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=roles.ROLES)
+    add.add_argument("--store", help="the store of a store manager")
+    add.add_argument("--password-stdin", action="store_true", required=True, help="read the password from stdin")
+    sub.add_parser("list", help="list operators")
+    sub.add_parser("disable", help="disable an operator and end their sessions").add_argument("username")
+    sub.add_parser("token", help="issue a report token for BI tools (printed once)").add_argument("username")
+
+
+def _report_commands(sub) -> None:
+    summary = sub.add_parser("summary", help="the chain summary as JSON")
+    summary.add_argument("--from", dest="start", required=True, help="first business day, YYYY-MM-DD")
+    summary.add_argument("--to", dest="end", required=True, help="last business day, YYYY-MM-DD")
+    summary.add_argument("--store", help="one store only")
+    sub.add_parser("rfm", help="RFM segments as JSON").add_argument("--at", help="YYYY-MM-DD (default today)")
 
 
 def _store_commands(sub) -> None:
@@ -199,6 +223,24 @@ def _feed(engine, args) -> dict:
     return {"deleted": db.write(engine, lambda conn: feed.prune(conn, args.below))}
 
 
+def _user(engine, args) -> dict:
+    if args.action == "add":
+        password = sys.stdin.readline().rstrip("\r\n")  # never on the command line
+        return db.write(engine, lambda c: accounts.add(c, args.username, args.role, password, _now(), args.store))
+    if args.action == "list":
+        with db.read(engine) as conn:
+            return {"users": accounts.listing(conn)}
+    if args.action == "disable":
+        return db.write(engine, lambda c: accounts.disable(c, args.username, _now()))
+    return db.write(engine, lambda c: accounts.issue_report_token(c, args.username, _now()))
+
+
+def _report(engine, args) -> dict:
+    if args.action == "summary":
+        return queries.summary(engine, _now(), args.start, args.end, args.store)
+    return queries.rfm(engine, _now(), args.at)
+
+
 COMMANDS: dict[str, Callable] = {
     "store": _store,
     "terminal": _terminal,
@@ -212,6 +254,9 @@ COMMANDS: dict[str, Callable] = {
     "migrate": lambda engine, args: {"migrated": True},
     "audit": lambda engine, args: privacy_cli.run_audit(engine, args, _now()),
     "retention": lambda engine, args: privacy_cli.run_retention(engine, args, _at(args.at)),
+    "user": _user,
+    "report": _report,
+    "rollup": lambda engine, args: queries.rollup_now(engine, _now()),
 }
 
 

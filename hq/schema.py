@@ -284,6 +284,32 @@ consents = sa.Table(
     sa.Column("received_at", Stamp, nullable=False),
 )
 
+# -- the operators' console (hq.operators, hq.reports) -------------------------------------------
+
+operators = sa.Table(
+    "operators",
+    metadata,
+    sa.Column("username", sa.String(40), primary_key=True),
+    sa.Column("password_hash", sa.String(200), nullable=False),  # argon2id
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("store_id", sa.String(40)),  # a store manager's one store
+    sa.Column("failed_logins", sa.Integer, nullable=False),
+    sa.Column("locked_until", Stamp),
+    sa.Column("report_token_hash", sa.String(64), unique=True),  # SHA-256 of the BI token; the token is shown once
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("disabled_at", Stamp),
+)
+
+operator_sessions = sa.Table(
+    "operator_sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),  # SHA-256 of the cookie value
+    sa.Column("username", sa.String(40), nullable=False, index=True),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("last_seen_at", Stamp, nullable=False),
+)
+
 # The audit log (hq/audit_chain.py): the console's columns (hq/operators/audit.py on its branch)
 # plus the hash chain that makes it tamper-evident. Both write through audit_chain.record.
 audit_log = sa.Table(
@@ -307,4 +333,43 @@ audit_anchors = sa.Table(
     sa.Column("through_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("last_hash", sa.String(64), nullable=False),
     sa.Column("at", Stamp, nullable=False),
+)
+
+# Daily rollups, kept by hq.reports.rollup from ledger/spend id high-water marks.
+rollup_marks = sa.Table(
+    "rollup_marks",
+    metadata,
+    sa.Column("source", sa.String(20), primary_key=True),  # "ledger" or "spend"
+    sa.Column("mark", sa.BigInteger, nullable=False),
+)
+
+rollup_holes = sa.Table(  # ids below a mark not yet visible (a PostgreSQL transaction still in flight)
+    "rollup_holes",
+    metadata,
+    sa.Column("source", sa.String(20), primary_key=True),
+    sa.Column("row_id", sa.BigInteger, primary_key=True),
+    sa.Column("seen_at", Stamp, nullable=False),
+)
+
+rollup_daily = sa.Table(
+    "rollup_daily",
+    metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("store_id", sa.String(40), primary_key=True),  # "" = HQ itself (expiry, online, merges)
+    sa.Column("points_issued", sa.BigInteger, nullable=False),
+    sa.Column("points_redeemed", sa.BigInteger, nullable=False),
+    sa.Column("points_expired", sa.BigInteger, nullable=False),
+    sa.Column("points_net", sa.BigInteger, nullable=False),  # every entry, so outstanding = running sum
+    sa.Column("sales_count", sa.BigInteger, nullable=False),
+    sa.Column("sales_cents", sa.BigInteger, nullable=False),  # paid, net of returns
+)
+
+rollup_buyers = sa.Table(  # one row per member per day with a purchase: active and repurchase counts
+    "rollup_buyers",
+    metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("store_id", sa.String(40), primary_key=True),
+    sa.Column("member_code", sa.String(20), primary_key=True),
+    sa.Column("purchases", sa.Integer, nullable=False),
+    sa.Column("cents", sa.BigInteger, nullable=False),
 )

@@ -8,7 +8,7 @@ APT_PACKAGES=(
   python3-venv libzbar0 libpulse0 fonts-noto-cjk
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
-  xvfb xdotool poppler-utils imagemagick
+  xvfb xdotool poppler-utils imagemagick chromium chromium-driver
 )
 
 missing=()

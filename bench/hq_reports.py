@@ -1,0 +1,164 @@
+"""Benchmark: the console's reports on PostgreSQL with a seeded chain.
+
+    .venv/bin/python bench/hq_reports.py [--members 100000] [--ledger 1000000] [--stores 100] [--pg URL]
+
+Seeds a fresh database with COPY (members, one `events` row per sale for its store, ledger entries
+and spend over the last 400 days), then prints:
+- the rollup job catching up from nothing (rows/s), and an incremental run after 1,000 new sales;
+- `reports.summary` for random 30-day ranges, chain-wide and per store (p50 / p95, rollups fresh);
+- RFM over every member (seconds);
+- member search by code, by phone and by part of a name (p50 / p95).
+"""
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hq_push import ADMIN_URL, drop_database, fresh_database  # noqa: E402
+
+from hq import db, migrate  # noqa: E402
+from hq.reports import member360, queries, rollup  # noqa: E402
+from hq.reports import rfm as rfm_  # noqa: E402
+
+TODAY = dt.date(2026, 11, 24)
+NOW = dt.datetime(2026, 11, 24, 4, 0, tzinfo=dt.UTC)
+NAMES = ["Chen", "Lin", "Huang", "Chang", "Li", "Wang", "Wu", "Liu", "Tsai", "Yang"]
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--members", type=int, default=100_000)
+    p.add_argument("--ledger", type=int, default=1_000_000, help="ledger entries (about half are sales)")
+    p.add_argument("--stores", type=int, default=100)
+    p.add_argument("--pg", default=ADMIN_URL)
+    p.add_argument("--seed", type=int, default=11)
+    return p.parse_args()
+
+
+def copy(conn: psycopg.Connection, table: str, columns: str, rows) -> int:
+    n = 0
+    with conn.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as cp:
+        for row in rows:
+            cp.write_row(row)
+            n += 1
+    return n
+
+
+def seed(url: str, args, rng: random.Random) -> list[str]:
+    raw = url.replace("postgresql+psycopg://", "postgresql://")
+    codes = [f"M{i:010d}" for i in range(args.members)]
+    stores = [f"S{i:03d}" for i in range(args.stores)]
+    home = {c: stores[rng.randrange(len(stores))] for c in codes}
+    with psycopg.connect(raw) as conn:
+        copy(conn, "stores", "store_id, name, created_at", ((s, f"Store {s}", NOW) for s in stores))
+        copy(conn, "members", "member_code, phone, name, birthday, consent_terms, consent_marketing, tier, "
+             "enrolled_at, home_store, status, balance, flags, bucket, created_at",
+             ((c, f"09{i:08d}", f"{rng.choice(NAMES)} {i}", None, True, rng.random() < 0.6, "basic",
+               (TODAY - dt.timedelta(days=rng.randrange(700))).isoformat() + "T10:00:00+08:00", home[c], "active",
+               0, "", i % 256, NOW) for i, c in enumerate(codes)))
+        sales = args.ledger // 2
+        events, ledger, spend = [], [], []
+        for k in range(sales):
+            code = codes[int(rng.paretovariate(1.2)) % len(codes)]
+            day = TODAY - dt.timedelta(days=rng.randrange(400))
+            cents = rng.randrange(5, 300) * 100
+            event_id = f"e{k:09d}"
+            events.append((event_id, "h", home[code], "T01", k, "sale.confirmed", day.isoformat(), NOW, "{}"))
+            expires = day + dt.timedelta(days=365)
+            ledger.append((f"l{k:09d}a", code, "earn", cents // 100, day, expires, event_id))
+            ledger.append((f"l{k:09d}b", code, "redeem" if k % 5 == 0 else "bonus", -100 if k % 5 == 0 else 10,
+                           day, None if k % 5 == 0 else expires, event_id))
+            spend.append((code, day, cents, event_id))
+        t0 = time.perf_counter()
+        copy(conn, "events", "event_id, body_hash, store_id, terminal_id, seq, type, occurred_at, received_at, body",
+             events)
+        copy(conn, "ledger", "entry_id, member_code, kind, points, on_date, expires_on, event_id", ledger)
+        copy(conn, "spend", "member_code, on_date, cents, source", spend)
+        conn.commit()
+        print(f"seeded {args.members:,} members, {len(ledger):,} ledger entries, {len(spend):,} sales in "
+              f"{args.stores} stores ({time.perf_counter() - t0:.1f} s of COPY)")
+        conn.execute("ANALYZE")
+        conn.commit()
+    return codes
+
+
+def pct(values: list[float]) -> str:
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+    return f"p50 {statistics.median(values) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
+
+
+def timed(fn, n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def main() -> int:
+    args = parse_args()
+    rng = random.Random(args.seed)
+    url, admin = fresh_database(args.pg)
+    try:
+        engine = db.make_engine(url)
+        migrate.upgrade(engine)
+        codes = seed(url, args, rng)
+        t0 = time.perf_counter()
+        done = rollup.ensure_fresh(engine, NOW)
+        took = time.perf_counter() - t0
+        rows = done["ledger_rows"] + done["spend_rows"]
+        print(f"rollup from nothing: {rows:,} rows in {took:.1f} s ({rows / took:,.0f} rows/s)")
+        with db.read(engine) as conn:
+            max_id = conn.execute(sa.text("SELECT max(id) FROM spend")).scalar()
+
+        def more_sales(conn):
+            for k in range(1000):
+                code = codes[rng.randrange(len(codes))]
+                conn.execute(sa.text("INSERT INTO spend (member_code, on_date, cents, source) VALUES (:c, :d, 1000, :s)"),
+                             {"c": code, "d": TODAY, "s": f"new{k}"})
+
+        db.write(engine, more_sales)
+        t0 = time.perf_counter()
+        rollup.ensure_fresh(engine, NOW)
+        print(f"rollup after 1,000 new sales (spend above id {max_id:,}): {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+        def summary(store=None):
+            end = TODAY - dt.timedelta(days=rng.randrange(300))
+            start = end - dt.timedelta(days=29)
+            queries.summary(engine, NOW, start.isoformat(), end.isoformat(), store)
+
+        print("summary, 30 days, chain:", pct(timed(summary, 40)))
+        print("summary, 30 days, one store:", pct(timed(lambda: summary(f"S{rng.randrange(args.stores):03d}"), 40)))
+        t0 = time.perf_counter()
+        with db.read(engine) as conn:
+            scored = rfm_.score(conn, TODAY)
+        took = time.perf_counter() - t0
+        counts = ", ".join(f"{s['segment']} {s['members']:,}" for s in rfm_.segments(scored) if s["members"])
+        print(f"RFM over {len(scored):,} buyers: {took:.2f} s ({counts})")
+        for what, make in (("code", lambda: rng.choice(codes)), ("phone", lambda: f"09{rng.randrange(args.members):08d}"),
+                           ("name part", lambda: f"{rng.choice(NAMES)} {rng.randrange(args.members)}")):
+            def search(make=make):
+                with db.read(engine) as conn:
+                    member360.search(conn, make(), None)
+
+            print(f"member search by {what}:", pct(timed(search, 40)))
+        engine.dispose()
+    finally:
+        drop_database(admin, url)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

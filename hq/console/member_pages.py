@@ -1,0 +1,70 @@
+"""Member search, the member 360 page, and adjustments within the operator role's limit."""
+
+from urllib.parse import quote
+
+from fastapi import APIRouter
+from fastapi.responses import RedirectResponse
+
+from .. import db
+from ..operators import actions
+from ..reports import member360, queries
+from .scope import require
+from .web import PREFIX, Form, Page, PageError, domain, render
+
+router = APIRouter()
+
+
+def _visible_phone(ctx, phone: str) -> str:
+    return phone if ctx.operator.policy.full_phone else member360.mask_phone(phone)
+
+
+@router.get("/members")
+def search_page(ctx: Page):
+    q = ctx.request.query_params.get("q")
+    rows = None
+    if q is not None:
+        store = ctx.operator.store_id if ctx.operator.policy.one_store else None
+        with domain(), db.read(ctx.engine) as conn:
+            rows = member360.search(conn, q, store)
+        for r in rows:
+            r["phone"] = _visible_phone(ctx, r["phone"])
+    return render(ctx, "members.html", q=q or "", rows=rows)
+
+
+def _load(ctx, code: str) -> dict:
+    if not isinstance(code, str) or len(code) > 40:
+        raise PageError(404, "error.unknown_member")
+    today = queries.today(ctx.engine, ctx.now)
+    with db.read(ctx.engine) as conn:
+        view = member360.profile(conn, code, today)
+    # Another store's member is answered exactly like a missing one: a store manager learns nothing.
+    if view is None or not ctx.operator.sees_store(view["member"].home_store):
+        raise PageError(404, "error.unknown_member")
+    return view
+
+
+@router.get("/members/{code}")
+def member_page(ctx: Page, code: str):
+    view = _load(ctx, code)
+    done = ctx.request.query_params.get("adjusted")
+    message = ctx.t("member.adjusted", points=ctx.fmt.num(int(done))) if done and done.lstrip("-").isdigit() else None
+    return render(ctx, "member.html", v=view, m=view["member"], phone=_visible_phone(ctx, view["member"].phone),
+                  can_adjust=ctx.operator.policy.writes and ctx.operator.policy.max_adjust_points > 0,
+                  message=message)  # fmt: skip
+
+
+@router.post("/members/{code}/adjust")
+def adjust(ctx: Form, code: str):
+    policy = ctx.operator.policy
+    require(policy.writes and policy.max_adjust_points > 0)
+    form = ctx.request.state.form
+    view = _load(ctx, code)
+    with domain():
+        points = actions.check_points(form.get("points"), policy.max_adjust_points)
+        reason = actions.check_reason(form.get("reason"))
+    today = queries.today(ctx.engine, ctx.now)
+    survivor = view["state"].code
+    with domain():
+        db.write(ctx.engine, lambda conn: actions.adjust_points(conn, ctx.operator, survivor, points, reason,
+                                                                ctx.now, today))  # fmt: skip
+    return RedirectResponse(f"{PREFIX}/members/{quote(survivor)}?adjusted={points}", status_code=303)

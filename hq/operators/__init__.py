@@ -1,0 +1,1 @@
+"""HQ operators: accounts and roles, console sessions, and the audit log of what they did."""

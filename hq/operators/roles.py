@@ -1,0 +1,44 @@
+"""What each operator role may see and do. One table, so a reviewer reads the whole policy here."""
+
+from dataclasses import dataclass
+
+ADMIN, MARKETING, FINANCE, STORE_MANAGER, AUDITOR = "admin", "marketing", "finance", "store_manager", "auditor"
+ROLES = (ADMIN, MARKETING, FINANCE, STORE_MANAGER, AUDITOR)
+
+
+@dataclass(frozen=True)
+class Policy:
+    writes: bool  # any change at all (an auditor only reads)
+    full_phone: bool  # sees members' phone numbers unmasked
+    max_adjust_points: int  # largest manual adjustment, either way
+    manages_operators: bool
+    manages_stores: bool
+    reads_audit: bool
+    one_store: bool  # sees only its own store's members, sales and tills
+
+
+POLICIES: dict[str, Policy] = {
+    ADMIN: Policy(True, True, 100_000, True, True, True, False),
+    MARKETING: Policy(True, True, 0, False, False, False, False),
+    FINANCE: Policy(True, False, 10_000, False, False, False, False),
+    STORE_MANAGER: Policy(True, False, 1_000, False, False, False, True),
+    AUDITOR: Policy(False, False, 0, False, False, True, False),
+}
+
+
+@dataclass(frozen=True)
+class Operator:
+    username: str
+    role: str
+    store_id: str | None = None
+
+    @property
+    def policy(self) -> Policy:
+        return POLICIES[self.role]
+
+    def store_scope(self, asked: str | None) -> str | None:
+        """The store a query is limited to: a store manager's own, whatever they asked for."""
+        return self.store_id if self.policy.one_store else asked
+
+    def sees_store(self, store_id: str | None) -> bool:
+        return not self.policy.one_store or store_id == self.store_id

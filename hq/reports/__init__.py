@@ -1,0 +1,1 @@
+"""Chain reports: daily rollups kept by an incremental job, the summary, RFM segments and cohorts."""

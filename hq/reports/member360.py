@@ -1,0 +1,101 @@
+"""Everything HQ holds about one member, for the console's member page, and finding members."""
+
+import contextlib
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from loyalty_core.errors import DomainError
+from loyalty_core.ledger import wallet
+from loyalty_core.validation import looks_like_phone, normalize_phone
+
+from .. import lookup, views
+from .. import rules as published
+from ..payload import is_plain
+from ..schema import coupon_uses, coupons, events, ledger, members, spend
+
+SEARCH_LIMIT = 50
+
+
+def mask_phone(phone: str) -> str:
+    """'0912345678' -> '0912***678': enough to confirm with the member, not to call them."""
+    return phone[:-6] + "***" + phone[-3:] if len(phone) > 6 else "***"
+
+
+def search(conn: Connection, query: str, store: str | None) -> list[dict]:
+    """By exact code, by phone in any common format, or by a part of the name."""
+    text = str(query).strip()
+    if not text or not is_plain(text, 40):
+        raise DomainError("invalid_query", "Type a member code, phone or name (1 to 40 characters)")
+    m = members.c
+    cond = m.member_code == text
+    if looks_like_phone(text):
+        with contextlib.suppress(DomainError):
+            cond = cond | (m.phone == normalize_phone(text))
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    cond = cond | m.name.like(pattern, escape="\\")
+    sel = sa.select(m.member_code, m.name, m.phone, m.tier, m.home_store, m.status, m.balance).where(cond)
+    if store is not None:
+        sel = sel.where(m.home_store == store)
+    rows = conn.execute(sel.order_by(m.member_code).limit(SEARCH_LIMIT)).all()
+    return [dict(r._mapping) for r in rows]
+
+
+def profile(conn: Connection, code: str, today: dt.date) -> dict | None:
+    """The member a code stands for (following merges), with ledger, lots, sales and coupons."""
+    found = lookup.find(conn, code)
+    if found is None:
+        return None
+    state, merged_from = found
+    rules = published.current(conn)
+    entries = views.entries_by_member(conn, [state.code])[state.code]
+    w = wallet(entries)
+    running, rows = 0, []
+    sources = _sources(conn, state.code)
+    for e in entries:
+        running += e.points
+        rows.append({"on": e.on, "kind": e.kind, "points": e.points, "running": running, "entry_id": e.entry_id,
+                     "store_id": sources.get(e.entry_id)})  # fmt: skip
+    return {
+        "state": state,
+        "member": state.member,
+        "merged_from": merged_from,
+        "merged_codes": lookup.merged_codes(conn, state.code),
+        "spend_cents": views.rolling_spend(conn, [state.code], rules, today)[state.code],
+        "ledger": rows,
+        "lots": views.lots(w),
+        "debt": w.debt,
+        "sales": _sales(conn, state.code),
+        "coupons": _coupons(conn, state.code),
+    }
+
+
+def _sources(conn: Connection, code: str) -> dict[str, str]:
+    query = (
+        sa.select(ledger.c.entry_id, events.c.store_id)
+        .select_from(ledger.join(events, events.c.event_id == ledger.c.event_id))
+        .where(ledger.c.member_code == code)
+    )
+    return dict(conn.execute(query).all())
+
+
+def _sales(conn: Connection, code: str) -> list[dict]:
+    query = (
+        sa.select(spend.c.on_date, spend.c.cents, spend.c.source, events.c.store_id, events.c.type)
+        .select_from(spend.outerjoin(events, events.c.event_id == spend.c.source))
+        .where(spend.c.member_code == code)
+        .order_by(spend.c.id)
+    )
+    return [{"on": r.on_date, "cents": int(r.cents), "store_id": r.store_id or "online",
+             "source": r.source} for r in conn.execute(query)]  # fmt: skip
+
+
+def _coupons(conn: Connection, code: str) -> list[dict]:
+    query = (
+        sa.select(coupons.c.coupon_id, coupons.c.issued_by, coupon_uses.c.used_at, coupon_uses.c.store_id)
+        .select_from(coupons.outerjoin(coupon_uses, coupon_uses.c.coupon_id == coupons.c.coupon_id))
+        .where(coupons.c.member_code == code)
+        .order_by(coupons.c.coupon_id)
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]
