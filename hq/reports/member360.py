@@ -6,9 +6,9 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from loyalty_core import phones
 from loyalty_core.errors import DomainError
 from loyalty_core.ledger import wallet
-from loyalty_core.validation import looks_like_phone, normalize_phone
 
 from .. import lookup, views
 from .. import rules as published
@@ -30,9 +30,9 @@ def search(conn: Connection, query: str, store: str | None) -> list[dict]:
         raise DomainError("invalid_query", "Type a member code, phone or name (1 to 40 characters)")
     m = members.c
     cond = m.member_code == text
-    if looks_like_phone(text):
+    if phones.looks_like_phone(text):
         with contextlib.suppress(DomainError):
-            cond = cond | (m.phone == normalize_phone(text))
+            cond = cond | (m.phone == phones.normalize(text, phones.DEFAULT_REGION))
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     cond = cond | m.name.like(pattern, escape="\\")
     sel = sa.select(m.member_code, m.name, m.phone, m.tier, m.home_store, m.status, m.balance).where(cond)
