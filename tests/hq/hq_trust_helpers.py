@@ -1,5 +1,6 @@
 """Small steps the trust tests share."""
 
+import sqlalchemy as sa
 from hq_helpers import Till
 
 from hq import db
@@ -14,5 +15,5 @@ def enrolled(hq, till: Till, **kwargs) -> str:
 
 def ledger_ids(hq, code: str) -> list[str]:
     with db.read(hq.engine) as conn:
-        rows = conn.exec_driver_sql("SELECT entry_id FROM ledger WHERE member_code = ? ORDER BY id", (code,)).all()
+        rows = conn.execute(sa.text("SELECT entry_id FROM ledger WHERE member_code = :c ORDER BY id"), {"c": code}).all()
     return [r[0] for r in rows]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import sqlalchemy as sa
 from hq_helpers import Till, entry
 from hq_trust_helpers import enrolled, ledger_ids
 
@@ -131,5 +132,6 @@ def test_entry_ids_are_derived_from_the_terminal_and_event_so_hq_ids_cannot_be_p
 
 def _event_ids(hq, code: str) -> list[str]:
     with db.read(hq.engine) as conn:
-        rows = conn.exec_driver_sql("SELECT event_id, kind FROM ledger WHERE member_code = ? ORDER BY id", (code,)).all()
+        query = sa.text("SELECT event_id, kind FROM ledger WHERE member_code = :c ORDER BY id")
+        rows = conn.execute(query, {"c": code}).all()
     return [f"{event_id}:{kind}" for event_id, kind in rows]
