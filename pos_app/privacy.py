@@ -27,7 +27,6 @@ PERSONAL_FIELDS = ("phone", "name", "birthday")
 _MEMBER_EVENTS = ("member.enrolled", "member.updated")
 # HQ has it: sent, or rejected for good (a parked `unknown_member` event is pushed again later).
 _ACKNOWLEDGED = "(status = 'sent' OR (status = 'rejected' AND last_error NOT LIKE 'unknown_member%'))"
-_SCRUBBED = "personal_data_removed"
 _SCRUB_MARK = "outbox_scrubbed_through"
 
 
@@ -164,8 +163,11 @@ def _scrub_acknowledged_events(db) -> int:
             continue
         if not waiting:
             new_mark = seq
-        if f'"{_SCRUBBED}"' not in body and any(f'"{f}"' in body for f in (*PERSONAL_FIELDS, "member_name")):
-            updates.append((json.dumps(scrub_event(json.loads(body)), ensure_ascii=False), seq))
+        if any(f'"{f}"' in body for f in (*PERSONAL_FIELDS, "member_name")):
+            event = json.loads(body)
+            scrubbed = scrub_event(event)
+            if scrubbed != event:  # idempotent: an event already scrubbed is left as it is
+                updates.append((json.dumps(scrubbed, ensure_ascii=False), seq))
     db.executemany("UPDATE outbox SET body = ? WHERE seq = ?", updates)
     if new_mark != mark:
         db.execute("INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET"
@@ -182,7 +184,7 @@ def scrub_event(event: dict) -> dict:
         payload["member"] = {k: (None if k in PERSONAL_FIELDS else v) for k, v in payload["member"].items()}
     if isinstance(payload.get("changes"), dict):
         payload["changes"] = {k: (None if k in PERSONAL_FIELDS else v) for k, v in payload["changes"].items()}
-    return {**event, "payload": payload, _SCRUBBED: True}
+    return {**event, "payload": payload}  # the envelope unchanged: HQ refuses unknown fields
 
 
 def checkpoint(engine: Engine) -> None:
