@@ -16,7 +16,8 @@ COLUMNS = ("id", "at", "username", "action", "target", "before", "after")
 def record(conn: Connection, now: dt.datetime, username: str, action: str, target: str,
            before: object = None, after: object = None) -> None:  # fmt: skip
     conn.execute(audit_log.insert().values(
-        at=now, username=username, action=action, target=str(target)[:120],
+        # SQLite keeps only a datetime's wall time: store UTC
+        at=now.astimezone(dt.UTC), username=username, action=action, target=str(target)[:120],
         before=json.dumps(before, ensure_ascii=False, default=str),
         after=json.dumps(after, ensure_ascii=False, default=str),
     ))  # fmt: skip
