@@ -69,7 +69,9 @@ def seed(url: str, args, rng: random.Random) -> list[str]:
         sales = args.ledger // 2
         events, ledger, spend = [], [], []
         for k in range(sales):
-            code = codes[int(rng.paretovariate(1.2)) % len(codes)]
+            # most members shop now and then; a few regulars shop a lot
+            hot = rng.random() < 0.3
+            code = codes[int(rng.paretovariate(1.2)) % len(codes)] if hot else codes[rng.randrange(len(codes))]
             day = TODAY - dt.timedelta(days=rng.randrange(400))
             cents = rng.randrange(5, 300) * 100
             event_id = f"e{k:09d}"

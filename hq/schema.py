@@ -364,6 +364,9 @@ rollup_daily = sa.Table(
     sa.Column("sales_cents", sa.BigInteger, nullable=False),  # paid, net of returns
 )
 
+# The reports count members by enrollment day (hq.reports.summary) without reading every member.
+sa.Index("ix_members_enrolled_at", members.c.enrolled_at)
+
 rollup_buyers = sa.Table(  # one row per member per day with a purchase: active and repurchase counts
     "rollup_buyers",
     metadata,

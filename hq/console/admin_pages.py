@@ -6,12 +6,13 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
+from loyalty_core.personal_data import mask_phone
+
 from .. import admin, db
 from ..members import COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
 from ..operators import actions, audit, held_review
 from ..payload import is_plain
 from ..reports import dashboard
-from ..reports.member360 import mask_phone
 from ..schema import channels, coupon_conflicts, members
 from .report_pages import csv_response
 from .scope import require, store_for

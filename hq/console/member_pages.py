@@ -5,6 +5,8 @@ from urllib.parse import quote
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
+from loyalty_core.personal_data import mask_phone
+
 from .. import db
 from ..operators import actions
 from ..reports import member360, queries
@@ -15,7 +17,7 @@ router = APIRouter()
 
 
 def _visible_phone(ctx, phone: str) -> str:
-    return phone if ctx.operator.policy.full_phone else member360.mask_phone(phone)
+    return phone if ctx.operator.policy.full_phone else mask_phone(phone)
 
 
 @router.get("/members")

@@ -5,11 +5,12 @@ import datetime as dt
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from loyalty_core.personal_data import mask_phone
+
 from .. import db
 from ..operators import audit
 from ..reports import dashboard, queries
 from ..reports import rfm as rfm_
-from ..reports.member360 import mask_phone
 from ..reports.period import Period, period
 from ..reports.summary import FIELDS
 from . import charts

@@ -48,7 +48,7 @@ def add(conn: Connection, username: str, role: str, password: str, now: dt.datet
         raise DomainError("user_exists", f"Operator {username} already exists")
     conn.execute(operators.insert().values(
         username=username, password_hash=_hasher.hash(password), role=role, store_id=store_id,
-        failed_logins=0, created_at=now,
+        failed_logins=0, created_at=now.astimezone(dt.UTC),
     ))  # fmt: skip
     out = {"username": username, "role": role, "store_id": store_id}
     audit.record(conn, now, actor, "user.add", username, None, out)
@@ -63,7 +63,8 @@ def listing(conn: Connection) -> list[dict]:
 
 def disable(conn: Connection, username: str, now: dt.datetime, actor: str = "cli") -> dict:
     row = _existing(conn, username)
-    conn.execute(sa.update(operators).where(operators.c.username == username).values(disabled_at=now))
+    conn.execute(sa.update(operators).where(operators.c.username == username).values(
+        disabled_at=now.astimezone(dt.UTC)))
     from .sessions import end_all  # late: sessions imports accounts
 
     end_all(conn, username)
@@ -105,7 +106,7 @@ def login(conn: Connection, username: str, password: str, now: dt.datetime) -> t
     key = operators.c.username == username
     if not _verify(row.password_hash, password):
         failures = row.failed_logins + 1
-        locked = now + LOCKOUT if failures >= MAX_FAILURES else None
+        locked = now.astimezone(dt.UTC) + LOCKOUT if failures >= MAX_FAILURES else None
         conn.execute(sa.update(operators).where(key).values(failed_logins=0 if locked else failures,
                                                             locked_until=locked))  # fmt: skip
         audit.record(conn, now, username, "login.failed", username, None, {"locked": locked is not None})

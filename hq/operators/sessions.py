@@ -21,6 +21,7 @@ MAX_COOKIE = 100
 def start(conn: Connection, username: str, now: dt.datetime) -> tuple[str, str]:
     """(cookie value, CSRF token) for a fresh session."""
     cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    now = now.astimezone(dt.UTC)  # SQLite keeps only a datetime's wall time
     conn.execute(operator_sessions.insert().values(token_hash=token_hash(cookie), username=username, csrf=csrf,
                                                    created_at=now, last_seen_at=now))  # fmt: skip
     return cookie, csrf
@@ -40,7 +41,7 @@ def resume(conn: Connection, cookie: str | None, now: dt.datetime) -> tuple[Oper
     operator = accounts.get(conn, row.username)
     if operator is None:
         return None
-    conn.execute(sa.update(operator_sessions).where(key).values(last_seen_at=now))
+    conn.execute(sa.update(operator_sessions).where(key).values(last_seen_at=now.astimezone(dt.UTC)))
     return operator, row.csrf
 
 

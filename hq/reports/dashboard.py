@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 from loyalty_core.member import MERGED
 
 from ..schema import events, members, rejections, rollup_buyers, stores, terminals
-from .summary import buyer_counts, enrolled_day
+from .summary import buyer_counts, enrolled_before
 
 COHORT_MONTHS = 6
 
@@ -39,7 +39,7 @@ def cohorts(conn: Connection, at: dt.date, store: str | None, months: int = COHO
     wanted = _months_back(at, months)
     month_of = sa.func.substr(members.c.enrolled_at, 1, 7)
     query = sa.select(members.c.member_code, month_of).where(
-        members.c.status != MERGED, month_of >= wanted[0], enrolled_day() <= at.isoformat()
+        members.c.status != MERGED, members.c.enrolled_at >= wanted[0], enrolled_before(at + dt.timedelta(days=1))
     )
     if store is not None:
         query = query.where(members.c.home_store == store)

@@ -18,28 +18,27 @@ from ..schema import coupon_uses, coupons, events, ledger, members, spend
 SEARCH_LIMIT = 50
 
 
-def mask_phone(phone: str) -> str:
-    """'0912345678' -> '0912***678': enough to confirm with the member, not to call them."""
-    return phone[:-6] + "***" + phone[-3:] if len(phone) > 6 else "***"
-
-
 def search(conn: Connection, query: str, store: str | None) -> list[dict]:
-    """By exact code, by phone in any common format, or by a part of the name."""
+    """By exact code, else by phone in any common format, else by a part of the name. Each step is its
+    own query so the first two use their indexes (an OR with the name's LIKE would scan every member)."""
     text = str(query).strip()
     if not text or not is_plain(text, 40):
         raise DomainError("invalid_query", "Type a member code, phone or name (1 to 40 characters)")
     m = members.c
-    cond = m.member_code == text
+    conditions = [m.member_code == text]
     if phones.looks_like_phone(text):
         with contextlib.suppress(DomainError):
-            cond = cond | (m.phone == phones.normalize(text, phones.DEFAULT_REGION))
+            conditions.append(m.phone == phones.normalize(text, phones.DEFAULT_REGION))
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    cond = cond | m.name.like(pattern, escape="\\")
-    sel = sa.select(m.member_code, m.name, m.phone, m.tier, m.home_store, m.status, m.balance).where(cond)
-    if store is not None:
-        sel = sel.where(m.home_store == store)
-    rows = conn.execute(sel.order_by(m.member_code).limit(SEARCH_LIMIT)).all()
-    return [dict(r._mapping) for r in rows]
+    conditions.append(m.name.like(pattern, escape="\\"))
+    for cond in conditions:
+        sel = sa.select(m.member_code, m.name, m.phone, m.tier, m.home_store, m.status, m.balance).where(cond)
+        if store is not None:
+            sel = sel.where(m.home_store == store)
+        rows = conn.execute(sel.order_by(m.member_code).limit(SEARCH_LIMIT)).all()
+        if rows:
+            return [dict(r._mapping) for r in rows]
+    return []
 
 
 def profile(conn: Connection, code: str, today: dt.date) -> dict | None:

@@ -33,6 +33,8 @@ _DAILY = ("points_issued", "points_redeemed", "points_expired", "points_net", "s
 def ensure_fresh(engine: Engine, now: dt.datetime) -> dict:
     """Brings the rollups up to date; cheap when nothing happened since the last run."""
     totals = {"ledger_rows": 0, "spend_rows": 0}
+    if not _behind(engine):
+        return totals
     while True:
         done = db.write(engine, lambda conn: _run_once(conn, now))
         totals["ledger_rows"] += done["ledger_rows"]
@@ -41,9 +43,26 @@ def ensure_fresh(engine: Engine, now: dt.datetime) -> dict:
             return totals
 
 
+def _behind(engine: Engine) -> bool:
+    """A read-only look: anything above the marks, or holes to look for? Most report requests find
+    nothing, and a read costs no commit (a write, even a no-op one, waits for the WAL flush)."""
+    with db.read(engine) as conn:
+        marks = dict(conn.execute(sa.select(rollup_marks.c.source, rollup_marks.c.mark)).all())
+        if set(marks) != {"ledger", "spend"}:
+            return True
+        if conn.execute(sa.select(rollup_holes.c.row_id).limit(1)).first() is not None:
+            return True
+        for source, table in (("ledger", ledger), ("spend", spend)):
+            if conn.execute(sa.select(table.c.id).where(table.c.id > marks[source]).limit(1)).first() is not None:
+                return True
+    return False
+
+
 def _run_once(conn: Connection, now: dt.datetime) -> dict:
     if db.is_postgres(conn):  # one job at a time; a second waits and then finds nothing to do
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(7270004)"))
+    if conn.execute(sa.select(sa.func.count()).select_from(rollup_marks)).scalar() == 0:
+        return _backfill(conn)
     daily: dict[tuple[dt.date, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(_DAILY, 0))
     buyers: dict[tuple[dt.date, str, str], list[int]] = defaultdict(lambda: [0, 0])
     ledger_rows, more_l = _consume(conn, "ledger", ledger, now, _ledger_query, lambda r: _add_entry(daily, r))
@@ -90,7 +109,8 @@ def _consume(conn: Connection, source: str, table: sa.Table, now: dt.datetime, q
         conn.execute(sa.delete(rollup_holes).where(rollup_holes.c.source == source, rollup_holes.c.row_id.in_(gone)))
     if gaps:
         conn.execute(rollup_holes.insert(), [{"source": source, "row_id": g, "seen_at": now} for g in gaps])
-    _set_mark(conn, source, new_mark, first_run)
+    if first_run or new_mark != mark:
+        _set_mark(conn, source, new_mark, first_run)
     return len(rows), len(rows) - len(filled) >= BATCH
 
 
@@ -150,6 +170,59 @@ def _merge_buyers(conn: Connection, buyers) -> None:
     rows = [{"day": day, "store_id": store, "member_code": code, "purchases": n, "cents": cents}
             for (day, store, code), (n, cents) in sorted(buyers.items())]  # fmt: skip
     _upsert(conn, rollup_buyers, ("day", "store_id", "member_code"), ("purchases", "cents"), rows)
+
+
+def _backfill(conn: Connection) -> dict:
+    """The first run: the same sums as `_add_entry` / `_add_spend`, computed by the database with GROUP BY
+    (a Python loop over millions of rows would take minutes), then the marks at the highest ids seen."""
+    top_l = conn.execute(sa.select(sa.func.coalesce(sa.func.max(ledger.c.id), 0))).scalar()
+    top_s = conn.execute(sa.select(sa.func.coalesce(sa.func.max(spend.c.id), 0))).scalar()
+    lc, sc = ledger.c, spend.c
+    issued = (lc.points > 0) & lc.kind.notin_(sorted(_NOT_ISSUED))
+    other = sa.case((issued, 0), (lc.kind.in_([kinds.REDEEM, kinds.RETURN_REDEEM]), -lc.points), else_=0)
+    expired = sa.case((issued, 0), (lc.kind == kinds.EXPIRE, -lc.points), else_=0)
+    store = sa.func.coalesce(events.c.store_id, HQ_STORE)
+    zero = sa.literal(0, sa.BigInteger)
+    by_ledger = (
+        sa.select(lc.on_date, store, sa.func.sum(sa.case((issued, lc.points), else_=0)), sa.func.sum(other),
+                  sa.func.sum(expired), sa.func.sum(lc.points), zero, zero)
+        .select_from(ledger.outerjoin(events, events.c.event_id == lc.event_id))
+        .where(lc.id <= top_l)
+        .group_by(lc.on_date, store)
+    )  # fmt: skip
+    s_store = sa.func.coalesce(events.c.store_id, HQ_STORE)
+    sale = sa.case((sc.cents > 0, 1), else_=0)
+    by_spend = (
+        sa.select(sc.on_date, s_store, zero, zero, zero, zero, sa.func.sum(sale), sa.func.sum(sc.cents))
+        .select_from(spend.outerjoin(events, events.c.event_id == sc.source))
+        .where(sc.id <= top_s)
+        .group_by(sc.on_date, s_store)
+    )
+    buyers = (
+        sa.select(sc.on_date, s_store, sc.member_code, sa.func.sum(sale), sa.func.sum(sc.cents))
+        .select_from(spend.outerjoin(events, events.c.event_id == sc.source))
+        .where(sc.id <= top_s)
+        .group_by(sc.on_date, s_store, sc.member_code)
+    )
+    daily_cols = ("day", "store_id", *_DAILY)
+    _upsert_select(conn, rollup_daily, ("day", "store_id"), daily_cols, _DAILY, by_ledger)
+    _upsert_select(conn, rollup_daily, ("day", "store_id"), daily_cols, _DAILY, by_spend)
+    _upsert_select(conn, rollup_buyers, ("day", "store_id", "member_code"),
+                   ("day", "store_id", "member_code", "purchases", "cents"), ("purchases", "cents"), buyers)
+    for source, mark in (("ledger", top_l), ("spend", top_s)):
+        conn.execute(rollup_marks.insert().values(source=source, mark=mark))
+    return {"ledger_rows": int(top_l), "spend_rows": int(top_s), "more": False}
+
+
+def _upsert_select(conn: Connection, table: sa.Table, keys, columns, adds, select) -> None:
+    if db.is_postgres(conn):
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table).from_select(list(columns), select)
+    stmt = stmt.on_conflict_do_update(index_elements=list(keys),
+                                      set_={c: getattr(table.c, c) + getattr(stmt.excluded, c) for c in adds})
+    conn.execute(stmt)
 
 
 def _date(value) -> dt.date:

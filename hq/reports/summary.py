@@ -26,6 +26,12 @@ def enrolled_day():
     return sa.func.substr(members.c.enrolled_at, 1, 10)
 
 
+def enrolled_before(day: dt.date):
+    """Enrolled on a business day before `day`: ISO text compares like its date, and the index
+    ix_members_enrolled_at serves it."""
+    return members.c.enrolled_at < day.isoformat()
+
+
 def summary(conn: Connection, p: Period, rules: RuleSet) -> dict:
     flows = _flows(conn, p)
     outstanding = _outstanding(conn, p.end, p.store)
@@ -84,7 +90,7 @@ def buyer_counts(conn: Connection, start: dt.date, end: dt.date, store: str | No
 
 def members_total(conn: Connection, at: dt.date, store: str | None) -> int:
     query = sa.select(sa.func.count()).where(
-        members.c.status != MERGED, enrolled_day() <= at.isoformat(), _store_filter(members.c.home_store, store)
+        members.c.status != MERGED, enrolled_before(at + dt.timedelta(days=1)), _store_filter(members.c.home_store, store)
     )
     return int(conn.execute(query).scalar())
 
@@ -92,7 +98,8 @@ def members_total(conn: Connection, at: dt.date, store: str | None) -> int:
 def members_new(conn: Connection, start: dt.date, end: dt.date, store: str | None) -> int:
     query = sa.select(sa.func.count()).where(
         members.c.status != MERGED,
-        enrolled_day().between(start.isoformat(), end.isoformat()),
+        members.c.enrolled_at >= start.isoformat(),
+        enrolled_before(end + dt.timedelta(days=1)),
         _store_filter(members.c.home_store, store),
     )
     return int(conn.execute(query).scalar())

@@ -72,6 +72,7 @@ def upgrade() -> None:
     sa.Column('sales_cents', sa.BigInteger(), nullable=False),
     sa.PrimaryKeyConstraint('day', 'store_id')
     )
+    op.create_index('ix_members_enrolled_at', 'members', ['enrolled_at'], unique=False)
     op.create_table('rollup_buyers',
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('store_id', sa.String(length=40), nullable=False),
@@ -83,6 +84,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_members_enrolled_at', table_name='members')
     for table in ('rollup_buyers', 'rollup_daily', 'rollup_holes', 'rollup_marks', 'audit_log'):
         op.drop_table(table)
     op.drop_index('ix_operator_sessions_username', table_name='operator_sessions')
