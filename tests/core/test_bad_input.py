@@ -209,8 +209,8 @@ case("adjust_no_supervisor", "supervisor_required", lambda w: w.pos.adjust(w.cod
 
 # --- injection strings and 10,000-character strings in every text field ----------------------
 for label, s in INJECTIONS.items():
-    case(f"{label}_in_name_enroll", "invalid_name", lambda w, s=s: enroll(w, name=s))
-    case(f"{label}_in_name_update", "invalid_name",
+    case(f"{label}_in_name_enroll", ("invalid_name", "name_too_long"), lambda w, s=s: enroll(w, name=s))
+    case(f"{label}_in_name_update", ("invalid_name", "name_too_long"),
          lambda w, s=s: w.pos.update_member(w.member.member_code, {"name": s}, "S"))  # fmt: skip
     case(f"{label}_in_phone_enroll", "invalid_phone", lambda w, s=s: enroll(w, phone=s))
     case(f"{label}_in_phone_update", "invalid_phone",
