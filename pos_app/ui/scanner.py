@@ -128,6 +128,11 @@ class ScannerDetector(QObject):
         self._timer.setInterval(max_gap_ms)
         self._timer.timeout.connect(self.flush)
 
+    def set_max_gap(self, ms: int) -> None:
+        """The longest pause between two keys of one scan (a slow scanner, a busy machine)."""
+        self.max_gap = ms / 1000
+        self._timer.setInterval(ms)
+
     def configure(self, suffix: str, prefix: str = "") -> None:
         """What the store's scanners send after (suffix) and before (prefix) each code."""
         self.suffix = suffix if suffix in SUFFIXES else SUFFIX_ENTER

@@ -90,7 +90,7 @@ def test_bad_input_gets_a_json_error_and_changes_nothing(cli, silver_member):
         ("member", "enroll", "--phone", "12ab", "--name", "X", "--consent-terms"): "invalid_phone",
         ("member", "enroll", "--phone", "0922000000", "--name", "Robert'); DROP TABLE members;--",
          "--consent-terms"): "invalid_name",
-        ("member", "enroll", "--phone", "0922000000", "--name", "X" * 10000, "--consent-terms"): "invalid_name",
+        ("member", "enroll", "--phone", "0922000000", "--name", "X" * 10000, "--consent-terms"): "name_too_long",
         ("member", "enroll", "--phone", "0922000000", "--name", "Ann"): "consent_required",
         ("sale", "--member", code, "--line", "A|b|-5.00|1"): "invalid_amount",
         ("sale", "--member", code, "--line", "A|b|0|1"): "invalid_amount",

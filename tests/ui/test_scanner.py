@@ -39,6 +39,13 @@ def enroll(services, phone="0912345678", name="王小明"):
 
 
 @pytest.fixture
+def shell(shell):
+    """The window's scanner, patient enough for a test machine under load (no person types here)."""
+    shell.scanner.set_max_gap(250)
+    return shell
+
+
+@pytest.fixture
 def detector(qtbot):
     found: list[str] = []
     det = ScannerDetector(max_gap_ms=200)
