@@ -70,9 +70,10 @@ def login(uow, ctx: ServiceContext, cashier_id: str, pin: str) -> Cashier:
         uow.admin.update_cashier(row.cashier_id, failed_attempts=0 if locked else failed, locked_until=locked,
                                  lockouts=lockouts)  # fmt: skip
         audit(uow, ctx, row.cashier_id, "cashier.bad_pin", row.cashier_id, {"locked": bool(locked)})
+        after = uow.admin.cashier(row.cashier_id)  # read inside the unit of work: it is finished once committed
         uow.commit()
         if locked:
-            _refuse_if_locked(uow.admin.cashier(row.cashier_id), now)
+            _refuse_if_locked(after, now)
         raise _bad_login()
     uow.admin.update_cashier(row.cashier_id, failed_attempts=0, locked_until=None, lockouts=0)
     uow.commit()

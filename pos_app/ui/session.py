@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -63,6 +64,10 @@ class Session(QObject):
     @property
     def config(self):
         return self.services.config
+
+    def today(self) -> dt.date:
+        """The till's business day on the till's clock (tests move it), never the PC's calendar."""
+        return self.services.ctx.today()
 
     @property
     def catalog(self) -> list:

@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import text
 from testclock import NOW
 
+from loyalty_core import personal_data
 from loyalty_core.member import new_member
 from pos_app.store import migrate
 from pos_app.store.engine import UnitOfWorkFinished, make_engine
@@ -52,9 +53,9 @@ def store(tmp_path):
 
 def _enroll(engine, code: str = "M23456789AB") -> str:
     with SqlUnitOfWork(engine) as uow:
-        uow.members.add(new_member(member_code=code, phone="0912345678", name="Alice", birthday=None,
-                                   consent_terms=True, consent_marketing=False, tier_code="basic",
-                                   home_store="S001", now=NOW))  # fmt: skip
+        member = new_member(member_code=code, phone="0912345678", name="Alice", birthday=None, consent_terms=True,
+                            consent_marketing=False, tier_code="basic", home_store="S001", now=NOW)  # fmt: skip
+        uow.members.add(member, personal_data.phone_hash(personal_data.new_key(), member.phone))
         uow.commit()
     return code
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout
 
@@ -197,7 +195,7 @@ class EnrollScreen(Screen):
         return self._check("name", lambda: clean_name(self.name_edit.text()))
 
     def validate_birthday(self) -> bool:
-        return self._check("birthday", lambda: parse_birthday(self.birthday.text(), dt.date.today()))
+        return self._check("birthday", lambda: parse_birthday(self.birthday.text(), self.session.today()))
 
     def validate_terms(self) -> bool:
         ok = self.terms.isChecked()
