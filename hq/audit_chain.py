@@ -51,6 +51,7 @@ def _last_hash(conn: Connection) -> tuple[int, str]:
 def record(conn: Connection, now: dt.datetime, username: str, action: str, target: str,
            before: object = None, after: object = None) -> int:  # fmt: skip
     """Appends an entry in the caller's transaction; returns its id."""
+    now = now.astimezone(dt.UTC)  # SQLite keeps a datetime's wall time only: store UTC, as verify reads it
     if db.is_postgres(conn):
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
     last_id, prev = _last_hash(conn)

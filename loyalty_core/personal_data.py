@@ -56,8 +56,9 @@ def mask_name(name: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """'0912345678' -> '0912***678' (the last three digits, as a receipt prints them)."""
-    return phone[:-6] + "***" + phone[-3:] if len(phone) > 6 else "***"
+    """'+886912345678' -> '0912***678' (the national form, last three digits, as a receipt prints them)."""
+    digits = phones.national_digits(phone)
+    return digits[:-6] + "***" + digits[-3:] if len(digits) > 6 else "***"
 
 
 def till_member(member: dict, key: bytes) -> dict:

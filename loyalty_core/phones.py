@@ -77,6 +77,16 @@ def for_display(e164: str, region: str) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL if home else PhoneNumberFormat.INTERNATIONAL)
 
 
+def national_digits(phone: str) -> str:
+    """'+886912345678' -> '0912345678': the digits as the member's own country writes them (what a
+    masked number is made from); text that is not an E.164 number comes back as it was."""
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return phone
+    return "".join(c for c in phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if c.isdigit())
+
+
 def normalize_stored(value: str, region: str) -> str:
     """A phone already stored (before numbers were normalized): its E.164 form, or itself if it is
     not a valid number (a migration never loses what it cannot read)."""

@@ -16,9 +16,8 @@ COLUMNS = ("id", "at", "username", "action", "target", "before", "after")
 
 def record(conn: Connection, now: dt.datetime, username: str, action: str, target: str,
            before: object = None, after: object = None) -> None:  # fmt: skip
-    """One entry, appended to the tamper-evident chain (hq/audit_chain.py) in the caller's transaction.
-    SQLite keeps only a datetime's wall time: store UTC."""
-    audit_chain.record(conn, now.astimezone(dt.UTC), username, action, target, before, after)
+    """One entry, appended to the tamper-evident chain (hq/audit_chain.py) in the caller's transaction."""
+    audit_chain.record(conn, now, username, action, target, before, after)
 
 
 def entries(conn: Connection, limit: int = 200, username: str | None = None) -> list[dict]:

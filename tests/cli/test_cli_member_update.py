@@ -10,7 +10,7 @@ def test_a_member_update_corrects_name_phone_and_birthday_and_is_audited(cli):
     m = enrolled(cli)
     out = cli.ok("member", "update", m["member_code"], "--name", "王小華", "--phone", "0912-345-679",
                  "--birthday", "1990-03-04", "--actor", "1001")  # fmt: skip
-    assert (out["name"], out["phone"], out["birthday"]) == ("王小華", "0912345679", "1990-03-04")
+    assert (out["name"], out["phone"], out["birthday"]) == ("王小華", "+886912345679", "1990-03-04")  # stored as E.164
     assert cli.ok("member", "show", "0912 345 679")["member_code"] == m["member_code"]
     assert cli.fails("member", "show", "0912345678")["error"] == "member_not_found"
     [audit] = [a for a in cli.ok("audit") if a["action"] == "member.update"]

@@ -153,6 +153,13 @@ class Hq:
         assert response.status_code == 200, response.text
         return response.json()
 
+    def member_by_phone(self, phone: str, token: str | None = None) -> dict:
+        """Phones travel in the body, never in a URL (access logs, proxies)."""
+        response = self.client.post("/api/v1/members/lookup", json={"query": phone},
+                                    headers=auth(token or self.terminal()))  # fmt: skip
+        assert response.status_code == 200, response.text
+        return response.json()
+
     def pull_all(self, since: int = 0, token: str | None = None) -> list[dict]:
         changes = []
         while True:

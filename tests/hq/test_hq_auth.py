@@ -54,7 +54,7 @@ def test_a_channel_reads_the_members_it_looks_up_but_never_the_feed_snapshot_or_
     channel = hq.channel()
 
     assert hq.member(code, token=channel)["member_code"] == code
-    assert hq.member(phone, token=channel)["member_code"] == code
+    assert hq.member_by_phone(phone, token=channel)["member_code"] == code
     for path in ("/api/v1/sync/pull", "/api/v1/sync/pull?since=0&limit=1000", "/api/v1/sync/snapshot",
                  "/api/v1/sync/snapshot?limit=2000", "/api/v1/reconcile/buckets", "/api/v1/reconcile/bucket/0"):  # fmt: skip
         response = hq.client.get(path, headers=auth(channel))

@@ -16,7 +16,7 @@ def test_one_phone_sent_in_two_formats_by_two_stores_is_merged_into_the_earlier_
     assert hq.member(gone)["member_code"] == keep
     assert hq.scalar("SELECT count(DISTINCT phone) FROM members") == 1
     assert hq.scalar("SELECT max(phone) FROM members") == "+886922333444"
-    assert hq.member("0922-333-444")["member_code"] == keep  # found by the phone in any format
+    assert hq.member_by_phone("0922-333-444")["member_code"] == keep  # found by the phone in any format
 
 
 def test_a_hong_kong_stores_eight_digits_are_a_hong_kong_mobile(hq):

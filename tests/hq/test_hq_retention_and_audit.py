@@ -4,11 +4,10 @@ import datetime as dt
 import json
 
 import sqlalchemy as sa
-from hq_helpers import Till, entry
+from hq_helpers import Till
 
 from hq import audit_chain, db, expiry, retention, rights
 from hq.cli import main
-from loyalty_core import ledger
 
 
 def cli(hq, capsys, *argv):
@@ -19,12 +18,12 @@ def cli(hq, capsys, *argv):
 
 def enrolled_in_2022(hq, *, last_sale: str | None = None) -> str:
     till = Till(at="2022-06-01T10:00:00+08:00")
-    enroll = till.enroll(signup=0)
+    enroll = till.enroll()
     code = enroll["payload"]["member"]["member_code"]
-    events = [enroll, till.sale(code, earn=0, extra_entries=[entry(code, ledger.EARN, 100, on="2022-06-01")])]
+    events = [enroll, till.sale(code)]  # priced as the till prices it: HQ agrees and books it as sent
     if last_sale:
         till.at = f"{last_sale}T10:00:00+08:00"
-        events.append(till.sale(code, earn=0, extra_entries=[entry(code, ledger.EARN, 100, on=last_sale)]))
+        events.append(till.sale(code))
     assert set(hq.statuses(events, till)) == {"applied"}
     return code
 
