@@ -57,6 +57,8 @@ def mask_name(name: str) -> str:
 
 def mask_phone(phone: str) -> str:
     """'+886912345678' -> '0912***678' (the national form, last three digits, as a receipt prints them)."""
+    if "*" in phone:  # already masked: a till's copy of another store's member
+        return phone
     digits = phones.national_digits(phone)
     return digits[:-6] + "***" + digits[-3:] if len(digits) > 6 else "***"
 

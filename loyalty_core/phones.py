@@ -79,11 +79,11 @@ def for_display(e164: str, region: str) -> str:
 
 def national_digits(phone: str) -> str:
     """'+886912345678' -> '0912345678': the digits as the member's own country writes them (what a
-    masked number is made from); text that is not an E.164 number comes back as it was."""
+    masked number is made from); text that is not an E.164 number gives its digits."""
     try:
         number = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:
-        return phone
+        return "".join(c for c in phone if c.isdigit())
     return "".join(c for c in phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if c.isdigit())
 
 

@@ -83,9 +83,9 @@ class ClampedQuote(NamedTuple):
 def quote_clamped(uow, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
     """The quote for the points the cashier typed, brought into what the sale accepts (the most
     it takes, whole steps) instead of refused: the till shows what it took and why."""
-    first = _quote(uow, ctx, replace(req, redeem_points=0)).quote
+    first = _quote(uow, ctx, replace(req, redeem_points=0)).purchase.quote
     points, why = redemption.clamp(ctx.rules.redeem, req.redeem_points, first.max_redeem_points)
-    q = first if points == 0 else _quote(uow, ctx, replace(req, redeem_points=points)).quote
+    q = first if points == 0 else _quote(uow, ctx, replace(req, redeem_points=points)).purchase.quote
     return ClampedQuote(q, req.redeem_points, why)
 
 

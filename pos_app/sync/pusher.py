@@ -188,9 +188,9 @@ class Pusher:
         for event in events:
             answer = by_id.get(event["event_id"])
             status = answer.get("status") if answer else None
-            if status in APPLIED_STATUSES:
+            if status in ("applied", "duplicate"):  # corrected and held (stored too) have their own branches
                 sent.append(event["event_id"])
-                summary.applied += status != "duplicate"  # corrected and held were applied too
+                summary.applied += status == "applied"
                 summary.duplicate += status == "duplicate"
             elif status == "corrected":  # HQ has it, with its own figures
                 sent.append(event["event_id"])

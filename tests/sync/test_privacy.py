@@ -18,7 +18,9 @@ from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
 from pos_app import privacy
 
-PHONE = "0912000111"
+PHONE = "0912000111"  # as typed at the counter
+PHONE_E164 = "+886912000111"  # as HQ and an enrolling till store it
+DIGITS = "912000111"  # in every stored form (national, E.164): what a byte scan looks for
 NAME = "林雅婷"
 BIRTHDAY = "1990-03-04"
 
@@ -52,7 +54,7 @@ def test_after_a_bootstrap_the_other_stores_files_hold_no_phone_name_or_birthday
     b = till_factory(hq, "S002", "T01", clock=clock)
     b.sync.run_once()
 
-    assert files_holding(b.data_dir, PHONE, NAME, BIRTHDAY) == {}  # database, WAL, config, keys: while open
+    assert files_holding(b.data_dir, DIGITS, NAME, BIRTHDAY) == {}  # database, WAL, config, keys: while open
     with b.engine.connect() as conn:
         row = conn.exec_driver_sql(
             "SELECT phone, name, birthday, birth_month, reduced FROM members WHERE member_code = ?",
@@ -61,7 +63,7 @@ def test_after_a_bootstrap_the_other_stores_files_hold_no_phone_name_or_birthday
     assert tuple(row) == ("0912***111", "林*婷", None, 3, 1)
     assert b.pos.find_member("0912-000-111").member_code == member.member_code
     b.close()
-    assert files_holding(b.data_dir, PHONE, NAME, BIRTHDAY) == {}  # and after the last connection closed
+    assert files_holding(b.data_dir, DIGITS, NAME, BIRTHDAY) == {}  # and after the last connection closed
 
 
 def test_phone_lookup_at_another_store_works_offline_in_every_format_people_type(hq_factory, till_factory, clock):
@@ -98,12 +100,12 @@ def test_the_enrolling_till_keeps_the_full_profile_only_until_hq_has_it_then_not
     assert {k: body["payload"]["member"][k] for k in ("phone", "name", "birthday")} == dict.fromkeys(
         ("phone", "name", "birthday")
     )
-    assert files_holding(a.data_dir, PHONE, NAME, BIRTHDAY) == {}  # not in a free page, not in the WAL
+    assert files_holding(a.data_dir, DIGITS, NAME, BIRTHDAY) == {}  # not in a free page, not in the WAL
     with a.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
     a.close()
-    assert files_holding(a.data_dir, PHONE, NAME, BIRTHDAY) == {}
-    assert hq.member(member.member_code).phone == PHONE  # HQ keeps the profile
+    assert files_holding(a.data_dir, DIGITS, NAME, BIRTHDAY) == {}
+    assert hq.member(member.member_code).phone == PHONE_E164  # HQ keeps the profile
 
 
 def test_the_data_folder_is_owner_only_and_every_file_in_it_too(hq_factory, till_factory, clock):
@@ -299,7 +301,7 @@ def test_export_gives_the_member_everything_hq_holds(hq_factory, till_factory, c
 
     out = hq_cli(hq, capsys, "member", "export", member.member_code)
 
-    assert (out["profile"]["phone"], out["profile"]["name"], out["profile"]["birthday"]) == (PHONE, "林雅婷婷", BIRTHDAY)
+    assert (out["profile"]["phone"], out["profile"]["name"], out["profile"]["birthday"]) == (PHONE_E164, "林雅婷婷", BIRTHDAY)
     assert out["profile"]["balance"] == hq.balances()[member.member_code]
     assert [c["kind"] for c in out["consents"]] == ["terms", "marketing"]
     assert {e["entry_id"] for e in out["ledger"]} == {k for k, v in hq.ledger().items() if v[0] == member.member_code}
@@ -326,9 +328,9 @@ def test_erasure_anonymizes_hq_and_reaches_every_till_which_then_says_the_member
     assert hq.balances()[member.member_code] == balance  # the accounts keep their amounts
     assert {k: v for k, v in hq.ledger().items() if v[0] == member.member_code} == entries
     bodies = [r.body for r in hq.rows("SELECT body FROM events")] + [r.data for r in hq.rows("SELECT data FROM feed")]
-    assert not [b for b in bodies if PHONE in b or "林雅婷" in b or BIRTHDAY in b]
+    assert not [b for b in bodies if DIGITS in b or "林雅婷" in b or BIRTHDAY in b]
     if hq.db_url.startswith("sqlite"):
-        assert hq_files_holding(hq, PHONE, "林雅婷", BIRTHDAY) == {}  # database and WAL, byte by byte
+        assert hq_files_holding(hq, DIGITS, "林雅婷", BIRTHDAY) == {}  # database and WAL, byte by byte
         with hq.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
     for till in (a, b):
@@ -336,7 +338,7 @@ def test_erasure_anonymizes_hq_and_reaches_every_till_which_then_says_the_member
             with pytest.raises(DomainError) as refused:
                 till.pos.find_member(query)
             assert refused.value.code == "member_closed"
-        assert files_holding(till.data_dir, PHONE, "林雅婷", BIRTHDAY) == {}
+        assert files_holding(till.data_dir, DIGITS, "林雅婷", BIRTHDAY) == {}
 
 
 def test_erasure_of_an_unknown_member_or_without_a_reason_changes_nothing(hq_factory, till_factory, clock):
@@ -347,7 +349,7 @@ def test_erasure_of_an_unknown_member_or_without_a_reason_changes_nothing(hq_fac
     assert main(["--db", hq.db_url, "member", "erase", "M2222222222", "--reason", "x"]) == 1
     assert main(["--db", hq.db_url, "member", "erase", member.member_code, "--reason", "   "]) == 1
     assert main(["--db", hq.db_url, "member", "erase", member.member_code]) == 2
-    assert hq.member(member.member_code).phone == PHONE and hq.feed_head() == head
+    assert hq.member(member.member_code).phone == PHONE_E164 and hq.feed_head() == head
 
 
 def test_stop_processing_ends_marketing_and_earning_at_every_till(hq_factory, till_factory, clock, capsys):
@@ -378,7 +380,7 @@ def test_a_profile_edit_pushed_after_the_erasure_is_rejected_and_brings_nothing_
     row = hq.member(member.member_code)
     assert (row.name, row.phone, row.status) == ("", "", "closed")
     assert outbox_counts(b)["rejected"] == 1
-    assert files_holding(b.data_dir, PHONE, "林雅婷", BIRTHDAY) == {}
+    assert files_holding(b.data_dir, DIGITS, "林雅婷", BIRTHDAY) == {}
 
 
 def test_neither_the_tills_nor_hqs_logs_carry_a_phone_or_a_name(hq_factory, till_factory, clock, caplog, capsys):
@@ -392,4 +394,4 @@ def test_neither_the_tills_nor_hqs_logs_carry_a_phone_or_a_name(hq_factory, till
 
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert caplog.records  # the sync did log (key taken, pushes, pulls)
-    assert not [word for word in (PHONE, "000111", "林雅婷", "雅婷", BIRTHDAY) if word in logged]
+    assert not [word for word in (PHONE, DIGITS, "000111", "林雅婷", "雅婷", BIRTHDAY) if word in logged]

@@ -77,7 +77,7 @@ def test_a_till_set_up_with_hqs_ca_bundle_syncs_over_https(tls_hq, till_factory,
     summary = a.sync.run_once()
 
     assert hq.url.startswith("https://") and summary["pending"] == 0
-    assert hq.member(member.member_code).phone == "0912000111"
+    assert hq.member(member.member_code).phone == "+886912000111"  # stored as E.164
     assert (a.data_dir / "secrets" / "hq_ca.pem").read_bytes() == ca.read_bytes()
 
 
