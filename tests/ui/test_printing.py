@@ -120,7 +120,7 @@ def test_cash_received_shows_the_change_large_and_keeps_it_with_the_sale(qtbot, 
     checkout, _member = ring_up(qtbot, till, TEA, CUP)
     dialog = tender_dialog(qtbot, till)
     type_slowly(qtbot, dialog.received_edit, "300")
-    assert dialog.change_label.text() == "50.10"
+    assert dialog.change_label.text() == "NT$50.10"  # the store's currency (TW)
     assert dialog.change_label.font().pixelSize() >= 40 or "40px" in dialog.change_label.styleSheet()
     pay(qtbot, till, dialog)
     receipt = checkout.sale.receipt
@@ -135,7 +135,7 @@ def test_not_enough_cash_is_refused_with_a_message_and_nothing_is_saved(qtbot, t
     checkout, _member = ring_up(qtbot, till, TEA)
     dialog = tender_dialog(qtbot, till)
     pay(qtbot, till, dialog, "149.99")
-    assert dialog.isVisible() and "Not enough cash: 149.99 received, 150.00 due." in dialog.message.text()
+    assert dialog.isVisible() and "Not enough cash: NT$149.99 received, NT$150.00 due." in dialog.message.text()
     dialog.received_edit.clear()
     pay(qtbot, till, dialog, "12abc")
     assert dialog.isVisible() and dialog.message.text()
@@ -156,9 +156,9 @@ def test_card_and_other_take_the_amount_due_and_the_day_report_totals_them(qtbot
     till.window.go("report")
     report = till.window.screen("report")
     idle(qtbot, till)
-    assert report.values["paid_card"].text() == "150.00"
-    assert report.values["paid_cash"].text() == "0.00"
-    assert report.values["drawer"].text() == "0.00"
+    assert report.values["paid_card"].text() == "NT$150.00"
+    assert report.values["paid_cash"].text() == "NT$0.00"
+    assert report.values["drawer"].text() == "NT$0.00"
 
 
 # -- the system print path -------------------------------------------------------------------------

@@ -230,9 +230,12 @@ def test_a_scanner_set_to_end_with_a_line_feed_is_read_whole_too(detector):
 
 def test_a_coupon_scanned_while_the_focus_is_in_the_quantity_box_takes_its_amount_off(qtbot, shell, services):
     from loyalty_core import coupons
+    from loyalty_core.signing import Signer
 
     member = enroll(services)
-    code = coupons.issue(coupons.Coupon("C-SCAN-1", coupons.AMOUNT, 1_000), services.ctx.signer)
+    hq_key = Signer.generate("TEST-HQ")  # coupons other than a birthday coupon are HQ-signed only
+    services.ctx.keyring.add(hq_key.key_id, hq_key.public_bytes(), hq=True)
+    code = coupons.issue(coupons.Coupon("C-SCAN-1", coupons.AMOUNT, 1_000), hq_key)
     checkout = logged_in(qtbot, shell)
     scanner_types(checkout.lookup.edit, member.member_code)
     idle(qtbot, shell)
