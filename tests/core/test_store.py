@@ -285,7 +285,9 @@ def test_a_sale_that_fails_after_its_ledger_rows_were_written_leaves_nothing_beh
     assert snapshot(world.app) == before
 
 
-def test_a_birthday_sale_that_fails_while_issuing_the_coupon_leaves_nothing_behind(app, pos, make_member, monkeypatch):
+def test_a_birthday_sale_that_fails_while_issuing_the_coupon_leaves_nothing_behind(app, pos, make_member, monkeypatch,
+                                                                                   clock):
+    clock.set(TUESDAY)  # November: the member's birthday month
     member = make_member(birthday="1990-11-02")
     before = snapshot(app)
     monkeypatch.setattr(checkout, "_maybe_issue_birthday_coupon", _boom)
