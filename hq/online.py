@@ -19,6 +19,7 @@ from loyalty_core import ledger, pricing
 from loyalty_core.errors import DomainError
 from loyalty_core.ids import hq_entry_id
 from loyalty_core.ledger import Entry
+from loyalty_core.member import CLOSED, STOPPED
 from loyalty_core.purchase import purchase
 from loyalty_core.returns import return_line
 
@@ -50,9 +51,11 @@ def _place(conn: Connection, channel: str, body: dict, now: dt.datetime) -> Outc
     if done is not None:
         return _replay(done, _hash(body), "order")
     work = Work(conn, published.current(conn), now)
-    state = _member(work, body["member_code"])
+    state = _buyer(work, body["member_code"], body.get("redeem_points", 0))
     cart = [pricing.CartLine(x["sku"], x["category"], x["unit_price_cents"], x["qty"]) for x in body["lines"]]
     done = purchase(work.rules, shopper_of(work, state), cart, work.today, body.get("redeem_points", 0))
+    if state.member.status == STOPPED:
+        done = done.without_earning()
     quote = done.quote
     source = hq_entry_id("online", channel, body["order_id"])
     entries = done.entries(lambda kind: f"{source}:{kind}", work.today, work.rules.expiry_months)
@@ -77,6 +80,17 @@ def _member(work: Work, code: str) -> MemberState:
     state = work.resolve(code)
     if state is None:
         raise DomainError("unknown_member", f"No member {code!r}")
+    return state
+
+
+def _buyer(work: Work, code: str, redeem_points: int) -> MemberState:
+    """Who may buy as a member online: the same as at a till, except that a member who stopped processing
+    still shops (earning nothing) and one whose membership was closed is not a member any more."""
+    state = _member(work, code)
+    if state.member.status == CLOSED:
+        raise DomainError("member_closed", "This membership was closed at the member's request")
+    if state.member.status == STOPPED and redeem_points:
+        raise DomainError("member_inactive", "This member cannot collect or spend points", status=STOPPED)
     return state
 
 

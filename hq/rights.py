@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from loyalty_core import events as ev_types
 from loyalty_core.errors import DomainError
+from loyalty_core.member import CLOSED, STOPPED
 from loyalty_core.validation import clean_text
 
 from . import audit_chain, consents, db, feed, lookup
@@ -26,8 +27,6 @@ from .members import from_row
 from .schema import coupon_uses, coupons, events, ledger, members, online_orders, spend
 from .schema import feed as feed_table
 
-CLOSED = "closed"
-STOPPED = "stopped"  # no marketing, no earning, on the member's request
 PERSONAL = ("phone", "name", "birthday")
 ERASED_NAME = ""
 ERASED_PHONE = ""

@@ -20,6 +20,7 @@ import datetime as dt
 from loyalty_core import coupons, ledger, pricing
 from loyalty_core.errors import DomainError
 from loyalty_core.ledger import Entry
+from loyalty_core.member import STOPPED
 from loyalty_core.purchase import Purchase, Shopper, purchase
 from loyalty_core.returns import ReturnedLine, return_line
 from loyalty_core.rules import RuleSet
@@ -58,9 +59,10 @@ def book_purchase(work: Work, state: MemberState, done: Purchase, entries: list[
     """The entries, the spend, an immediate tier upgrade and the first-purchase date."""
     for entry in entries:
         work.add_entry(entry, source)
-    if done.spend_cents:
+    if done.spend_cents:  # the chain's sales figures count it even when the member stopped processing
         work.add_spend(state, day, done.spend_cents, source)
-    work.upgrade_tier(state)
+    if state.member.status != STOPPED:
+        work.upgrade_tier(state)
     if state.first_sale_on is None:
         state.first_sale_on, state.dirty = day, True
     work.flag_overdrafts(entries)
@@ -72,7 +74,7 @@ def book_purchase(work: Work, state: MemberState, done: Purchase, entries: list[
 def confirmed(work: Work, event: dict) -> dict | None:
     p = event["payload"]
     state = payload.member_state(work, payload.text(p, "member_code"))
-    if not state.active:
+    if not (state.active or state.member.status == STOPPED):  # stopped: sold before the till heard of it
         raise Rejected("invalid_payload", f"member {state.code} is not active")
     at, day = trust.event_when(work, event)
     rules = trust.rules_for(work, event, at)
@@ -114,6 +116,8 @@ def _priced(work: Work, event: dict, state: MemberState, rules: RuleSet, cart, d
                             redeem, coupon)  # fmt: skip
         except DomainError as exc:
             raise Rejected(exc.code, f"the sale as sent breaks the rules: {exc.message}") from None
+        if state.member.status == STOPPED:
+            done = done.without_earning()
         entries = done.entries(lambda kind: trust.entry_id(event, kind), day, rules.expiry_months)
         hq = {"points_earned": done.points_earned, "spend_cents": done.spend_cents}
         if hq == till and trust.figures(entries) == till_figures:

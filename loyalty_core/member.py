@@ -9,6 +9,8 @@ from .validation import clean_name, parse_birthday
 
 ACTIVE = "active"
 MERGED = "merged"
+STOPPED = "stopped"  # processing stopped at the member's request: no earning, no marketing
+CLOSED = "closed"  # erased at the member's request: nothing personal left anywhere
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ points (an entry id per referee, so it is granted once at most).
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import ids, ledger, pricing
 from .coupons import Coupon
@@ -46,6 +46,13 @@ class Purchase:
     @property
     def points_earned(self) -> int:
         return self.quote.points_earned
+
+    def without_earning(self) -> "Purchase":
+        """The same purchase for a member who asked to stop processing: paid and spent alike, but no
+        points earned (on any line, so a return takes none back), no referral bonus, no coupon, no tier move."""
+        lines = tuple(replace(line, points_earned=0) for line in self.quote.lines)
+        quote = replace(self.quote, lines=lines, points_earned=0)
+        return replace(self, quote=quote, tier_after=self.tier_before, referral_points=0, birthday_coupon_due=False)
 
     def entries(self, entry_id: Callable[[str], str], day: dt.date, expiry_months: int) -> list[Entry]:
         """Redeem, earn and referral entries; `entry_id(kind)` names the sale's own ones."""

@@ -5,7 +5,7 @@ import datetime as dt
 from loyalty_core import consent, events, ids, ledger, phones, promotions, qr
 from loyalty_core import coupons as coupon_rules
 from loyalty_core.errors import DomainError
-from loyalty_core.member import ACTIVE, Member, new_member, with_changes
+from loyalty_core.member import ACTIVE, CLOSED, Member, new_member, with_changes
 from loyalty_core.personal_data import mask_name, mask_phone
 
 from .approvals import checked_actor
@@ -14,7 +14,6 @@ from .events import audit, new_event_id, record
 from .views import CouponView, MemberView
 
 MAX_QUERY = 200
-CLOSED = "closed"  # hq/rights.py
 _MAX_MERGE_HOPS = 5
 
 
