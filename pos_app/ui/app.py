@@ -235,8 +235,9 @@ class Shell(QObject):
         data_dir = self.data_dir
 
         def work():
+            bundle = Path(values["ca_bundle"]) if values.get("ca_bundle") else None
             config.init_terminal(data_dir, values["store_id"], values["terminal_id"], values["hq_url"] or None,
-                                 values["token"] or None)  # fmt: skip
+                                 values["token"] or None, ca_bundle=bundle)  # fmt: skip
 
         def first_supervisor(services) -> None:
             services.cashiers.add(values["supervisor_id"], values["supervisor_name"], values["pin"], "supervisor",

@@ -17,6 +17,13 @@ class Dialogs:
         dialog.fileSelected.connect(lambda path: on_chosen(Path(path)) if path else None)
         dialog.open()
 
+    def open_path(self, parent: QWidget, title: str, name_filter: str, on_chosen: Callable[[Path], None]) -> None:
+        dialog = QFileDialog(parent, title, str(Path.home()), name_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: on_chosen(Path(path)) if path else None)
+        dialog.open()
+
     def printer(self, parent: QWidget, on_ready: Callable[[object], None]) -> None:
         """The system print dialog (any printer the OS knows, or "Print to File (PDF)"), window-modal."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

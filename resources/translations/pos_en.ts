@@ -611,6 +611,30 @@
             <translation>Supervisor PIN (4-8 digits)</translation>
         </message>
         <message>
+            <source>HQ certificate authority (optional)</source>
+            <translation>HQ certificate authority (optional)</translation>
+        </message>
+        <message>
+            <source>PEM file; empty = this computer's trusted CAs</source>
+            <translation>PEM file; empty = this computer's trusted CAs</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>HQ certificate authority</source>
+            <translation>HQ certificate authority</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt);;All files (*)</source>
+            <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+        </message>
+        <message>
+            <source>There is no file at the certificate path given.</source>
+            <translation>There is no file at the certificate path given.</translation>
+        </message>
+        <message>
             <source>Set up</source>
             <translation>Set up</translation>
         </message>

@@ -611,6 +611,30 @@
             <translation>主管密码（4 到 8 位数字）</translation>
         </message>
         <message>
+            <source>HQ certificate authority (optional)</source>
+            <translation>总部证书颁发机构（可选）</translation>
+        </message>
+        <message>
+            <source>PEM file; empty = this computer's trusted CAs</source>
+            <translation>PEM 文件；留空则使用本机信任的证书</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>HQ certificate authority</source>
+            <translation>总部证书颁发机构</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt);;All files (*)</source>
+            <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>There is no file at the certificate path given.</source>
+            <translation>找不到所填证书路径的文件。</translation>
+        </message>
+        <message>
             <source>Set up</source>
             <translation>完成设置</translation>
         </message>

@@ -611,6 +611,30 @@
             <translation>主管密碼（4 到 8 位數字）</translation>
         </message>
         <message>
+            <source>HQ certificate authority (optional)</source>
+            <translation>總部憑證授權單位（選填）</translation>
+        </message>
+        <message>
+            <source>PEM file; empty = this computer's trusted CAs</source>
+            <translation>PEM 檔案；留空則使用本機信任的憑證</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <source>HQ certificate authority</source>
+            <translation>總部憑證授權單位</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt);;All files (*)</source>
+            <translation>憑證 (*.pem *.crt);;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>There is no file at the certificate path given.</source>
+            <translation>找不到所填憑證路徑的檔案。</translation>
+        </message>
+        <message>
             <source>Set up</source>
             <translation>完成設定</translation>
         </message>

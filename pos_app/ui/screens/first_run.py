@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -12,7 +14,8 @@ from .base import Screen
 
 class FirstRunScreen(Screen):
     name = "first_run"
-    submitted = Signal(dict)  # store_id, terminal_id, hq_url, token, supervisor_id, supervisor_name, pin
+    # store_id, terminal_id, hq_url, token, supervisor_id, supervisor_name, pin, ca_bundle ("" = the system's CAs)
+    submitted = Signal(dict)
     demo_requested = Signal()
 
     def __init__(self, session, nav, parent: QWidget | None = None) -> None:
@@ -28,6 +31,16 @@ class FirstRunScreen(Screen):
         self.form = QFormLayout()
         for edit in self.fields.values():
             self.form.addRow(QLabel(), edit)
+        self.ca_bundle = big_line_edit()  # HQ behind a private CA: the PEM file IT gave with the token
+        self.ca_bundle.setObjectName("caBundle")
+        self.ca_button = QPushButton()
+        self.ca_button.setObjectName("chooseCaBundle")
+        self.ca_button.clicked.connect(self.choose_ca_bundle)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(self.ca_button)
+        self.ca_label = QLabel()
+        self.form.insertRow(4, self.ca_label, ca_row)  # under the HQ address and token it goes with
         self.message = MessageBar()
         self.setup_button = QPushButton()
         self.setup_button.setProperty("primary", True)
@@ -78,6 +91,9 @@ class FirstRunScreen(Screen):
         for key, text in labels.items():
             self.form.labelForField(self.fields[key]).setText(text)
         self.fields["hq_url"].setPlaceholderText("https://hq.example.com")
+        self.ca_label.setText(translate("FirstRun", "HQ certificate authority (optional)"))
+        self.ca_bundle.setPlaceholderText(translate("FirstRun", "PEM file; empty = this computer's trusted CAs"))
+        self.ca_button.setText(translate("FirstRun", "Choose…"))
         self.setup_button.setText(translate("FirstRun", "Set up"))
         self.demo_button.setText(translate("FirstRun", "Demo mode"))
         self.demo_hint.setText(
@@ -92,7 +108,14 @@ class FirstRunScreen(Screen):
         self.fields["store_id"].setFocus()
 
     def values(self) -> dict:
-        return {k: e.text().strip() for k, e in self.fields.items()}
+        values = {k: e.text().strip() for k, e in self.fields.items()}
+        values["ca_bundle"] = self.ca_bundle.text().strip()
+        return values
+
+    def choose_ca_bundle(self) -> None:
+        self.session.dialogs.open_path(self, translate("FirstRun", "HQ certificate authority"),
+                                       translate("FirstRun", "Certificates (*.pem *.crt);;All files (*)"),
+                                       lambda path: self.ca_bundle.setText(str(path)))  # fmt: skip
 
     def submit(self) -> None:
         values = self.values()
@@ -100,6 +123,10 @@ class FirstRunScreen(Screen):
         if missing:
             self.message.show_error(translate("FirstRun", "Please fill in every field marked above."))
             self.fields[missing[0]].setFocus()
+            return
+        if values["ca_bundle"] and not Path(values["ca_bundle"]).is_file():
+            self.message.show_error(translate("FirstRun", "There is no file at the certificate path given."))
+            self.ca_bundle.setFocus()
             return
         self.set_busy(True)
         self.submitted.emit(values)
