@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from . import access_log, db, migrate
-from .api import errors, health, members, online, privacy, reconcile, reports, stores, sync
+from .api import errors, health, members, online, privacy, profiles, reconcile, reports, stores, sync
 from .console import router as console
 
 API = "/api/v1"
@@ -51,7 +51,7 @@ def create_app(
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=max_body_bytes)
     access_log.install()  # no phone number in any log line (hq/access_log.py)
-    for module in (health, sync, reconcile, privacy, members, online, stores, reports):
+    for module in (health, sync, reconcile, privacy, profiles, members, online, stores, reports):
         app.include_router(module.router, prefix=API)
     console.mount(app)
     return app

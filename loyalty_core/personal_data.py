@@ -17,8 +17,10 @@ HQ builds these rows (`till_member`) for its snapshot and feed; the till hashes 
 import hashlib
 import hmac
 import secrets
+from dataclasses import replace
 
 from . import phones
+from .member import Member
 
 KEY_BYTES = 32
 HASH_HEX = 32  # 128 bits of the HMAC: no collisions among a chain's members, half the index size
@@ -82,3 +84,21 @@ def till_member(member: dict, key: bytes) -> dict:
         "status": member.get("status", "active"),
         "merged_into": member.get("merged_into"),
     }
+
+
+def reduced_member(member: Member) -> Member:
+    """The copy a till may keep of a member HQ has: masked name and phone, the birth month only."""
+    return replace(member, name=mask_name(member.name), phone=mask_phone(member.phone) if member.phone else "",
+                   birthday=None, birth_month=member.birthday_month, reduced=True)  # fmt: skip
+
+
+def mask_fields(fields: dict) -> dict:
+    """Profile fields (an edit's before / after) as a till may keep them in its audit trail."""
+    out = dict(fields)
+    if isinstance(out.get("name"), str):
+        out["name"] = mask_name(out["name"])
+    if isinstance(out.get("phone"), str):
+        out["phone"] = mask_phone(out["phone"])
+    if "birthday" in out:
+        out["birthday"] = str(out["birthday"])[5:7] if out["birthday"] else None  # the month only
+    return out

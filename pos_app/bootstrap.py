@@ -86,13 +86,18 @@ def build_app(data_dir: Path, *, clock=None) -> App:
 
         sync = build_engine(data_dir, config.hq_url, uow_factory, ctx)
         ctx.is_offline = sync.is_offline
+    pos = PosService(uow_factory, ctx)
+    if sync is not None:
+        from .sync.profiles import HqProfiles
+
+        pos.profiles = HqProfiles(lambda: sync.client).fetch
 
     return App(
         data_dir=data_dir,
         config=config,
         engine=engine,
         ctx=ctx,
-        pos=PosService(uow_factory, ctx),
+        pos=pos,
         cashiers=CashierService(uow_factory, ctx),
         catalog=load_catalog(),
         sync=sync,

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 
 from loyalty_core import signing
-from loyalty_core.personal_data import mask_name, mask_phone, new_key, phone_hash
+from loyalty_core.personal_data import mask_fields, mask_name, mask_phone, new_key, phone_hash
 
 KEY_FILE = "lookup_key.json"
 PERSONAL_FIELDS = ("phone", "name", "birthday")
@@ -119,19 +119,8 @@ def _reduce_records(db, codes: list[str]) -> None:
         rows = db.execute("SELECT id, details FROM audit WHERE action = 'member.update' AND subject = ?", (code,))
         for audit_id, details in rows.fetchall():
             d = json.loads(details) if details else {}
-            masked = {side: _mask_fields(d.get(side) or {}) for side in ("before", "after") if side in d}
+            masked = {side: mask_fields(d.get(side) or {}) for side in ("before", "after") if side in d}
             db.execute("UPDATE audit SET details = ? WHERE id = ?", (json.dumps(masked, ensure_ascii=False), audit_id))
-
-
-def _mask_fields(fields: dict) -> dict:
-    out = dict(fields)
-    if isinstance(out.get("name"), str):
-        out["name"] = mask_name(out["name"])
-    if isinstance(out.get("phone"), str):
-        out["phone"] = mask_phone(out["phone"])
-    if "birthday" in out:
-        out["birthday"] = str(out["birthday"])[5:7] if out["birthday"] else None  # the month only
-    return out
 
 
 def _members_waiting_for_hq(db) -> set[str]:

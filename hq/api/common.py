@@ -8,6 +8,7 @@ _DESCRIPTIONS = {
     403: "the token may not do this",
     404: "not found",
     409: "conflicts with what HQ already holds",
+    410: "the membership was closed at the member's request",
     413: "request body or batch too large",
     422: "invalid request or refused by the loyalty rules",
     503: "the database is unreachable; try again later",

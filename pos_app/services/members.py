@@ -6,7 +6,7 @@ from loyalty_core import consent, events, ids, ledger, phones, promotions, qr
 from loyalty_core import coupons as coupon_rules
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, CLOSED, Member, new_member, with_changes
-from loyalty_core.personal_data import mask_name, mask_phone
+from loyalty_core.personal_data import mask_fields, mask_name, mask_phone, reduced_member
 
 from .approvals import checked_actor
 from .context import ServiceContext
@@ -115,6 +115,7 @@ def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = Non
         spend_to_next_cents=progress.spend_to_next_cents,
         birthday_month=promotions.is_birthday_month(member.birthday_month, today),
         consent_marketing=member.consent_marketing,
+        reduced=member.reduced,
         qr_payload=qr.static_payload(member.member_code, ctx.signer),
         status=member.status,
         enrolled_at=member.enrolled_at,
@@ -206,11 +207,14 @@ def update_profile(uow, ctx: ServiceContext, query: str, changes: dict, actor: s
             raise DomainError("phone_taken", "This phone already belongs to a member", member_code=other.member_code)
     actor = checked_actor(actor) or "unknown"
     before = {k: member.to_dict().get(k) for k in cleaned}
+    after = cleaned
+    if member.reduced:  # the event carries the correction to HQ; this till keeps the minimum, as before
+        updated, before, after = reduced_member(updated), mask_fields(before), mask_fields(cleaned)
     uow.members.save(updated, phone_hash)
     if "consent_marketing" in cleaned and cleaned["consent_marketing"] != member.consent_marketing:
         uow.consents.add([consent.change(member.member_code, consent.MARKETING, cleaned["consent_marketing"], ctx.rules,
                                          ctx.now(), consent.STORE, _place(ctx), actor)])  # fmt: skip
-    audit(uow, ctx, actor, "member.update", member.member_code, {"before": before, "after": cleaned})
+    audit(uow, ctx, actor, "member.update", member.member_code, {"before": before, "after": after})
     payload = {"member_code": member.member_code, "changes": cleaned, "actor": actor}
     record(uow, ctx, events.MEMBER_UPDATED, payload, new_event_id())
     result = view(uow, ctx, updated)

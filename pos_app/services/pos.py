@@ -13,7 +13,7 @@ from loyalty_core.pricing import CartLine, Quote
 from . import adjustments, checkout, members, reports, returns
 from . import cashiers as cashier_cases
 from .context import ServiceContext
-from .views import DaySummary, MemberView, Receipt, ReturnReceipt, SaleRecord
+from .views import DaySummary, MemberView, Profile, Receipt, ReturnReceipt, SaleRecord
 
 UowFactory = Callable[..., object]
 
@@ -22,6 +22,7 @@ class PosService:
     def __init__(self, uow_factory: UowFactory, ctx: ServiceContext) -> None:
         self._uow = uow_factory
         self.ctx = ctx
+        self.profiles: Callable[[str], Profile] | None = None  # HQ's copy of a profile (pos_app.sync.profiles)
 
     def _read(self):
         return self._uow(read_only=True)
@@ -65,6 +66,18 @@ class PosService:
         ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
             return members.update_profile(uow, ctx, query, changes, actor)
+
+    def profile_for_edit(self, query: str) -> Profile:
+        """The name, phone and birthday a profile edit starts from: this till's own copy when it holds
+        the full profile, else HQ's (online, on the caller's worker thread; not stored here)."""
+        ctx = self.ctx.snapshot()
+        with self._read() as uow:
+            member, _ = members.resolve(uow, ctx, query)
+        if not member.reduced:
+            return Profile(member.name, member.phone, member.birthday)
+        if self.profiles is None:
+            raise DomainError("profile_needs_hq", "Editing this member's name, phone or birthday needs HQ")
+        return self.profiles(member.member_code)
 
     def consents(self, query: str) -> list[dict]:
         """Every consent given or withdrawn at this till for the member, oldest first."""
@@ -171,6 +184,7 @@ class CashierService:
     def __init__(self, uow_factory: UowFactory, ctx: ServiceContext) -> None:
         self._uow = uow_factory
         self.ctx = ctx
+        self.profiles: Callable[[str], Profile] | None = None  # HQ's copy of a profile (pos_app.sync.profiles)
 
     def add(self, cashier_id: str, name: str, pin: str, role: str = "cashier", actor: str = "setup"):
         with self._uow() as uow:

@@ -63,6 +63,7 @@ class MemberView(Jsonable):
     coupons: list[CouponView] = field(default_factory=list)
     offers: list[str] = field(default_factory=list)  # promotion ids active today for this member
     merged_from: str | None = None  # the code that was scanned, if it was merged into this one
+    reduced: bool = False  # held as the minimum (masked): a profile edit starts from HQ's copy
 
 
 @dataclass(frozen=True)
@@ -146,3 +147,12 @@ class DaySummary(Jsonable):
     # method -> {"sales": n, "paid_cents": c, "received_cents": r, "change_cents": g}
     by_tender: dict[str, dict] = field(default_factory=dict)
     expected_cash_cents: int = 0  # what the sales put in the drawer: cash received minus change
+
+
+@dataclass(frozen=True)
+class Profile(Jsonable):
+    """What a profile edit starts from: the member's own data (from HQ when this till holds it reduced)."""
+
+    name: str
+    phone: str
+    birthday: dt.date | None

@@ -24,6 +24,9 @@ MESSAGES: dict[str, str] = {
     "member_not_found": QT_TRANSLATE_NOOP("Errors", "No member matches that."),
     "member_inactive": QT_TRANSLATE_NOOP("Errors", "This member cannot collect or spend points right now."),
     "member_closed": QT_TRANSLATE_NOOP("Errors", "This membership was closed at the member's request."),
+    "profile_needs_hq": QT_TRANSLATE_NOOP(
+        "Errors", "Correcting this member's name, phone or birthday needs HQ. Try again when the till is online."
+    ),
     "nothing_to_change": QT_TRANSLATE_NOOP("Errors", "Nothing to change."),
     "insecure_hq_url": QT_TRANSLATE_NOOP("Errors", "HQ must be reached over https://."),
     "invalid_ca_bundle": QT_TRANSLATE_NOOP("Errors", "That file is not a list of CA certificates (PEM)."),

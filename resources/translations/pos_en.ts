@@ -252,6 +252,10 @@
             <translation>This membership was closed at the member's request.</translation>
         </message>
         <message>
+            <source>Correcting this member's name, phone or birthday needs HQ. Try again when the till is online.</source>
+            <translation>Correcting this member's name, phone or birthday needs HQ. Try again when the till is online.</translation>
+        </message>
+        <message>
             <source>Nothing to change.</source>
             <translation>Nothing to change.</translation>
         </message>
@@ -876,6 +880,10 @@
         <message>
             <source>Save changes</source>
             <translation>Save changes</translation>
+        </message>
+        <message>
+            <source>Correct name, phone or birthday (asks HQ)</source>
+            <translation>Correct name, phone or birthday (asks HQ)</translation>
         </message>
         <message>
             <source>Points (+ or -)</source>

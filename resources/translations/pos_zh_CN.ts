@@ -252,6 +252,10 @@
             <translation>此会员资格已依会员要求终止。</translation>
         </message>
         <message>
+            <source>Correcting this member's name, phone or birthday needs HQ. Try again when the till is online.</source>
+            <translation>修改此会员的姓名、电话或生日需要连接总部，请在收银机联网后再试。</translation>
+        </message>
+        <message>
             <source>Nothing to change.</source>
             <translation>没有要变更的内容。</translation>
         </message>
@@ -876,6 +880,10 @@
         <message>
             <source>Save changes</source>
             <translation>保存修改</translation>
+        </message>
+        <message>
+            <source>Correct name, phone or birthday (asks HQ)</source>
+            <translation>修改姓名、电话或生日（向总部获取资料）</translation>
         </message>
         <message>
             <source>Points (+ or -)</source>

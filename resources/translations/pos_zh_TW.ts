@@ -252,6 +252,10 @@
             <translation>此會員資格已依會員要求終止。</translation>
         </message>
         <message>
+            <source>Correcting this member's name, phone or birthday needs HQ. Try again when the till is online.</source>
+            <translation>修改此會員的姓名、電話或生日需要連上總部，請於收銀機連線後再試。</translation>
+        </message>
+        <message>
             <source>Nothing to change.</source>
             <translation>沒有要變更的內容。</translation>
         </message>
@@ -876,6 +880,10 @@
         <message>
             <source>Save changes</source>
             <translation>儲存變更</translation>
+        </message>
+        <message>
+            <source>Correct name, phone or birthday (asks HQ)</source>
+            <translation>修改姓名、電話或生日（向總部取得資料）</translation>
         </message>
         <message>
             <source>Points (+ or -)</source>

@@ -146,3 +146,50 @@ def test_a_return_without_a_receipt_needs_a_supervisor(qtbot, shell, services):
     idle(qtbot, shell)
     assert screen.stack.currentIndex() == 2
     assert services.pos.find_member(member.member_code).balance == 1100 - 200
+
+
+def held_reduced(services, member) -> None:
+    """As a till holds another store's member (pos_app/privacy.py): masked, the birth month only."""
+    with services.engine.begin() as conn:
+        conn.execute(text("UPDATE members SET name = 'A**** C***', phone = '0912***678', birthday = NULL,"
+                          " birth_month = 3, reduced = 1 WHERE member_code = :c"), {"c": member.member_code})  # fmt: skip
+
+
+def test_a_member_held_reduced_shows_masked_read_only_fields_until_hq_is_asked(qtbot, shell, services):
+    member = enroll(services)
+    held_reduced(services, member)
+    _, screen = open_member(qtbot, shell, services, member)
+    screen.tabs.setCurrentIndex(1)
+
+    assert (screen.name_edit.text(), screen.phone_edit.text()) == ("A**** C***", "0912***678")
+    assert not screen.name_edit.isEnabled() and screen.fetch_button.isVisible()
+
+    screen.fetch_button.click()  # this till has no HQ: the form cannot be filled
+    idle(qtbot, shell)
+    assert "needs HQ" in screen.message.text()
+    assert not screen.name_edit.isEnabled()
+
+
+def test_a_member_held_reduced_gets_hqs_profile_in_the_form_and_saves_a_correction(qtbot, shell, services):
+    from pos_app.services.views import Profile
+
+    member = enroll(services)
+    held_reduced(services, member)
+    services.pos.profiles = lambda code: Profile("Alice Chen", "+886912345678", None)  # HQ's answer, as sent
+    _, screen = open_member(qtbot, shell, services, member)
+    screen.tabs.setCurrentIndex(1)
+
+    screen.fetch_button.click()
+    idle(qtbot, shell)
+    assert (screen.name_edit.text(), screen.phone_edit.text()) == ("Alice Chen", "+886912345678")
+    assert screen.name_edit.isEnabled() and not screen.fetch_button.isVisible()
+    screen.name_edit.setText("Alice Lin")
+    screen.save_button.click()
+    idle(qtbot, shell)
+
+    assert screen.message.text() == "Saved."
+    assert rows(services, f"SELECT name, reduced FROM members WHERE member_code = '{member.member_code}'") == [
+        ("A**** L**", 1)
+    ]
+    pushed = rows(services, "SELECT body FROM outbox WHERE type = 'member.updated'")
+    assert '"Alice Lin"' in pushed[-1][0]  # the correction travels to HQ in full, then is scrubbed

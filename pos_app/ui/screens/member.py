@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.views import Profile
 from .. import fmt
 from ..errors import error_text
 from ..i18n import translate
@@ -133,7 +134,13 @@ class MemberScreen(Screen):
         self.save_button.setObjectName("saveProfile")
         self.save_button.setMinimumHeight(TOUCH_HEIGHT)
         self.save_button.clicked.connect(self.save_profile)
+        self.fetch_button = QPushButton()  # a member held reduced here: the form starts from HQ's copy
+        self.fetch_button.setObjectName("fetchProfile")
+        self.fetch_button.setMinimumHeight(TOUCH_HEIGHT)
+        self.fetch_button.clicked.connect(self.fetch_profile)
+        self._profile = None  # the full profile being edited (services.views.Profile), None until known
         self.profile_form = QFormLayout(profile)
+        self.profile_form.addRow(self.fetch_button)
         self.profile_form.addRow(QLabel(), self.name_edit)
         self.profile_form.addRow(QLabel(), self.phone_edit)
         self.profile_form.addRow(QLabel(), self.birthday_edit)
@@ -185,6 +192,7 @@ class MemberScreen(Screen):
             self.profile_form.labelForField(widget).setText(text)
         self.marketing_box.setText(translate("Member", "Agrees to receive offers"))
         self.save_button.setText(translate("Member", "Save changes"))
+        self.fetch_button.setText(translate("Member", "Correct name, phone or birthday (asks HQ)"))
         self.adjust_form.labelForField(self.points_spin).setText(translate("Member", "Points (+ or -)"))
         self.adjust_form.labelForField(self.reason_combo).setText(translate("Member", "Reason"))
         current = self.reason_combo.currentData()
@@ -222,9 +230,8 @@ class MemberScreen(Screen):
 
     def set_member(self, member) -> None:
         self.member = member
-        self.name_edit.setText(member.name)
-        self.phone_edit.setText(member.phone)
-        self.birthday_edit.setText(member.birthday.isoformat() if member.birthday else "")
+        self._profile = None if member.reduced else Profile(member.name, member.phone, member.birthday)
+        self._show_profile()
         self.marketing_box.setChecked(member.consent_marketing)
         self.card_panel.set_member(member)
         self._render_heading()
@@ -242,18 +249,43 @@ class MemberScreen(Screen):
         op = Op(lambda: pos.ledger(code), key="ledger", parent=self)
         self.session.run(op.success(self.history.set_entries).failure(lambda e: self.message.show_error(error_text(e))))
 
+    def _show_profile(self) -> None:
+        """The full profile in editable fields, or (held reduced, not fetched) the masked one, read-only."""
+        m, p = self.member, self._profile
+        known = p is not None
+        self.name_edit.setText(p.name if known else m.name)
+        self.phone_edit.setText(p.phone if known else m.masked_phone)
+        birthday = p.birthday if known else None
+        self.birthday_edit.setText(birthday.isoformat() if birthday else "")
+        for edit in (self.name_edit, self.phone_edit, self.birthday_edit):
+            edit.setEnabled(known)
+        self.fetch_button.setVisible(not known)
+
+    def fetch_profile(self) -> None:
+        pos, code = self.session.pos, self.member.member_code
+
+        def fetched(profile) -> None:
+            if self.member is not None and self.member.member_code == code:
+                self._profile = profile
+                self._show_profile()
+                self.name_edit.setFocus()
+
+        op = Op(lambda: pos.profile_for_edit(code), key="profile", parent=self)
+        self.session.run(op.success(fetched).failure(lambda e: self.message.show_error(error_text(e))))
+
     def save_profile(self) -> None:
-        m = self.member
+        m, p = self.member, self._profile
         if m is None:
             return
         changes = {}
-        if self.name_edit.text().strip() != m.name:
-            changes["name"] = self.name_edit.text().strip()
-        if self.phone_edit.text().strip() != m.phone:
-            changes["phone"] = self.phone_edit.text().strip()
-        birthday = self.birthday_edit.text().strip()
-        if birthday != (m.birthday.isoformat() if m.birthday else ""):
-            changes["birthday"] = birthday or None
+        if p is not None:  # name, phone and birthday only once the full profile is in the form
+            if self.name_edit.text().strip() != p.name:
+                changes["name"] = self.name_edit.text().strip()
+            if self.phone_edit.text().strip() != p.phone:
+                changes["phone"] = self.phone_edit.text().strip()
+            birthday = self.birthday_edit.text().strip()
+            if birthday != (p.birthday.isoformat() if p.birthday else ""):
+                changes["birthday"] = birthday or None
         if self.marketing_box.isChecked() != m.consent_marketing:
             changes["consent_marketing"] = self.marketing_box.isChecked()
         if not changes:

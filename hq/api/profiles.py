@@ -1,0 +1,45 @@
+"""A member's full profile for a till that edits it: tills keep only the minimum (docs/PRIVACY.md), so
+the form is filled from HQ on demand. Terminals only; every read is in the audit log (who, whom)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
+
+from loyalty_core.member import CLOSED
+
+from .. import audit_chain, db, lookup
+from . import deps
+from .common import AUTHED, error_responses
+from .errors import ApiError
+
+router = APIRouter(tags=["privacy"])
+
+
+class ProfileIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    member_code: Annotated[StrictStr, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9]+$")]
+
+
+class ProfileOut(BaseModel):
+    member_code: str
+    name: str
+    phone: str  # E.164
+    birthday: str | None  # YYYY-MM-DD
+
+
+@router.post("/members/profile", response_model=ProfileOut, responses=error_responses(400, 404, 410, 413, *AUTHED))
+def profile(body: ProfileIn, principal: deps.Terminal, engine: deps.Db, now: deps.Now) -> dict:
+    def read(conn) -> dict:
+        found = lookup.find(conn, body.member_code)
+        if found is None:
+            raise ApiError(404, "unknown_member", "No member with that code")
+        member = found[0].member
+        if member.status == CLOSED:
+            raise ApiError(410, "member_closed", "This membership was closed at the member's request")
+        who = f"terminal:{principal.store_id}/{principal.terminal_id}"
+        audit_chain.record(conn, now, who, "member.profile_read", member.member_code, None, {"for": "profile edit"})
+        return {"member_code": member.member_code, "name": member.name, "phone": member.phone,
+                "birthday": member.birthday.isoformat() if member.birthday else None}  # fmt: skip
+
+    return db.write(engine, read)
