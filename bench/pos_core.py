@@ -180,11 +180,6 @@ class RawSale:
     """The rows one confirmed sale writes, replayed with plain sqlite3 (statements prepared once,
     parameters made before the clock starts)."""
 
-    SALE = (
-        "INSERT INTO sales (sale_id, receipt_no, member_code, at, business_date, tier_code, paid_cents,"
-        " discount_cents, redeem_cents, points_earned, points_redeemed, cashier_id, body)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-    )
     LEDGER = (
         "INSERT INTO ledger (entry_id, member_code, kind, points, on_date, expires_on, ref, event_id, confirmed)"
         " VALUES (?,?,?,?,?,?,?,?,0)"
@@ -196,6 +191,8 @@ class RawSale:
 
     def __init__(self, template: dict, terminal: str) -> None:
         self.t = template
+        columns = template["sale_columns"]  # every column the till writes (the tender's too), in table order
+        self.SALE = f"INSERT INTO sales ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})"
         self.terminal = terminal  # receipt numbers of their own: never clash with the till's
         self.n = 0
 
@@ -204,7 +201,8 @@ class RawSale:
         """What the real confirm wrote for one receipt, read back from the till's database."""
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         try:
-            sale = con.execute("SELECT * FROM sales WHERE receipt_no = ?", (receipt_no,)).fetchone()
+            cursor = con.execute("SELECT * FROM sales WHERE receipt_no = ?", (receipt_no,))
+            sale, columns = cursor.fetchone(), [d[0] for d in cursor.description]
             entries = con.execute(
                 "SELECT kind, points, on_date, expires_on FROM ledger WHERE ref = ? ORDER BY id", (receipt_no,)
             ).fetchall()
@@ -216,7 +214,7 @@ class RawSale:
             ).fetchone()
         finally:
             con.close()
-        return {"sale": sale, "entries": entries, "spend": spend, "event": event}
+        return {"sale": sale, "sale_columns": columns, "entries": entries, "spend": spend, "event": event}
 
     def params(self, member_code: str) -> tuple:
         self.n += 1
