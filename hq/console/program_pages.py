@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse
 from .. import db
 from ..services import program
 from ..services.program_diff import shown
+from . import i18n
 from .scope import require
 from .web import PREFIX, Ctx, Form, Page, domain, render
 
@@ -61,6 +62,13 @@ def discard(ctx: Form):
     with domain():
         db.write(ctx.engine, lambda conn: program.discard_draft(conn, ctx.operator, ctx.now))
     return RedirectResponse(f"{PREFIX}/program?done=discarded", status_code=303)
+
+
+@router.get("/program/{action}")
+def after_post(ctx: Page, action: str):
+    """A result page reloaded, or its language switched (a GET of a POST's address): back to the program."""
+    lang = ctx.request.query_params.get("lang")
+    return RedirectResponse(f"{PREFIX}/program" + (f"?lang={lang}" if lang in i18n.LANGUAGES else ""), 303)
 
 
 @router.post("/program/simulate")
