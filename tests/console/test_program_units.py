@@ -81,3 +81,28 @@ def test_a_draft_is_priced_on_the_last_30_days_of_sales_to_the_exact_point_and_c
 def test_the_cost_is_the_points_at_the_redemption_value_rounded_toward_zero():
     half = dataclasses.replace(rules_with(default_program()), redeem=RedeemPolicy(100, 50, 5000))
     assert [points_value_cents(half, p) for p in (236, 1, -3, 0)] == [118, 0, -1, 0]
+
+
+# -- the CLI -------------------------------------------------------------------------------------
+
+
+def test_the_cli_drafts_diffs_simulates_publishes_and_rolls_back(chain, db_file, tmp_path, capsys):  # noqa: F811
+    from hq.cli import main as hq_cli
+
+    def run(*argv: str) -> dict:
+        assert hq_cli(["--db", db_file, "rules", *argv, "--operator", "ops"]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    code = chain.member("S001")
+    chain.buy("S001", code, 10_000)
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps(with_basic_earn(1500)), encoding="utf-8")
+    assert run("draft", str(draft))["draft"] == 1
+    assert run("diff")["changes"] == [{"section": "tier", "key": "basic", "field": "earn_permille", "before": 1000,
+                                       "after": 1500, "kind": "changed"}]  # fmt: skip
+    assert (run("simulate")["extra_points"], run("simulate")["cost_cents"]) == (50, 50)
+    assert run("publish") == {"published": 2}
+    assert run("rollback") == {"published": 3}
+    draft.write_text('{"tiers": [', encoding="utf-8")
+    assert hq_cli(["--db", db_file, "rules", "draft", str(draft)]) != 0
+    assert "malformed" in capsys.readouterr().err
