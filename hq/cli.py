@@ -14,7 +14,9 @@ from loyalty_core.errors import DomainError
 from . import admin, consents, db, expiry, feed, held, lookup, migrate, privacy_cli, review
 from . import rules as published
 from .operators import accounts, roles
+from .operators.roles import ADMIN, Operator
 from .reports import queries
+from .services import program_cli
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
 
@@ -66,8 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     tiers = sub.add_parser("tiers", help="tiers").add_subparsers(dest="action", required=True)
     tiers.add_parser("review", help="yearly tier review").add_argument("--at", help="ISO date (default today)")
     rules = sub.add_parser("rules", help="the loyalty program").add_subparsers(dest="action", required=True)
-    rules.add_parser("publish", help="publish a new rule set version").add_argument("file", type=Path)
+    rules.add_parser("publish", help="publish a rule set FILE, or else the draft, as a new version").add_argument(
+        "file", type=Path, nargs="?")  # fmt: skip
     rules.add_parser("show", help="the current rule set")
+    _program_commands(rules)
     _review_commands(
         sub.add_parser("review", help="held adjustments").add_subparsers(dest="action", required=True)
     )
@@ -122,6 +126,17 @@ def _review_commands(sub) -> None:
         cmd.add_argument("--operator", default=_operator(), help="who decides (default: the login name)")
         if action == "reject":
             cmd.add_argument("--reason", required=True)
+
+
+def _program_commands(rules) -> None:
+    """The console's program steps (hq.services.program), audited under --operator as an administrator."""
+    rules.add_parser("draft", help="save tiers and promotions (JSON file) as the draft").add_argument("file", type=Path)
+    rules.add_parser("diff", help="the draft against the version in force")
+    rules.add_parser("simulate", help="the draft on the last 30 days of sales")
+    rules.add_parser("rollback", help="publish the previous version's content as a new version")
+    for name, cmd in rules.choices.items():
+        if name not in ("show",):
+            cmd.add_argument("--operator", default=_operator(), help="who does it, in the audit log")
 
 
 def _operator() -> str:
@@ -202,6 +217,9 @@ def _rules(engine, args) -> dict:
     if args.action == "show":
         with db.read(engine) as conn:
             return published.current_document(conn)
+    if args.action != "publish" or args.file is None:
+        return program_cli.run(engine, args.action, Operator(args.operator[:40], ADMIN), _now(),
+                               getattr(args, "file", None))  # fmt: skip
     try:
         document = json.loads(args.file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

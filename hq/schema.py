@@ -376,3 +376,19 @@ rollup_buyers = sa.Table(  # one row per member per day with a purchase: active 
     sa.Column("purchases", sa.Integer, nullable=False),
     sa.Column("cents", sa.BigInteger, nullable=False),
 )
+
+# -- the program (migration 0008, hq/services/program.py) ---------------------------------------
+
+# The next rules version as marketing edits it: tiers and promotions only; published as in-force + 1.
+program_drafts = sa.Table(
+    "program_drafts",
+    metadata,
+    sa.Column("draft_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("base_version", sa.Integer, nullable=False),  # the version in force when it was last saved
+    sa.Column("document", sa.Text, nullable=False),  # {"tiers": [...], "promotions": [...]}
+    sa.Column("status", sa.String(10), nullable=False, index=True),  # draft | published | discarded
+    sa.Column("created_by", sa.String(40), nullable=False),
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("updated_at", Stamp, nullable=False),
+    sa.Column("published_version", sa.Integer),
+)

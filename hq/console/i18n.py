@@ -6,6 +6,8 @@ catalog is easier to review side by side. A missing key shows the key, never an 
 
 from starlette.requests import Request
 
+from .i18n_program import PROGRAM_CATALOG
+
 LANGUAGES = ("zh_TW", "zh_CN", "en")
 DEFAULT = "zh_TW"
 LANGUAGE_NAMES = {"zh_TW": "繁體中文", "zh_CN": "简体中文", "en": "English"}
@@ -205,6 +207,7 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "common.save": ("送出", "提交", "Submit"),
     "common.back": ("返回", "返回", "Back"),
 }
+_CATALOG.update(PROGRAM_CATALOG)
 
 
 def translate(language: str, key: str, **values: object) -> str:

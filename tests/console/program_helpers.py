@@ -1,0 +1,92 @@
+"""Driving /console/program in tests: drafts as JSON, the forms with their CSRF, and the database under both
+backends (the console's other tests run on SQLite only; the program's run on PostgreSQL too)."""
+
+import copy
+import json
+import os
+import shutil
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from console_helpers import csrf_of
+
+from hq import db, migrate
+from hq.schema import metadata
+
+PG_ADMIN_URL = os.environ.get("HQ_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def program_pg():
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    name = f"hq_program_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({str(exc.orig).strip()[:120]})")
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    engine = db.make_engine(url)
+    migrate.upgrade(engine)
+    yield url, engine
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_file(request, migrated_template, tmp_path):
+    """Overrides the console conftest's SQLite-only database: these tests run on both backends."""
+    if request.param == "sqlite":
+        path = tmp_path / "hq.sqlite3"
+        shutil.copy(migrated_template, path)
+        return f"sqlite:///{path}"
+    url, engine = request.getfixturevalue("program_pg")
+    tables = ", ".join(t.name for t in metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        migrate.seed(conn, migrate.DEFAULT_RULES)
+    return url
+
+
+def default_program() -> dict:
+    document = json.loads(migrate.DEFAULT_RULES.read_text(encoding="utf-8"))
+    return {"tiers": document["tiers"], "promotions": document["promotions"]}
+
+
+def with_basic_earn(permille: int, category_bonus: int = 0) -> dict:
+    """The default program with the basic tier earning `permille` and, optionally, a bonus per unit of
+    the helpers' "general" category."""
+    draft = copy.deepcopy(default_program())
+    draft["tiers"][0]["earn_permille"] = permille
+    if category_bonus:
+        draft["promotions"].append({"id": "general-bonus", "kind": "category_bonus", "category": "general",
+                                    "points_per_unit": category_bonus, "names": {"en": "General +"}})  # fmt: skip
+    return draft
+
+
+def save_draft(client, text: str | dict):
+    page = client.get("/console/program/draft")
+    assert page.status_code == 200, page.text
+    body = text if isinstance(text, str) else json.dumps(text)
+    return client.post("/console/program/draft", data={"csrf": csrf_of(page.text), "document": body},
+                       follow_redirects=False)  # fmt: skip
+
+
+def act(client, action: str):
+    """Presses one of the program page's buttons (simulate, publish, discard, rollback)."""
+    page = client.get("/console/program")
+    assert page.status_code == 200, page.text
+    return client.post(f"/console/program/{action}", data={"csrf": csrf_of(page.text)}, follow_redirects=False)
+
+
+def in_force_version(chain) -> int:
+    return chain.scalar("SELECT max(version) FROM rules")
+
+
+def audit_actions(chain) -> list[str]:
+    with db.read(chain.engine) as conn:
+        return list(conn.execute(sa.text("SELECT action FROM audit_log ORDER BY id")).scalars())
