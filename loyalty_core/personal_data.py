@@ -17,6 +17,7 @@ HQ builds these rows (`till_member`) for its snapshot and feed; the till hashes 
 import hashlib
 import hmac
 import secrets
+from typing import Any
 
 from . import phones
 
@@ -63,7 +64,7 @@ def mask_phone(phone: str) -> str:
     return digits[:-6] + "***" + digits[-3:] if len(digits) > 6 else "***"
 
 
-def till_member(member: dict, key: bytes) -> dict:
+def till_member(member: dict[str, Any], key: bytes) -> dict[str, Any]:
     """A `Member.to_dict` -> the row every till gets: no phone, no name, no birth date."""
     birthday = member.get("birthday")
     phone = member.get("phone") or ""

@@ -22,6 +22,8 @@ from sqlalchemy import Connection, Engine
 from loyalty_core import signing
 from loyalty_core.personal_data import mask_name, mask_phone, new_key, phone_hash
 
+from .store.engine import Statements, statements
+
 KEY_FILE = "lookup_key.json"
 PERSONAL_FIELDS = ("phone", "name", "birthday")
 _MEMBER_EVENTS = ("member.enrolled", "member.updated")
@@ -65,7 +67,7 @@ def ensure_local_key(data_dir: Path) -> bytes:
 
 def rehash_full_profiles(conn: Connection, key: bytes) -> int:
     """A new key: the members whose phone we hold (in full) get its hash; returns how many."""
-    db = conn.connection.driver_connection
+    db = statements(conn)
     rows = db.execute("SELECT member_code, phone FROM members WHERE reduced = 0").fetchall()
     db.executemany("UPDATE members SET phone_hash = ? WHERE member_code = ?",
                    [(phone_hash(key, phone), code) for code, phone in rows])  # fmt: skip
@@ -75,7 +77,7 @@ def rehash_full_profiles(conn: Connection, key: bytes) -> int:
 def hash_unhashed(conn: Connection, key: bytes) -> int:
     """Members stored before migration 0007 (a phone, no hash) get their hash; the next settle
     reduces those HQ already has."""
-    db = conn.connection.driver_connection
+    db = statements(conn)
     rows = db.execute("SELECT member_code, phone FROM members WHERE phone_hash IS NULL AND reduced = 0").fetchall()
     db.executemany("UPDATE members SET phone_hash = ? WHERE member_code = ?",
                    [(phone_hash(key, phone), code) for code, phone in rows if "*" not in phone])  # fmt: skip
@@ -84,7 +86,7 @@ def hash_unhashed(conn: Connection, key: bytes) -> int:
 
 def settle(conn: Connection, key: bytes) -> dict:
     """Reduce every member HQ has and scrub every acknowledged event; run in one transaction."""
-    db = conn.connection.driver_connection
+    db = statements(conn)
     waiting = _members_waiting_for_hq(db)
     rows = db.execute(
         "SELECT member_code, phone, name, birthday, birth_month, phone_hash FROM members WHERE reduced = 0"
@@ -134,7 +136,7 @@ def _mask_fields(fields: dict) -> dict:
     return out
 
 
-def _members_waiting_for_hq(db) -> set[str]:
+def _members_waiting_for_hq(db: Statements) -> set[str]:
     codes = set()
     # status IN (...) keeps to ix_outbox_status: a year's sent events are never read here
     for (body,) in db.execute(
@@ -192,7 +194,7 @@ def checkpoint(engine: Engine) -> None:
     (outside any transaction; a reader still holding an old snapshot only makes it partial)."""
     raw = engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         raw.close()
 

@@ -150,11 +150,7 @@ def _upsert(conn: Connection, table: sa.Table, keys: tuple[str, ...], adds: tupl
     """INSERT ... ON CONFLICT (keys) DO UPDATE SET col = col + excluded.col, for a whole batch at once."""
     if not rows:
         return
-    if db.is_postgres(conn):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table)
+    stmt = db.dialect_insert(conn, table)
     stmt = stmt.on_conflict_do_update(index_elements=list(keys),
                                       set_={c: getattr(table.c, c) + getattr(stmt.excluded, c) for c in adds})
     for start in range(0, len(rows), 1000):
@@ -215,11 +211,7 @@ def _backfill(conn: Connection) -> dict:
 
 
 def _upsert_select(conn: Connection, table: sa.Table, keys, columns, adds, select) -> None:
-    if db.is_postgres(conn):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table).from_select(list(columns), select)
+    stmt = db.dialect_insert(conn, table).from_select(list(columns), select)
     stmt = stmt.on_conflict_do_update(index_elements=list(keys),
                                       set_={c: getattr(table.c, c) + getattr(stmt.excluded, c) for c in adds})
     conn.execute(stmt)

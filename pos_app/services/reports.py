@@ -3,21 +3,22 @@
 import datetime as dt
 
 from .context import ServiceContext
+from .uow import UnitOfWork
 from .views import DaySummary
 
 
-def day_summary(uow, ctx: ServiceContext, day: dt.date | None = None) -> DaySummary:
+def day_summary(uow: UnitOfWork, ctx: ServiceContext, day: dt.date | None = None) -> DaySummary:
     day = day or ctx.today()
     iso = day.isoformat()
     sales = uow.sales.sales_on(iso)
     returns = uow.sales.returns_on(iso)
-    by_tier: dict[str, dict] = {}
+    by_tier: dict[str, dict[str, int]] = {}
     for s in sales:
         t = by_tier.setdefault(s.tier_code, {"sales": 0, "paid_cents": 0, "points_issued": 0})
         t["sales"] += 1
         t["paid_cents"] += s.paid_cents
         t["points_issued"] += s.points_earned
-    by_tender: dict[str, dict] = {}
+    by_tender: dict[str, dict[str, int]] = {}
     for s in sales:
         t = by_tender.setdefault(s.tender_method, {"sales": 0, "paid_cents": 0, "received_cents": 0, "change_cents": 0})
         t["sales"] += 1

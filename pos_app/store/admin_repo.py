@@ -1,8 +1,9 @@
 """Settings, counters, the audit trail, cashiers, trusted keys, rule sets."""
 
 import json
+from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Row, insert, select, update
 
 from .engine import statements
 from .schema import audit, cashiers, keys, rule_sets, settings
@@ -53,7 +54,7 @@ class AdminRepository:
         ]
 
     # cashiers -----------------------------------------------------------
-    def cashier(self, cashier_id: str):
+    def cashier(self, cashier_id: str) -> Row[Any] | None:
         return self.conn.execute(select(cashiers).where(cashiers.c.cashier_id == cashier_id)).first()
 
     def add_cashier(self, cashier_id: str, name: str, role: str, pin_hash: str) -> None:
