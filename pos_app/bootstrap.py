@@ -1,7 +1,10 @@
 """The composition root: the only place that builds the object graph."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -15,6 +18,9 @@ from .services.pos import CashierService, PosService
 from .store import migrate
 from .store.engine import make_engine
 from .store.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:  # the sync engine (and requests) load only when an HQ is configured
+    from .sync.engine import SyncEngine
 
 
 @dataclass
@@ -38,7 +44,7 @@ class App:
     pos: PosService
     cashiers: CashierService
     catalog: list[Product]
-    sync: object | None = None  # pos_app.sync.engine.SyncEngine when an HQ is configured, else None
+    sync: SyncEngine | None = None  # when an HQ is configured
 
     def uow(self, read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, read_only=read_only, durable=durable)

@@ -23,12 +23,13 @@ from loyalty_core import signing
 from loyalty_core.personal_data import mask_name, mask_phone, new_key, phone_hash
 
 from .store.engine import Statements, statements
+from .store.outbox_repo import PARKED_REASON, PENDING, REJECTED, SENT
 
 KEY_FILE = "lookup_key.json"
 PERSONAL_FIELDS = ("phone", "name", "birthday")
 _MEMBER_EVENTS = ("member.enrolled", "member.updated")
 # HQ has it: sent, or rejected for good (a parked `unknown_member` event is pushed again later).
-_ACKNOWLEDGED = "(status = 'sent' OR (status = 'rejected' AND last_error NOT LIKE 'unknown_member%'))"
+_ACKNOWLEDGED = f"(status = '{SENT}' OR (status = '{REJECTED}' AND last_error NOT LIKE '{PARKED_REASON}%'))"
 _SCRUB_MARK = "outbox_scrubbed_through"
 
 
@@ -140,7 +141,7 @@ def _members_waiting_for_hq(db: Statements) -> set[str]:
     codes = set()
     # status IN (...) keeps to ix_outbox_status: a year's sent events are never read here
     for (body,) in db.execute(
-        "SELECT body FROM outbox WHERE status IN ('pending', 'rejected') AND type IN (?, ?) AND NOT "
+        f"SELECT body FROM outbox WHERE status IN ('{PENDING}', '{REJECTED}') AND type IN (?, ?) AND NOT "
         + _ACKNOWLEDGED, _MEMBER_EVENTS,
     ):
         payload = json.loads(body).get("payload", {})

@@ -1,6 +1,7 @@
 """Settings, counters, the audit trail, cashiers, trusted keys, rule sets."""
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
@@ -72,7 +73,7 @@ class AdminRepository:
     def public_keys(self) -> dict[str, str]:
         return {r.key_id: r.public_key for r in self.conn.execute(select(keys))}
 
-    def key_rows(self) -> list:
+    def key_rows(self) -> Sequence[Any]:
         """(key_id, public_key, source, revoked_at) of every key we know, for the key ring."""
         return self.conn.execute(select(keys.c.key_id, keys.c.public_key, keys.c.source, keys.c.revoked_at)).all()
 

@@ -17,9 +17,9 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from loyalty_core.ledger import Entry
 
+from .outbox_repo import HELD, PENDING, REJECTED, SENT
 from .schema import held_entries, ledger, outbox, spend
 
-HELD = "held"
 SERVER_ERROR = "server_error"
 
 
@@ -45,7 +45,7 @@ class AnswersRepository:
 
     def hold(self, event_id: str, review_id: str | None, at: str) -> None:
         self.conn.execute(
-            update(outbox).where(outbox.c.event_id == event_id, outbox.c.status == "pending")
+            update(outbox).where(outbox.c.event_id == event_id, outbox.c.status == PENDING)
             .values(status=HELD, review_id=review_id, sent_at=at, last_error=None, attempts=outbox.c.attempts + 1)
         )  # fmt: skip
         rows = self.conn.execute(select(ledger).where(ledger.c.event_id == event_id)).all()
@@ -79,7 +79,7 @@ class AnswersRepository:
             return 0
         ids = sorted(event_ids)
         gone = self.conn.execute(delete(held_entries).where(held_entries.c.event_id.in_(ids))).rowcount
-        status, error = ("sent", None) if approved else ("rejected", "held_rejected: HQ rejected it on review")
+        status, error = (SENT, None) if approved else (REJECTED, "held_rejected: HQ rejected it on review")
         self.conn.execute(update(outbox).where(outbox.c.event_id.in_(ids), outbox.c.status == HELD)
                           .values(status=status, last_error=error, sent_at=at))  # fmt: skip
         return gone

@@ -1,12 +1,12 @@
 """Ledger entries: appended, never edited (except HQ's confirmation flag)."""
 
-import datetime as dt
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from loyalty_core.ledger import Entry
 
 from .engine import statements
+from .rows import LEDGER_COLUMNS, entry_from_row, insert_sql, ledger_row
 from .schema import ledger
 
 # Built once (see members_repo): the statements a look-up or a sale runs.
@@ -20,21 +20,7 @@ _PENDING = select(func.coalesce(func.sum(ledger.c.points), 0)).where(
 )
 
 # Confirming a sale: plain SQL on the DB-API connection (engine.statements): same transaction, less overhead.
-_INSERT_SQL = (
-    "INSERT INTO ledger (entry_id, member_code, kind, points, on_date, expires_on, ref, event_id, confirmed)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def _row_to_entry(row) -> Entry:
-    return Entry(
-        entry_id=row.entry_id,
-        member_code=row.member_code,
-        kind=row.kind,
-        points=row.points,
-        on=dt.date.fromisoformat(row.on_date),
-        expires_on=dt.date.fromisoformat(row.expires_on) if row.expires_on else None,
-    )
+_INSERT_SQL = insert_sql("ledger", LEDGER_COLUMNS)
 
 
 class LedgerRepository:
@@ -45,29 +31,24 @@ class LedgerRepository:
     def add(self, entries: list[Entry], *, ref: str | None, event_id: str | None, confirmed: bool = False) -> None:
         if not entries:
             return
-        rows = [
-            (e.entry_id, e.member_code, e.kind, e.points, e.on.isoformat(),
-             e.expires_on.isoformat() if e.expires_on else None, ref, event_id, int(confirmed))
-            for e in entries
-        ]  # fmt: skip
-        self.db.executemany(_INSERT_SQL, rows)
+        self.db.executemany(_INSERT_SQL, [ledger_row(e, ref=ref, event_id=event_id, confirmed=confirmed) for e in entries])
 
     def has(self, entry_id: str) -> bool:
         return self.conn.execute(select(ledger.c.id).where(ledger.c.entry_id == entry_id)).first() is not None
 
     def entries(self, member_code: str) -> list[Entry]:
-        return [_row_to_entry(r) for r in self.conn.execute(_ENTRIES, {"code": member_code})]
+        return [entry_from_row(r) for r in self.conn.execute(_ENTRIES, {"code": member_code})]
 
     def entries_and_pending(self, member_code: str) -> tuple[list[Entry], int]:
         """The member's entries, and the sum of those HQ has not confirmed yet: one query, not two."""
         rows = self.conn.execute(_ENTRIES, {"code": member_code}).all()
-        return [_row_to_entry(r) for r in rows], sum(r.points for r in rows if not r.confirmed)
+        return [entry_from_row(r) for r in rows], sum(r.points for r in rows if not r.confirmed)
 
     def history(self, member_code: str, limit: int = 500) -> list[dict]:
         rows = self.conn.execute(
             select(ledger).where(ledger.c.member_code == member_code).order_by(ledger.c.id.desc()).limit(limit)
         )
-        return [{**_row_to_entry(r).to_dict(), "ref": r.ref, "confirmed": bool(r.confirmed)} for r in rows]
+        return [{**entry_from_row(r).to_dict(), "ref": r.ref, "confirmed": bool(r.confirmed)} for r in rows]
 
     def balance(self, member_code: str) -> int:
         return int(self.conn.execute(_BALANCE, {"code": member_code}).scalar_one())

@@ -7,14 +7,8 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from loyalty_core.member import Member
 
 from .engine import statements
+from .rows import MEMBER_COLUMNS, member_from_row, member_values
 from .schema import coupons, members, spend
-
-# What a Member is made of, in the order _row_to_member reads it.
-_MEMBER_COLUMNS = (
-    members.c.member_code, members.c.phone, members.c.name, members.c.birthday, members.c.consent_terms,
-    members.c.consent_marketing, members.c.tier_code, members.c.enrolled_at, members.c.home_store,
-    members.c.referrer_code, members.c.status, members.c.merged_into, members.c.birth_month, members.c.reduced,
-)  # fmt: skip
 
 # The statements a look-up or a sale runs, built once: building `select(...).where(...)` on every
 # call costs SQLAlchemy more than SQLite takes to run the query (bound values go in at execute).
@@ -30,7 +24,7 @@ _AVAILABLE_COUPONS = select(coupons.c.code).where(
 
 # Finding the member for a scanned card and confirming a sale: plain SQL on the DB-API connection
 # (engine.statements), the same transaction without SQLAlchemy's overhead per statement.
-_SELECT_MEMBER = "SELECT " + ", ".join(c.name for c in _MEMBER_COLUMNS) + " FROM members"
+_SELECT_MEMBER = "SELECT " + ", ".join(MEMBER_COLUMNS) + " FROM members"
 _BY_CODE_SQL = _SELECT_MEMBER + " WHERE member_code = ?"
 # By the keyed hash of the phone (pos_app/privacy.py): the till keeps no other members' phones.
 _BY_PHONE_HASH_SQL = _SELECT_MEMBER + " WHERE phone_hash = ? ORDER BY status, enrolled_at LIMIT 1"  # active first
@@ -43,81 +37,36 @@ _ADD_SPEND_SQL = "INSERT INTO spend (member_code, on_date, cents, ref) VALUES (?
 _COUNT_PURCHASE_SQL = "UPDATE members SET purchases = purchases + 1 WHERE member_code = ?"
 
 
-def _row_to_member(row) -> Member:
-    """A row of _MEMBER_COLUMNS (a plain tuple or a SQLAlchemy row) -> Member."""
-    (code, phone, name, birthday, terms, marketing, tier, enrolled_at, home_store, referrer, status, merged_into,
-     birth_month, reduced) = row  # fmt: skip
-    return Member(
-        member_code=code,
-        phone=phone,
-        name=name,
-        birthday=dt.date.fromisoformat(birthday) if birthday else None,
-        consent_terms=bool(terms),
-        consent_marketing=bool(marketing),
-        tier_code=tier,
-        enrolled_at=dt.datetime.fromisoformat(enrolled_at),
-        home_store=home_store,
-        referrer_code=referrer,
-        status=status,
-        merged_into=merged_into,
-        birth_month=birth_month,
-        reduced=bool(reduced),
-    )
-
-
-def _member_values(m: Member, phone_hash: str | None) -> dict:
-    values = {
-        "member_code": m.member_code,
-        "phone": m.phone,
-        "name": m.name,
-        "name_key": m.name.casefold(),
-        "birthday": m.birthday.isoformat() if m.birthday else None,
-        "consent_terms": int(m.consent_terms),
-        "consent_marketing": int(m.consent_marketing),
-        "tier_code": m.tier_code,
-        "enrolled_at": m.enrolled_at.isoformat(),
-        "home_store": m.home_store,
-        "referrer_code": m.referrer_code,
-        "status": m.status,
-        "merged_into": m.merged_into,
-        "birth_month": m.birthday_month,
-        "reduced": int(m.reduced),
-    }
-    if phone_hash is not None:  # a reduced member edited without a new phone keeps its hash
-        values["phone_hash"] = phone_hash
-    return values
-
-
 class MemberRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.db = statements(conn)
 
     def add(self, member: Member, phone_hash: str) -> None:
-        self.conn.execute(insert(members).values(**_member_values(member, phone_hash), purchases=0))
+        self.conn.execute(insert(members).values(**member_values(member, phone_hash), purchases=0))
 
     def save(self, member: Member, phone_hash: str | None = None) -> None:
-        values = _member_values(member, phone_hash)
+        values = member_values(member, phone_hash)
         self.conn.execute(update(members).where(members.c.member_code == member.member_code).values(**values))
 
     def get(self, code: str) -> Member | None:
         row = self.db.execute(_BY_CODE_SQL, (code,)).fetchone()
-        return _row_to_member(row) if row else None
+        return member_from_row(row) if row else None
 
     def by_phone_hash(self, phone_hash: str) -> Member | None:
         row = self.db.execute(_BY_PHONE_HASH_SQL, (phone_hash,)).fetchone()
-        return _row_to_member(row) if row else None
+        return member_from_row(row) if row else None
 
     def by_name_prefix(self, prefix: str, limit: int) -> list[Member]:
         key = prefix.casefold()
         # A range on the index instead of LIKE: no wildcard escaping, and it stays an index seek.
         rows = self.conn.execute(
-            select(*_MEMBER_COLUMNS)
+            select(*(members.c[name] for name in MEMBER_COLUMNS))
             .where(members.c.name_key >= key, members.c.name_key < key + "\U0010ffff")
             .order_by(members.c.name_key)
             .limit(limit)
         )
-        return [_row_to_member(r) for r in rows]
+        return [member_from_row(r) for r in rows]
 
     def purchases(self, code: str) -> int:
         return self.conn.execute(_PURCHASES, {"code": code}).scalar_one()

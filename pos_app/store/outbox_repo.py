@@ -11,6 +11,9 @@ PENDING = "pending"
 SENT = "sent"
 REJECTED = "rejected"
 HELD = "held"  # HQ has it and holds it for review: awaiting HQ approval
+# A rejection whose reason starts so is parked, not final: HQ said "push it again later" (the
+# member's enrollment may still come).
+PARKED_REASON = "unknown_member"
 
 # Every change writes one event; confirming a sale is the hottest one. Plain SQL on the DB-API
 # connection (engine.statements): same transaction, less overhead.
