@@ -171,8 +171,8 @@ def _merge_buyers(conn: Connection, buyers) -> None:
 def _backfill(conn: Connection) -> dict:
     """The first run: the same sums as `_add_entry` / `_add_spend`, computed by the database with GROUP BY
     (a Python loop over millions of rows would take minutes), then the marks at the highest ids seen."""
-    top_l = conn.execute(sa.select(sa.func.coalesce(sa.func.max(ledger.c.id), 0))).scalar()
-    top_s = conn.execute(sa.select(sa.func.coalesce(sa.func.max(spend.c.id), 0))).scalar()
+    top_l = conn.execute(sa.select(sa.func.coalesce(sa.func.max(ledger.c.id), 0))).scalar_one()
+    top_s = conn.execute(sa.select(sa.func.coalesce(sa.func.max(spend.c.id), 0))).scalar_one()
     lc, sc = ledger.c, spend.c
     issued = (lc.points > 0) & lc.kind.notin_(sorted(_NOT_ISSUED))
     other = sa.case((issued, 0), (lc.kind.in_([kinds.REDEEM, kinds.RETURN_REDEEM]), -lc.points), else_=0)
