@@ -104,15 +104,16 @@ def ledger_row(e: Entry, *, ref: str | None, event_id: str | None, confirmed: bo
             e.expires_on.isoformat() if e.expires_on else None, ref, event_id, int(confirmed))  # fmt: skip
 
 
-def entry_from_row(row: Any) -> Entry:
-    """A ledger row (by column name: a SQLAlchemy row) -> Entry."""
+def entry_from_row(row: Sequence[Any]) -> Entry:
+    """A row in LEDGER_COLUMNS order -> Entry."""
+    entry_id, member_code, kind, points, on_date, expires_on = row[:6]
     return Entry(
-        entry_id=row.entry_id,
-        member_code=row.member_code,
-        kind=row.kind,
-        points=row.points,
-        on=dt.date.fromisoformat(row.on_date),
-        expires_on=dt.date.fromisoformat(row.expires_on) if row.expires_on else None,
+        entry_id=entry_id,
+        member_code=member_code,
+        kind=kind,
+        points=points,
+        on=dt.date.fromisoformat(on_date),
+        expires_on=dt.date.fromisoformat(expires_on) if expires_on else None,
     )
 
 
