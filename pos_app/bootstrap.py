@@ -15,6 +15,7 @@ from . import config as cfg
 from . import privacy, resources
 from .services.context import ServiceContext, system_clock
 from .services.pos import CashierService, PosService
+from .services.uow import UowFactory
 from .store import migrate
 from .store.engine import make_engine
 from .store.uow import SqlUnitOfWork
@@ -83,8 +84,10 @@ def build_app(data_dir: Path, *, clock=None) -> App:
     ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock,
                          region=config.country, lookup_key=lookup_key)  # fmt: skip
 
-    def uow_factory(read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
+    def open_uow(read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, read_only=read_only, durable=durable)
+
+    uow_factory: UowFactory = open_uow  # mypy: SQLite's unit of work is the one the use cases expect
 
     sync = None
     if config.hq_url:  # the engine is built here but started by whoever runs the till (app.sync.start())

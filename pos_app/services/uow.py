@@ -1,7 +1,7 @@
 """The unit of work as the use cases see it: a `UnitOfWork` protocol and the factory that opens one.
 
 The use cases depend on this, not on SQLite: `pos_app.store.uow.SqlUnitOfWork` is the till's
-implementation (checked against the protocol below), and a test may bring its own. The repositories
+implementation (pos_app.bootstrap has mypy check it against the protocol below). The repositories
 are the store's classes: they are the till's only storage, and naming them keeps every use case's
 calls checked by mypy.
 """
