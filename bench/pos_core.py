@@ -182,8 +182,9 @@ class RawSale:
 
     SALE = (
         "INSERT INTO sales (sale_id, receipt_no, member_code, at, business_date, tier_code, paid_cents,"
-        " discount_cents, redeem_cents, points_earned, points_redeemed, cashier_id, body)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " discount_cents, redeem_cents, points_earned, points_redeemed, cashier_id, body,"
+        " tender_method, received_cents, change_cents)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     )
     LEDGER = (
         "INSERT INTO ledger (entry_id, member_code, kind, points, on_date, expires_on, ref, event_id, confirmed)"
