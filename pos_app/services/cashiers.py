@@ -10,14 +10,13 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Row
 
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import clean_code, clean_name
+from pos_app.store.admin_repo import CashierRow
 
 from .context import ServiceContext
 from .events import audit
@@ -102,7 +101,7 @@ def _locked_until(lockouts: int, now: dt.datetime) -> str:
     return (now + dt.timedelta(minutes=LOCK_MINUTES[lockouts - 1])).isoformat()
 
 
-def _refuse_if_locked(row: Row[Any], now: dt.datetime) -> None:
+def _refuse_if_locked(row: CashierRow, now: dt.datetime) -> None:
     if not row.locked_until:
         return
     if row.locked_until == UNTIL_UNLOCKED:
