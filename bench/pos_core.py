@@ -256,6 +256,49 @@ def profile(label: str, call, arguments: list) -> str:
     return f"== profile: {label} ({len(arguments)} calls)\n{out.getvalue()}"
 
 
+def check_lookups(find, picks: list[dict]) -> None:
+    """Correctness of what is timed: each way of looking up finds that member."""
+    for p in picks:
+        for q in (p["member_code"], p["phone"], p["qr"]):
+            view = find(q)
+            if view.member_code != p["member_code"]:
+                raise AssertionError(f"{q!r} found {view.member_code}, expected {p['member_code']}")
+
+
+def captured_sale(db: Path, receipt_no: str) -> dict:
+    """The rows a real confirm wrote, as the template of the raw transaction it is compared with."""
+    template = RawSale.capture(db, receipt_no)
+    if len(template["entries"]) != 2 or template["event"] is None or template["spend"] is None:
+        raise AssertionError(f"the confirmed sale did not write the expected rows: {template}")
+    return template
+
+
+def probe_size() -> int:
+    """The noise probe: ~1 ms of fixed CPU work, timed like the rest (on an idle machine its p99 is
+    close to its median; on a shared one it shows how much of a p99 is waiting for a CPU)."""
+    probe_n = 1
+    while True:
+        t = time.thread_time_ns()
+        busy(probe_n)
+        if time.thread_time_ns() - t >= 1_000_000 or probe_n > 1 << 30:
+            break
+        probe_n *= 2
+    return int(probe_n * 1_000_000 / max(1, time.thread_time_ns() - t))
+
+
+def sale_round(codes: list[str], confirm, scratch: tuple, seeded: tuple) -> tuple:
+    """Each sale three ways, taking turns at going first: (confirm, raw on scratch, raw on seeded) timings."""
+    (raw_scratch, scratch_con), (raw_seeded, seeded_con) = scratch, seeded
+    real, raw1, raw2 = Timings(), Timings(), Timings()
+    for i, code in enumerate(codes):
+        p1, p2 = raw_scratch.params(code), raw_seeded.params(code)
+        steps = [(real, confirm, (code,)), (raw1, raw_scratch.run, (scratch_con, p1)),
+                 (raw2, raw_seeded.run, (seeded_con, p2))]  # fmt: skip
+        for out, call, call_args in steps[i % 3 :] + steps[: i % 3]:  # rotate who goes first
+            out.time(call, *call_args)
+    return real, raw1, raw2
+
+
 def run(args: argparse.Namespace) -> dict:
     cache = args.data_dir is None
     data_dir = args.data_dir or DATA / f"till-m{args.members}-l{args.ledger}"
@@ -297,17 +340,8 @@ def run(args: argparse.Namespace) -> dict:
             raise AssertionError(f"unexpected receipt {receipt.receipt_no}: {receipt.to_dict()}")
         return receipt
 
-    # Correctness of what is timed: each way of looking up finds that member.
-    for p in picks[:50] + warm:
-        for q in (p["member_code"], p["phone"], p["qr"]):
-            view = find(q)
-            if view.member_code != p["member_code"]:
-                raise AssertionError(f"{q!r} found {view.member_code}, expected {p['member_code']}")
-
-    first = confirm(warm_buyers[0])
-    template = RawSale.capture(db, first.receipt_no)
-    if len(template["entries"]) != 2 or template["event"] is None or template["spend"] is None:
-        raise AssertionError(f"the confirmed sale did not write the expected rows: {template}")
+    check_lookups(find, picks[:50] + warm)
+    template = captured_sale(db, confirm(warm_buyers[0]).receipt_no)
     for code in warm_buyers[1:]:
         confirm(code)
 
@@ -321,39 +355,21 @@ def run(args: argparse.Namespace) -> dict:
 
     kinds = {"code": "member_code", "phone": "phone", "qr": "qr"}
     rounds: dict[str, list[Timings]] = {}
-    # The noise probe: ~1 ms of fixed CPU work, timed like the rest (on an idle machine its p99 is
-    # close to its median; on a shared one it shows how much of a p99 is waiting for a CPU).
-    probe_n = 1
-    while True:
-        t = time.thread_time_ns()
-        busy(probe_n)
-        if time.thread_time_ns() - t >= 1_000_000 or probe_n > 1 << 30:
-            break
-        probe_n *= 2
-    probe_n = int(probe_n * 1_000_000 / max(1, time.thread_time_ns() - t))
+    probe_n = probe_size()
     rng = random.Random(args.rng_seed)
     try:
         for r in range(args.rounds):
             log(f"round {r + 1}/{args.rounds}: look-ups ...")
             order = picks[:]
             rng.shuffle(order)
-            for kind, key in kinds.items():
-                queries = [p[key] for p in order]
-                rounds.setdefault(f"find_member_{kind}", []).append(timed(find, queries))
-            for kind, key in kinds.items():
-                queries = [p[key] for p in order]
-                rounds.setdefault(f"resolve_{kind}", []).append(timed(resolve, queries))
+            for name, call in (("find_member", find), ("resolve", resolve)):
+                for kind, key in kinds.items():
+                    rounds.setdefault(f"{name}_{kind}", []).append(timed(call, [p[key] for p in order]))
 
             log(f"round {r + 1}/{args.rounds}: sales ...")
             sale_codes = buyers[:]
             rng.shuffle(sale_codes)
-            real, raw1, raw2 = Timings(), Timings(), Timings()
-            for i, code in enumerate(sale_codes):
-                p1, p2 = raw_scratch.params(code), raw_seeded.params(code)
-                steps = [(real, confirm, (code,)), (raw1, raw_scratch.run, (scratch, p1)),
-                         (raw2, raw_seeded.run, (seeded, p2))]  # fmt: skip
-                for out, call, call_args in steps[i % 3 :] + steps[: i % 3]:  # rotate who goes first
-                    out.time(call, *call_args)
+            real, raw1, raw2 = sale_round(sale_codes, confirm, (raw_scratch, scratch), (raw_seeded, seeded))
             rounds.setdefault("noise_probe", []).append(timed(busy, [probe_n] * min(n, 1000)))
             rounds.setdefault("confirm_sale", []).append(real)
             rounds.setdefault("raw_txn_scratch", []).append(raw1)
@@ -363,11 +379,10 @@ def run(args: argparse.Namespace) -> dict:
         pos.day_summary()
         day_summary_ms = (time.perf_counter() - t) * 1000
 
-        profiles = []
-        if args.profile:
-            some = [p["member_code"] for p in picks[:300]]
-            profiles.append(profile("find_member by code", find, some))
-            profiles.append(profile("confirm_sale", confirm, buyers[:300]))
+        profiles = [
+            profile("find_member by code", find, [p["member_code"] for p in picks[:300]]),
+            profile("confirm_sale", confirm, buyers[:300]),
+        ] if args.profile else []  # fmt: skip
     finally:
         scratch.close()
         seeded.close()

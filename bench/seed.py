@@ -219,17 +219,21 @@ class _Plan:
             referrer = self.codes[randrange(members)] if rand() < 0.05 else None
             mrows.append([code, f"+8869{phones[i]:08d}", name, name.casefold(), birthday, 1, int(rand() < 0.5),
                           _tier_for(spend365), enrolled_at, home, referrer, "active", None, sales])  # fmt: skip
-        # A few cards merged into another member (scanning them finds the survivor).
-        for _ in range(members // 500):
-            a, b = randrange(members), randrange(members)
-            if a != b and mrows[b][11] == "active":
-                mrows[a][11], mrows[a][12] = "merged", self.codes[b]
+        self._merge_a_few(rng)
         log(f"  members and history planned: {time.perf_counter() - t:.1f} s")
         t = time.perf_counter()
         lkeys.sort()
         skeys.sort()
         log(f"  sorted {len(lkeys):,} ledger and {len(skeys):,} spend rows into time order: "
             f"{time.perf_counter() - t:.1f} s")  # fmt: skip
+
+    def _merge_a_few(self, rng: random.Random) -> None:
+        """A few cards merged into another member (scanning them finds the survivor)."""
+        members, mrows = len(self.codes), self.member_rows
+        for _ in range(members // 500):
+            a, b = rng.randrange(members), rng.randrange(members)
+            if a != b and mrows[b][11] == "active":
+                mrows[a][11], mrows[a][12] = "merged", self.codes[b]
 
     def ledger_rows(self, rng: random.Random):
         """(entry_id, member_code, kind, points, on_date, expires_on, ref) in time order, entry ids ascending."""
@@ -335,13 +339,7 @@ def _count_rows(path: Path) -> dict[str, int]:
         con.close()
 
 
-def seed(data_dir: Path | str, members: int, ledger: int, *, rng_seed: int = 20261124,
-         as_of: dt.date | None = None) -> dict:  # fmt: skip
-    """Initialize a till in `data_dir` (unless it is) and bulk-load it; returns what was done.
-
-    Raises SeedError if its database already holds members, ledger entries or spend.
-    """
-    data_dir = Path(data_dir)
+def _check_request(data_dir: Path, members: int, ledger: int) -> None:
     if members < 0 or ledger < 0:
         raise SeedError("members and ledger must be >= 0")
     if members == 0 and ledger:
@@ -350,6 +348,16 @@ def seed(data_dir: Path | str, members: int, ledger: int, *, rng_seed: int = 202
         raise SeedError("at most 33 million members")
     if (data_dir / SEED_INFO).exists():
         raise SeedError(f"{data_dir} was already seeded ({SEED_INFO} exists)")
+
+
+def seed(data_dir: Path | str, members: int, ledger: int, *, rng_seed: int = 20261124,
+         as_of: dt.date | None = None) -> dict:  # fmt: skip
+    """Initialize a till in `data_dir` (unless it is) and bulk-load it; returns what was done.
+
+    Raises SeedError if its database already holds members, ledger entries or spend.
+    """
+    data_dir = Path(data_dir)
+    _check_request(data_dir, members, ledger)
     started = time.perf_counter()
     phases: dict[str, float] = {}
     if not config.is_initialized(data_dir):

@@ -18,7 +18,7 @@ from .schema import channels, events, members, store_keys, stores, terminals
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
 
 
-def check_id(value: str, what: str) -> str:
+def check_id(value: object, what: str) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise DomainError(f"invalid_{what}", f"Not a valid {what}: {str(value)[:40]!r} (letters, digits, _ and -)")
     return value

@@ -69,7 +69,7 @@ def _know_terminal(work: Work, store_id: str, terminal_id: str) -> None:
 
 
 def _stored_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     table = events_table.c
     for cond in bulk.among(conn, table.event_id, sorted(set(ids))) if ids else ():
         found.update(conn.execute(sa.select(table.event_id, table.body_hash).where(cond)).all())
@@ -93,12 +93,17 @@ def _preload(work: Work, batch: list[dict]) -> None:
         coupon_ids.add(_as_text(p.get("coupon_id")))
         if e["type"] in (ev_types.SALE_RETURNED, ev_types.SALE_CONFIRMED):  # returns check them, sales add them
             receipts.add(_as_text(p.get("receipt_no")))
-    work.load(codes - {None}, phone_set - {None})
+    known = _known(codes)
+    work.load(known, _known(phone_set))
     work.load(s.member.referrer_code for s in list(work.members.values()) if s.member.referrer_code)
-    work.preload_coupon_uses(coupon_ids - {None})
-    work.preload_sales(receipts - {None})
-    work.preload_entries(referral_entry_id(c) for c in codes - {None})  # a first purchase's referral bonus
+    work.preload_coupon_uses(_known(coupon_ids))
+    work.preload_sales(_known(receipts))
+    work.preload_entries(referral_entry_id(c) for c in known)  # a first purchase's referral bonus
     work.preload_spend(list(work.members))
+
+
+def _known(values: set[str | None]) -> set[str]:
+    return {v for v in values if v is not None}
 
 
 def _as_text(value: object) -> str | None:

@@ -30,6 +30,22 @@ class Principal:
     def is_terminal(self) -> bool:
         return self.kind == "terminal"
 
+    @property
+    def store(self) -> str:
+        """A terminal's store: api.deps.terminal lets only terminals through, and each has one."""
+        return _required(self.store_id, "store")
+
+    @property
+    def channel_name(self) -> str:
+        """An online channel's name: api.deps.channel lets only channels through, and each has one."""
+        return _required(self.channel, "channel")
+
+
+def _required(value: str | None, what: str) -> str:
+    if value is None:
+        raise PermissionError(f"this caller has no {what}")
+    return value
+
 
 def new_token(prefix: str) -> tuple[str, str]:
     """(token to hand out, hash to store)."""

@@ -7,7 +7,8 @@ list length). SQLite runs in-process, where plain executemany and IN are
 already cheap.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -20,7 +21,10 @@ _PG_TYPES = {sa.String: "text", sa.Text: "text", sa.BigInteger: "bigint", sa.Int
              sa.Date: "date", sa.Boolean: "boolean", sa.DateTime: "timestamptz"}  # fmt: skip
 
 
-def chunks(items: Sequence, size: int = SQLITE_CHUNK) -> Iterable[Sequence]:
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = SQLITE_CHUNK) -> Iterator[Sequence[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -42,7 +46,7 @@ def insert(conn: Connection, table: sa.Table, rows: list[dict]) -> None:
         return
     columns = list(rows[0])
     names = ", ".join(columns)
-    with conn.connection.driver_connection.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+    with _psycopg(conn).cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([row[c] for c in columns])
 
@@ -62,7 +66,7 @@ def update(conn: Connection, table: sa.Table, key: str, rows: list[dict]) -> Non
     sets = ", ".join(f"{c} = v.{c}" for c in columns)
     sql = (f"UPDATE {table.name} AS t SET {sets} FROM unnest({arrays}) AS v({', '.join(names)}) "
            f"WHERE t.{key} = v.{key}")  # fmt: skip
-    with conn.connection.driver_connection.cursor() as cur:
+    with _psycopg(conn).cursor() as cur:
         cur.execute(sql, [[row[c] for row in rows] for c in names])
 
 
@@ -71,3 +75,8 @@ def _pg_type(column: sa.Column) -> str:
         if isinstance(column.type, base):
             return name
     raise TypeError(f"no PostgreSQL array type for {column}")
+
+
+def _psycopg(conn: Connection) -> Any:
+    """psycopg's own connection under SQLAlchemy's (PostgreSQL only): COPY and array updates."""
+    return conn.connection.driver_connection

@@ -9,6 +9,7 @@ and publishes the member to every till through the feed, like a till's edit does
 
 import datetime as dt
 import json
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -27,7 +28,8 @@ from .work import Work
 
 def record_pushed(conn: Connection, batch: list[dict], results: list[dict], now: dt.datetime) -> None:
     """The consents carried by the applied events of a push (call it before Work.flush: the feed is last)."""
-    rows, rule_sets = [], {}
+    rows: list[dict[str, Any]] = []
+    rule_sets: dict[object, RuleSet] = {}
     for event, result in zip(batch, results, strict=True):
         if result.get("status") != "applied":
             continue

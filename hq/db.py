@@ -1,7 +1,7 @@
 """Engines and transactions for SQLite (the default) and PostgreSQL.
 
-Writers on SQLite start with BEGIN IMMEDIATE so two of them never deadlock
-upgrading a read lock; readers start a plain BEGIN and, with WAL, never wait.
+SQLite's engine is the one both apps share (`sqlite_setup`): writers start with BEGIN IMMEDIATE so
+two of them never deadlock upgrading a read lock; readers start a plain BEGIN and, with WAL, never wait.
 On PostgreSQL a write that loses a deadlock or a unique-key race (the same
 batch pushed twice at once) is simply run again from the start.
 """
@@ -15,9 +15,11 @@ from typing import TypeVar
 
 import platformdirs
 import sqlalchemy as sa
-from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
+
+from sqlite_setup import sqlite_engine
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,29 +37,12 @@ def default_url() -> str:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        return _sqlite_engine(url)
+        return sqlite_engine(url, _sqlite_begin)
     return sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
-def _sqlite_engine(url: str) -> Engine:
-    engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn, _record) -> None:
-        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (below)
-        cur = dbapi_conn.cursor()
-        # secure_delete: erased members' data is zeroed, not left in free pages (docs/PRIVACY.md)
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000",
-                       "secure_delete=ON"):
-            cur.execute(f"PRAGMA {pragma}")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        read_only = conn.get_execution_options().get(_READ_ONLY, False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
-
-    return engine
+def _sqlite_begin(conn: Connection) -> str:
+    return "BEGIN" if conn.get_execution_options().get(_READ_ONLY, False) else "BEGIN IMMEDIATE"
 
 
 def is_postgres(conn_or_engine: Connection | Engine) -> bool:
@@ -94,10 +79,11 @@ def _retryable(exc: Exception) -> bool:
     return isinstance(exc, OperationalError) and "database is locked" in str(original)
 
 
-def insert_ignore(conn: Connection, table: sa.Table):
+def dialect_insert(conn: Connection, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
+    """INSERT in the connection's dialect: both have ON CONFLICT, SQLAlchemy's generic insert has not."""
+    return postgresql.insert(table) if is_postgres(conn) else sqlite.insert(table)
+
+
+def insert_ignore(conn: Connection, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
     """INSERT ... ON CONFLICT DO NOTHING in the connection's dialect."""
-    if is_postgres(conn):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing()
+    return dialect_insert(conn, table).on_conflict_do_nothing()

@@ -7,7 +7,9 @@ racing on the same state produce the same id and only one is booked.
 """
 
 import datetime as dt
+import functools
 from collections import defaultdict
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -30,7 +32,7 @@ def expire(engine: Engine, at: dt.date, now: dt.datetime) -> dict:
         codes = _candidates(conn, at)
     totals = {"at": at.isoformat(), "members": 0, "entries": 0, "points": 0}
     for part in chunks(codes, MEMBERS_PER_TRANSACTION):
-        done = db.write(engine, lambda conn, part=part: _expire_members(conn, part, at, now))
+        done = db.write(engine, functools.partial(_expire_members, codes=part, at=at, now=now))
         for key in ("members", "entries", "points"):
             totals[key] += done[key]
     return totals
@@ -47,7 +49,7 @@ def _candidates(conn: Connection, at: dt.date) -> list[str]:
     return list(conn.execute(query).scalars())
 
 
-def _expire_members(conn: Connection, codes: list[str], at: dt.date, now: dt.datetime) -> dict:
+def _expire_members(conn: Connection, codes: Sequence[str], at: dt.date, now: dt.datetime) -> dict:
     work = Work(conn, published.current(conn), now, today=at)
     work.load(codes)
     done = {"members": 0, "entries": 0, "points": 0}

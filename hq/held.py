@@ -71,8 +71,9 @@ def adjusted(work: Work, event: dict) -> dict | None:
         event_id=event["event_id"], store_id=event["store_id"], terminal_id=event["terminal_id"],
         member_code=state.code, entry_id=entry.entry_id, points=points, on_date=day, reason=reason,
         supervisor_id=supervisor, why_held=why, status=HELD, held_at=work.now,
-    )).inserted_primary_key[0]  # fmt: skip
-    return {"event_id": event["event_id"], "status": HELD, "review_id": int(review_id), "message": why}
+    )).inserted_primary_key  # fmt: skip
+    assert review_id is not None  # an INSERT always has one
+    return {"event_id": event["event_id"], "status": HELD, "review_id": int(review_id[0]), "message": why}
 
 
 def _over_policy(work: Work, store_id: str, day: dt.date, points: int) -> str | None:
@@ -93,7 +94,7 @@ def _store_day_total(conn: Connection, store_id: str, day: dt.date) -> int:
         .select_from(ledger_table.join(events, events.c.event_id == ledger_table.c.event_id))
         .where(ledger_table.c.kind == ledger.ADJUST, ledger_table.c.on_date == day, events.c.store_id == store_id)
     )
-    return int(conn.execute(query).scalar())
+    return int(conn.execute(query).scalar_one())
 
 
 # -- the operator side ---------------------------------------------------------------------------

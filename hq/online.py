@@ -53,13 +53,13 @@ def _place(conn: Connection, channel: str, body: dict, now: dt.datetime) -> Outc
     work = Work(conn, published.current(conn), now)
     state = _buyer(work, body["member_code"], body.get("redeem_points", 0))
     cart = [pricing.CartLine(x["sku"], x["category"], x["unit_price_cents"], x["qty"]) for x in body["lines"]]
-    done = purchase(work.rules, shopper_of(work, state), cart, work.today, body.get("redeem_points", 0))
+    bought = purchase(work.rules, shopper_of(work, state), cart, work.today, body.get("redeem_points", 0))
     if state.member.status == STOPPED:
-        done = done.without_earning()
-    quote = done.quote
+        bought = bought.without_earning()
+    quote = bought.quote
     source = hq_entry_id("online", channel, body["order_id"])
-    entries = done.entries(lambda kind: f"{source}:{kind}", work.today, work.rules.expiry_months)
-    book_purchase(work, state, done, entries, work.today, source)
+    entries = bought.entries(lambda kind: f"{source}:{kind}", work.today, work.rules.expiry_months)
+    book_purchase(work, state, bought, entries, work.today, source)
     result = _order_result(body["order_id"], state, quote)
     conn.execute(online_orders.insert().values(
         channel=channel, order_id=body["order_id"], body_hash=_hash(body), member_code=state.code,

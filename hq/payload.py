@@ -6,6 +6,7 @@ rejection of that one event, so it never blocks the till's queue.
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any, Literal, TypeGuard, overload
 
 from loyalty_core import ledger, phones
 from loyalty_core.errors import DomainError
@@ -33,13 +34,17 @@ class Rejected(Exception):
         self.message = message.encode("utf-8", "backslashreplace").decode().replace("\x00", "\\x00")[:300]
 
 
-def is_plain(value: object, max_len: int = 80) -> bool:
+def is_plain(value: object, max_len: int = 80) -> TypeGuard[str]:
     """A short printable string: no NUL, control characters or lone surrogates, which
     PostgreSQL cannot store (and no id needs)."""
     return isinstance(value, str) and 0 < len(value) <= max_len and value.isprintable()
 
 
-def text(p: dict, key: str, *, optional: bool = False, max_len: int = 80) -> str | None:
+@overload
+def text(p: dict[str, Any], key: str, *, optional: Literal[False] = False, max_len: int = 80) -> str: ...
+@overload
+def text(p: dict[str, Any], key: str, *, optional: bool, max_len: int = 80) -> str | None: ...
+def text(p: dict[str, Any], key: str, *, optional: bool = False, max_len: int = 80) -> str | None:
     value = p.get(key)
     if value is None and optional:
         return None

@@ -6,9 +6,11 @@ can simply be started again).
 """
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from loyalty_core.member import ACTIVE
 
@@ -32,13 +34,13 @@ def review(engine: Engine, at: dt.date, now: dt.datetime) -> dict:
         codes = list(conn.execute(query).scalars())
     totals = {"year": at.year, "at": at.isoformat(), "reviewed": 0, "up": 0, "down": 0}
     for part in chunks(codes, MEMBERS_PER_TRANSACTION):
-        done = db.write(engine, lambda conn, part=part: _review(conn, part, at, now))
+        done = db.write(engine, functools.partial(_review, codes=part, at=at, now=now))
         for key in ("reviewed", "up", "down"):
             totals[key] += done[key]
     return totals
 
 
-def _review(conn, codes: list[str], at: dt.date, now: dt.datetime) -> dict:
+def _review(conn: Connection, codes: Sequence[str], at: dt.date, now: dt.datetime) -> dict:
     work = Work(conn, published.current(conn), now, today=at)
     work.load(codes)
     work.preload_spend(codes)

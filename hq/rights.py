@@ -21,6 +21,7 @@ from loyalty_core import events as ev_types
 from loyalty_core.errors import DomainError
 from loyalty_core.member import CLOSED, STOPPED
 from loyalty_core.validation import clean_text
+from sqlite_setup import driver_connection
 
 from . import audit_chain, consents, db, feed, lookup
 from .members import from_row
@@ -204,4 +205,4 @@ def checkpoint(engine: Engine) -> None:
                 conn.exec_driver_sql(f"VACUUM {table}")
         return
     with engine.connect() as conn:
-        conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        driver_connection(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")

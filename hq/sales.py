@@ -107,7 +107,7 @@ def _priced(work: Work, event: dict, state: MemberState, rules: RuleSet, cart, d
             till_tier: object, till: dict, till_figures: list, at: dt.datetime) -> tuple[Purchase, list[Entry]]:  # fmt: skip
     """HQ's purchase: with HQ's tier, or with the till's older one where being offline explains it."""
     tiers = [state.member.tier_code]
-    if _offline_tier(work, state, till_tier, at, rules):
+    if isinstance(till_tier, str) and _offline_tier(work, state, till_tier, at, rules):
         tiers.append(till_tier)
     first = None
     for tier in tiers:
@@ -123,6 +123,7 @@ def _priced(work: Work, event: dict, state: MemberState, rules: RuleSet, cart, d
         if hq == till and trust.figures(entries) == till_figures:
             return done, entries
         first = first or (done, entries)
+    assert first is not None  # tiers holds at least the member's own
     return first
 
 

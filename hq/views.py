@@ -38,7 +38,7 @@ _LEDGER_RANGE = sa.text(
 )
 
 
-def _iso(value: object) -> str | None:
+def _iso(value: dt.date | str | None) -> str | None:
     """A date as JSON carries it: SQLite hands back the stored text, PostgreSQL a date."""
     return value if value is None or isinstance(value, str) else value.isoformat()
 

@@ -231,10 +231,10 @@ class Work:
         return state.spend or 0
 
     def add_spend(self, state: MemberState, on: dt.date, cents: int, source: str) -> None:
-        self.rolling_spend(state)  # load the stored part before adding to it
+        spent = self.rolling_spend(state)  # load the stored part before adding to it
         self.spend_rows.append({"member_code": state.code, "on_date": on, "cents": cents, "source": source})
         if on > self.spend_cutoff:
-            state.spend += cents
+            state.spend = spent + cents
 
     def spend_rows_of(self, code: str) -> list[tuple[dt.date, int]]:
         query = sa.select(spend.c.on_date, spend.c.cents).where(spend.c.member_code == code).order_by(spend.c.id)
@@ -296,6 +296,7 @@ class Work:
 
     def set_returned(self, receipt_no: str, returned: dict[str, int]) -> None:
         sale = self.sales[receipt_no]
+        assert sale is not None, receipt_no  # a return is only booked against a sale HQ has
         sale["returned"] = returned
         if sale.get("new"):  # not written yet: the insert carries it
             row = next(r for r in self.sale_rows if r["receipt_no"] == receipt_no)

@@ -8,6 +8,7 @@ the member's current consent; the history is what shows it was asked for properl
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from .rules import RuleSet
 
@@ -27,7 +28,7 @@ class Consent:
     place: str  # store/terminal, the channel's name, or "hq"
     recorded_by: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

@@ -8,6 +8,7 @@ offline; that a coupon is used once chain-wide is HQ's job, once per till ours.
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from . import signing
 from .errors import DomainError
@@ -29,7 +30,7 @@ class Coupon:
     member_code: str | None = None  # None: anyone may use it
     key_id: str = ""
 
-    def to_payload(self) -> dict:
+    def to_payload(self) -> dict[str, Any]:
         return {
             "id": self.coupon_id,
             "kind": self.kind,

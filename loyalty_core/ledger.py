@@ -9,6 +9,7 @@ Expiry is an entry of its own (written by HQ only), never an edit.
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 EARN = "earn"
 SIGNUP = "signup"
@@ -32,7 +33,7 @@ class Entry:
     on: dt.date  # business date the entry was made
     expires_on: dt.date | None = None  # for positive entries: when its lot expires
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "entry_id": self.entry_id,
             "member_code": self.member_code,
@@ -43,7 +44,7 @@ class Entry:
         }
 
     @staticmethod
-    def from_dict(d: dict) -> "Entry":
+    def from_dict(d: dict[str, Any]) -> "Entry":
         expires = d.get("expires_on")
         return Entry(
             entry_id=str(d["entry_id"]),

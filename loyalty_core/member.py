@@ -1,7 +1,9 @@
 """A member as the till knows them."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from . import phones
 from .errors import DomainError
@@ -36,7 +38,7 @@ class Member:
     def birthday_month(self) -> int | None:
         return self.birthday.month if self.birthday else self.birth_month
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "member_code": self.member_code,
             "phone": self.phone,
@@ -53,7 +55,7 @@ class Member:
         }
 
     @staticmethod
-    def from_dict(d: dict) -> "Member":
+    def from_dict(d: dict[str, Any]) -> "Member":
         birthday = d.get("birthday")
         return Member(
             member_code=d["member_code"],
@@ -111,10 +113,10 @@ def _flag(value: object) -> bool:
 
 
 def with_changes(
-    member: Member, changes: dict, today: dt.date, region: str = phones.DEFAULT_REGION
-) -> tuple[Member, dict]:
+    member: Member, changes: dict[str, Any], today: dt.date, region: str = phones.DEFAULT_REGION
+) -> tuple[Member, dict[str, Any]]:
     """Applies a profile edit; returns the member and the cleaned changes."""
-    cleaners = {
+    cleaners: dict[str, Callable[[Any], object]] = {
         "name": clean_name,
         "phone": lambda v: phones.normalize_mobile(v, region),
         "birthday": lambda v: parse_birthday(v, today),
@@ -124,4 +126,6 @@ def with_changes(
     if unknown:
         raise DomainError("invalid_field", f"Cannot edit {sorted(unknown)}", fields=sorted(unknown))
     cleaned = {k: cleaners[k](v) for k, v in changes.items()}
-    return replace(member, **cleaned), {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in cleaned.items()}
+    # Each cleaner returns its own field's type, which one dict of them cannot say.
+    updated = replace(member, **cleaned)  # type: ignore[arg-type]
+    return updated, {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in cleaned.items()}

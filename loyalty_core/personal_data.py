@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import replace
+from typing import Any
 
 from . import phones
 from .member import Member
@@ -65,7 +66,7 @@ def mask_phone(phone: str) -> str:
     return digits[:-6] + "***" + digits[-3:] if len(digits) > 6 else "***"
 
 
-def till_member(member: dict, key: bytes) -> dict:
+def till_member(member: dict[str, Any], key: bytes) -> dict[str, Any]:
     """A `Member.to_dict` -> the row every till gets: no phone, no name, no birth date."""
     birthday = member.get("birthday")
     phone = member.get("phone") or ""

@@ -7,6 +7,7 @@ any lines, in any order, give back exactly what the sale took: no drift.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import promotions as promos
 from .coupons import Coupon, check_usable
@@ -49,11 +50,11 @@ class PricedLine:
     paid_cents: int
     points_earned: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
     @staticmethod
-    def from_dict(d: dict) -> "PricedLine":
+    def from_dict(d: dict[str, Any]) -> "PricedLine":
         return PricedLine(**{k: d[k] for k in PricedLine.__dataclass_fields__})
 
 

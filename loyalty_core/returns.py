@@ -6,6 +6,7 @@ partial returns that ends with every unit back, that is exactly X.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import DomainError
 from .pricing import PricedLine
@@ -20,7 +21,7 @@ class ReturnedLine:
     points_given_back: int  # redeemed points the member gets back
     spend_cents: int  # qualifying spend to remove
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 

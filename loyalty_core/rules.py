@@ -6,6 +6,7 @@ malformed is refused as a whole instead of half-applied.
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import DomainError
 from .promotions import KINDS, Promotion
@@ -57,12 +58,12 @@ class RuleSet:
     expiry_months: int = 12
     offline_redeem_allowance_points: int = 5000
     spend_window_days: int = 365
-    birthday_coupon: dict | None = None  # {"kind", "value_cents" or "value_bp", "min_spend_cents"}
+    birthday_coupon: dict[str, Any] | None = None  # {"kind", "value_cents" or "value_bp", "min_spend_cents"}
     trust: TrustPolicy = TrustPolicy()
     privacy: PrivacyRules = PrivacyRules()
 
     @staticmethod
-    def from_dict(data: dict) -> "RuleSet":
+    def from_dict(data: dict[str, Any]) -> "RuleSet":
         try:
             return _parse(data)
         except DomainError:
@@ -81,7 +82,7 @@ def _date(value: object) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(str(value))
 
 
-def _tier(d: dict) -> Tier:
+def _tier(d: dict[str, Any]) -> Tier:
     return Tier(
         code=str(d["code"]),
         names=dict(d.get("names", {})),
@@ -91,7 +92,7 @@ def _tier(d: dict) -> Tier:
     )
 
 
-def _promotion(d: dict) -> Promotion:
+def _promotion(d: dict[str, Any]) -> Promotion:
     if d["kind"] not in KINDS:
         raise ValueError(f"unknown promotion kind {d['kind']!r}")
     weekday = d.get("weekday")
@@ -111,7 +112,7 @@ def _promotion(d: dict) -> Promotion:
     )
 
 
-def _parse(data: dict) -> RuleSet:
+def _parse(data: dict[str, Any]) -> RuleSet:
     tiers = [_tier(t) for t in data["tiers"]]
     if not tiers or min(t.threshold_cents for t in tiers) != 0:
         raise ValueError("the lowest tier must start at 0")
@@ -138,7 +139,7 @@ def _parse(data: dict) -> RuleSet:
     )
 
 
-def _trust(d: dict) -> TrustPolicy:
+def _trust(d: dict[str, Any]) -> TrustPolicy:
     default = TrustPolicy()
     return TrustPolicy(
         max_adjust_points=_int(d.get("max_adjust_points", default.max_adjust_points)),
@@ -149,7 +150,7 @@ def _trust(d: dict) -> TrustPolicy:
     )
 
 
-def _privacy(d: dict) -> PrivacyRules:
+def _privacy(d: dict[str, Any]) -> PrivacyRules:
     notices = []
     for kind, notice in dict(d.get("notices") or {}).items():
         if kind not in ("terms", "marketing"):

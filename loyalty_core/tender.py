@@ -7,6 +7,7 @@ that (the change is given back); card and other are always exactly the amount du
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import DomainError
 from .money import MAX_AMOUNT_CENTS
@@ -21,7 +22,7 @@ class Tender:
     received_cents: int
     change_cents: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"method": self.method, "received_cents": self.received_cents, "change_cents": self.change_cents}
 
 

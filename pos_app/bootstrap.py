@@ -1,7 +1,10 @@
 """The composition root: the only place that builds the object graph."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -12,9 +15,13 @@ from . import config as cfg
 from . import privacy, resources
 from .services.context import ServiceContext, system_clock
 from .services.pos import CashierService, PosService
+from .services.uow import UowFactory
 from .store import migrate
 from .store.engine import make_engine
 from .store.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:  # the sync engine (and requests) load only when an HQ is configured
+    from .sync.engine import SyncEngine
 
 
 @dataclass
@@ -38,7 +45,7 @@ class App:
     pos: PosService
     cashiers: CashierService
     catalog: list[Product]
-    sync: object | None = None  # pos_app.sync.engine.SyncEngine when an HQ is configured, else None
+    sync: SyncEngine | None = None  # when an HQ is configured
 
     def uow(self, read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, read_only=read_only, durable=durable)
@@ -77,8 +84,10 @@ def build_app(data_dir: Path, *, clock=None) -> App:
     ctx = ServiceContext(config.store_id, config.terminal_id, rules, signer, keyring, clock or system_clock,
                          region=config.country, lookup_key=lookup_key)  # fmt: skip
 
-    def uow_factory(read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
+    def open_uow(read_only: bool = False, durable: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, read_only=read_only, durable=durable)
+
+    uow_factory: UowFactory = open_uow  # mypy: SQLite's unit of work is the one the use cases expect
 
     sync = None
     if config.hq_url:  # the engine is built here but started by whoever runs the till (app.sync.start())

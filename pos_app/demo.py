@@ -19,11 +19,15 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from loyalty_core import signing
 from loyalty_core.errors import DomainError
 
 from . import config
+
+if TYPE_CHECKING:  # the demo's local HQ: its stack loads only when the demo runs
+    import uvicorn
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,7 @@ class DemoHandle:
     url: str
     token: str
     data_dir: Path
-    _server: object = field(repr=False, default=None)
+    _server: uvicorn.Server | None = field(repr=False, default=None)
     _thread: threading.Thread | None = field(repr=False, default=None)
 
     def stop(self, timeout: float = 10.0) -> None:

@@ -22,11 +22,14 @@ from sqlalchemy import Connection, Engine
 from loyalty_core import signing
 from loyalty_core.personal_data import mask_fields, mask_name, mask_phone, new_key, phone_hash
 
+from .store.engine import Statements, statements
+from .store.outbox_repo import PARKED_REASON, PENDING, REJECTED, SENT
+
 KEY_FILE = "lookup_key.json"
 PERSONAL_FIELDS = ("phone", "name", "birthday")
 _MEMBER_EVENTS = ("member.enrolled", "member.updated")
 # HQ has it: sent, or rejected for good (a parked `unknown_member` event is pushed again later).
-_ACKNOWLEDGED = "(status = 'sent' OR (status = 'rejected' AND last_error NOT LIKE 'unknown_member%'))"
+_ACKNOWLEDGED = f"(status = '{SENT}' OR (status = '{REJECTED}' AND last_error NOT LIKE '{PARKED_REASON}%'))"
 _SCRUB_MARK = "outbox_scrubbed_through"
 
 
@@ -65,7 +68,7 @@ def ensure_local_key(data_dir: Path) -> bytes:
 
 def rehash_full_profiles(conn: Connection, key: bytes) -> int:
     """A new key: the members whose phone we hold (in full) get its hash; returns how many."""
-    db = conn.connection.driver_connection
+    db = statements(conn)
     rows = db.execute("SELECT member_code, phone FROM members WHERE reduced = 0").fetchall()
     db.executemany("UPDATE members SET phone_hash = ? WHERE member_code = ?",
                    [(phone_hash(key, phone), code) for code, phone in rows])  # fmt: skip
@@ -75,7 +78,7 @@ def rehash_full_profiles(conn: Connection, key: bytes) -> int:
 def hash_unhashed(conn: Connection, key: bytes) -> int:
     """Members stored before migration 0007 (a phone, no hash) get their hash; the next settle
     reduces those HQ already has."""
-    db = conn.connection.driver_connection
+    db = statements(conn)
     rows = db.execute("SELECT member_code, phone FROM members WHERE phone_hash IS NULL AND reduced = 0").fetchall()
     db.executemany("UPDATE members SET phone_hash = ? WHERE member_code = ?",
                    [(phone_hash(key, phone), code) for code, phone in rows if "*" not in phone])  # fmt: skip
@@ -84,7 +87,7 @@ def hash_unhashed(conn: Connection, key: bytes) -> int:
 
 def settle(conn: Connection, key: bytes) -> dict:
     """Reduce every member HQ has and scrub every acknowledged event; run in one transaction."""
-    db = conn.connection.driver_connection
+    db = statements(conn)
     waiting = _members_waiting_for_hq(db)
     rows = db.execute(
         "SELECT member_code, phone, name, birthday, birth_month, phone_hash FROM members WHERE reduced = 0"
@@ -123,11 +126,11 @@ def _reduce_records(db, codes: list[str]) -> None:
             db.execute("UPDATE audit SET details = ? WHERE id = ?", (json.dumps(masked, ensure_ascii=False), audit_id))
 
 
-def _members_waiting_for_hq(db) -> set[str]:
+def _members_waiting_for_hq(db: Statements) -> set[str]:
     codes = set()
     # status IN (...) keeps to ix_outbox_status: a year's sent events are never read here
     for (body,) in db.execute(
-        "SELECT body FROM outbox WHERE status IN ('pending', 'rejected') AND type IN (?, ?) AND NOT "
+        f"SELECT body FROM outbox WHERE status IN ('{PENDING}', '{REJECTED}') AND type IN (?, ?) AND NOT "
         + _ACKNOWLEDGED, _MEMBER_EVENTS,
     ):
         payload = json.loads(body).get("payload", {})
@@ -181,7 +184,7 @@ def checkpoint(engine: Engine) -> None:
     (outside any transaction; a reader still holding an old snapshot only makes it partial)."""
     raw = engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         raw.close()
 

@@ -10,5 +10,6 @@ if command -v pg_ctlcluster >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5
 fi
 
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check loyalty_core pos_app hq tests bench
+.venv/bin/ruff check loyalty_core sqlite_setup pos_app hq tests bench
+.venv/bin/mypy  # what it checks, and how strictly: [tool.mypy] in pyproject.toml
 exec .venv/bin/python -m pytest "$@"

@@ -17,7 +17,7 @@ def order(
     engine: deps.Db,
     now: deps.Now,
 ) -> dict:
-    outcome = online.place_order(engine, principal.channel, body.model_dump(exclude_unset=True), now)
+    outcome = online.place_order(engine, principal.channel_name, body.model_dump(exclude_unset=True), now)
     return {"status": outcome.status, **outcome.result}
 
 
@@ -28,5 +28,5 @@ def return_items(
     engine: deps.Db,
     now: deps.Now,
 ) -> dict:
-    outcome = online.return_items(engine, principal.channel, body.model_dump(exclude_unset=True), now)
+    outcome = online.return_items(engine, principal.channel_name, body.model_dump(exclude_unset=True), now)
     return {"status": outcome.status, **outcome.result}

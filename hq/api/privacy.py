@@ -63,6 +63,6 @@ def online_consent(body: ConsentIn, principal: deps.Channel, engine: deps.Db, no
     """The member gives or withdraws marketing consent online; every till hears it through the feed."""
     try:
         return db.write(engine, lambda conn: consents.set_marketing(
-            conn, body.member_code, body.marketing, consent.ONLINE, principal.channel, body.recorded_by, now))  # fmt: skip
+            conn, body.member_code, body.marketing, consent.ONLINE, principal.channel_name, body.recorded_by, now))  # fmt: skip
     except DomainError as exc:
         raise ApiError(404, exc.code, exc.message) from None

@@ -20,6 +20,6 @@ def register_key(
     return db.write(
         engine,
         lambda conn: admin.register_key(
-            conn, principal.store_id, body.key_id, body.public_key, now, terminal_id=principal.terminal_id
+            conn, principal.store, body.key_id, body.public_key, now, terminal_id=principal.terminal_id
         ),
     )

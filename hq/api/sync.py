@@ -65,7 +65,7 @@ def get_snapshot(
     now: deps.Now,
     after: Annotated[str, Query(max_length=40, pattern=r"^[A-Za-z0-9_\-]*$")] = "",
     limit: Annotated[int, Query(ge=1, le=snapshot.MAX_PAGE)] = 100,
-) -> JSONResponse:
+) -> Response:
     with db.read(engine) as conn:
         page = snapshot.page(conn, after, limit, now.astimezone().date())
     # A million-member bootstrap is ~1 GB of these pages: orjson encodes them several times faster.

@@ -39,9 +39,9 @@ def review_page(ctx: Page):
             rows = [dict(r._mapping) for r in conn.execute(query.order_by(m.member_code).limit(REVIEW_LIMIT))]
             flagged[flag] = [r for r in rows if flag in r["flags"].split(",")]
         c = coupon_conflicts.c
-        query = sa.select(c.coupon_id, c.store_id, c.member_code, c.at).order_by(c.id.desc()).limit(REVIEW_LIMIT)
-        if store is not None:
-            query = query.where(c.store_id == store)
+        mine = [c.store_id == store] if store is not None else []
+        query = (sa.select(c.coupon_id, c.store_id, c.member_code, c.at).where(*mine).order_by(c.id.desc())
+                 .limit(REVIEW_LIMIT))  # fmt: skip
         conflicts = [dict(r._mapping) for r in conn.execute(query)]
         held = held_review.waiting(conn, ctx.operator) if held_review.available() else None
     for rows in flagged.values():

@@ -29,11 +29,10 @@ class Formatter:
     def when(self, value: dt.datetime | str | None) -> str:
         if value is None or value == "":
             return ""
-        if isinstance(value, str):
-            try:
-                value = dt.datetime.fromisoformat(value)
-            except ValueError:
-                return value
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
-        return value.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+        try:
+            when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+        except ValueError:
+            return str(value)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
+        return when.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")

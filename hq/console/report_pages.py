@@ -45,14 +45,11 @@ def dashboard_page(ctx: Page):
     with domain():
         figures = queries.summary(ctx.engine, ctx.now, p.start.isoformat(), p.end.isoformat(), p.store)
     with db.read(ctx.engine) as conn:
-        extra = {
-            "active30": dashboard.active(conn, p.end, 30, p.store),
-            "active90": dashboard.active(conn, p.end, 90, p.store),
-            "cohorts": dashboard.cohorts(conn, p.end, p.store),
-            "health": dashboard.store_health(conn, p.store),
-        }
-    chart = charts.cohort_svg(extra["cohorts"], ctx.t, ctx.fmt)
-    return render(ctx, "dashboard.html", s=figures, p=p, stores=_stores(ctx), chart=chart, **extra)
+        active30, active90 = dashboard.active(conn, p.end, 30, p.store), dashboard.active(conn, p.end, 90, p.store)
+        cohorts, health = dashboard.cohorts(conn, p.end, p.store), dashboard.store_health(conn, p.store)
+    chart = charts.cohort_svg(cohorts, ctx.t, ctx.fmt)
+    return render(ctx, "dashboard.html", s=figures, p=p, stores=_stores(ctx), chart=chart, active30=active30,
+                  active90=active90, cohorts=cohorts, health=health)  # fmt: skip
 
 
 @router.get("/summary.csv")

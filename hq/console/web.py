@@ -4,7 +4,7 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -56,9 +56,9 @@ class Ctx:
     request: Request
     lang: str
     now: dt.datetime  # UTC
+    fmt: Formatter
     operator: Operator | None = None
     csrf: str = ""
-    fmt: Formatter | None = None
     extra_cookies: dict = field(default_factory=dict)
 
     def t(self, key: str, **values: object) -> str:
@@ -73,17 +73,29 @@ def utc_now(request: Request) -> dt.datetime:
     return request.app.state.clock().astimezone(dt.UTC)
 
 
+class SignedIn(Ctx):
+    """The context of a page behind the login: operator_ctx has set its operator."""
+
+    operator: Operator
+
+
+C = TypeVar("C", bound=Ctx)
+
+
 def base_ctx(request: Request) -> Ctx:
+    return _ctx(request, Ctx)
+
+
+def _ctx(request: Request, kind: type[C]) -> C:
     lang = i18n.pick(request)
-    ctx = Ctx(request, lang, utc_now(request))
-    with db.read(ctx.engine) as conn:
+    with db.read(request.app.state.engine) as conn:
         document = published.current_document(conn)
-    ctx.fmt = Formatter(lang, str(document.get("currency") or "TWD"), chain_zone(document))
-    return ctx
+    return kind(request, lang, utc_now(request), Formatter(lang, str(document.get("currency") or "TWD"),
+                                                            chain_zone(document)))  # fmt: skip
 
 
-def operator_ctx(request: Request) -> Ctx:
-    ctx = base_ctx(request)
+def operator_ctx(request: Request) -> SignedIn:
+    ctx = _ctx(request, SignedIn)
     cookie = request.cookies.get(SESSION_COOKIE)
     live = db.write(ctx.engine, lambda conn: sessions.resume(conn, cookie, ctx.now)) if cookie else None
     if live is None:
@@ -92,7 +104,7 @@ def operator_ctx(request: Request) -> Ctx:
     return ctx
 
 
-async def form_ctx(request: Request) -> Ctx:
+async def form_ctx(request: Request) -> SignedIn:
     """An operator's POST: the session, then the form's CSRF token, before anything else happens."""
     ctx = operator_ctx(request)
     form = await request.form()
@@ -102,8 +114,8 @@ async def form_ctx(request: Request) -> Ctx:
     return ctx
 
 
-Page = Annotated[Ctx, Depends(operator_ctx)]
-Form = Annotated[Ctx, Depends(form_ctx)]
+Page = Annotated[SignedIn, Depends(operator_ctx)]
+Form = Annotated[SignedIn, Depends(form_ctx)]
 Public = Annotated[Ctx, Depends(base_ctx)]
 
 
@@ -170,5 +182,6 @@ def install(app: FastAPI) -> None:
             response.delete_cookie(SESSION_COOKIE, path="/")
         return response
 
-    app.add_exception_handler(PageError, page_error)
-    app.add_exception_handler(LoginRequired, login_required)
+    # Starlette types a handler as taking any Exception, though it calls each only with its own class.
+    app.add_exception_handler(PageError, page_error)  # type: ignore[arg-type]
+    app.add_exception_handler(LoginRequired, login_required)  # type: ignore[arg-type]

@@ -53,8 +53,9 @@ def period(start: object, end: object, store: object = None) -> Period:
         raise DomainError("invalid_range", "'to' is before 'from'")
     if (last - first).days >= MAX_DAYS:
         raise DomainError("invalid_range", f"A report covers at most {MAX_DAYS} days")
+    store_id = None
     if store is not None and store != "":
         from ..admin import check_id
 
-        check_id(store, "store_id")
-    return Period(first, last, store or None)
+        store_id = check_id(store, "store_id")
+    return Period(first, last, store_id)

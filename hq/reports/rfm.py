@@ -4,6 +4,7 @@ segments. Reads the per-member-day purchase rollup, never the ledger."""
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -74,7 +75,7 @@ def score(conn: Connection, at: dt.date, store: str | None = None) -> list[Score
 
 
 def segments(scored: list[Scored]) -> list[dict]:
-    totals = {s: {"segment": s, "members": 0, "spend_cents": 0} for s in SEGMENTS}
+    totals: dict[str, dict[str, Any]] = {s: {"segment": s, "members": 0, "spend_cents": 0} for s in SEGMENTS}
     for s in scored:
         totals[s.segment]["members"] += 1
         totals[s.segment]["spend_cents"] += s.spend_cents

@@ -150,11 +150,7 @@ def _upsert(conn: Connection, table: sa.Table, keys: tuple[str, ...], adds: tupl
     """INSERT ... ON CONFLICT (keys) DO UPDATE SET col = col + excluded.col, for a whole batch at once."""
     if not rows:
         return
-    if db.is_postgres(conn):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table)
+    stmt = db.dialect_insert(conn, table)
     stmt = stmt.on_conflict_do_update(index_elements=list(keys),
                                       set_={c: getattr(table.c, c) + getattr(stmt.excluded, c) for c in adds})
     for start in range(0, len(rows), 1000):
@@ -175,8 +171,8 @@ def _merge_buyers(conn: Connection, buyers) -> None:
 def _backfill(conn: Connection) -> dict:
     """The first run: the same sums as `_add_entry` / `_add_spend`, computed by the database with GROUP BY
     (a Python loop over millions of rows would take minutes), then the marks at the highest ids seen."""
-    top_l = conn.execute(sa.select(sa.func.coalesce(sa.func.max(ledger.c.id), 0))).scalar()
-    top_s = conn.execute(sa.select(sa.func.coalesce(sa.func.max(spend.c.id), 0))).scalar()
+    top_l = conn.execute(sa.select(sa.func.coalesce(sa.func.max(ledger.c.id), 0))).scalar_one()
+    top_s = conn.execute(sa.select(sa.func.coalesce(sa.func.max(spend.c.id), 0))).scalar_one()
     lc, sc = ledger.c, spend.c
     issued = (lc.points > 0) & lc.kind.notin_(sorted(_NOT_ISSUED))
     other = sa.case((issued, 0), (lc.kind.in_([kinds.REDEEM, kinds.RETURN_REDEEM]), -lc.points), else_=0)
@@ -215,11 +211,7 @@ def _backfill(conn: Connection) -> dict:
 
 
 def _upsert_select(conn: Connection, table: sa.Table, keys, columns, adds, select) -> None:
-    if db.is_postgres(conn):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table).from_select(list(columns), select)
+    stmt = db.dialect_insert(conn, table).from_select(list(columns), select)
     stmt = stmt.on_conflict_do_update(index_elements=list(keys),
                                       set_={c: getattr(table.c, c) + getattr(stmt.excluded, c) for c in adds})
     conn.execute(stmt)

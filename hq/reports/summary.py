@@ -69,7 +69,7 @@ def _flows(conn: Connection, p: Period) -> dict:
 def _outstanding(conn: Connection, at: dt.date, store: str | None) -> int:
     c = rollup_daily.c
     query = sa.select(sa.func.coalesce(sa.func.sum(c.points_net), 0)).where(c.day <= at, _store_filter(c.store_id, store))
-    return int(conn.execute(query).scalar())
+    return int(conn.execute(query).scalar_one())
 
 
 def buyer_counts(conn: Connection, start: dt.date, end: dt.date, store: str | None) -> tuple[int, int]:
@@ -92,7 +92,7 @@ def members_total(conn: Connection, at: dt.date, store: str | None) -> int:
     query = sa.select(sa.func.count()).where(
         members.c.status != MERGED, enrolled_before(at + dt.timedelta(days=1)), _store_filter(members.c.home_store, store)
     )
-    return int(conn.execute(query).scalar())
+    return int(conn.execute(query).scalar_one())
 
 
 def members_new(conn: Connection, start: dt.date, end: dt.date, store: str | None) -> int:
@@ -102,4 +102,4 @@ def members_new(conn: Connection, start: dt.date, end: dt.date, store: str | Non
         enrolled_before(end + dt.timedelta(days=1)),
         _store_filter(members.c.home_store, store),
     )
-    return int(conn.execute(query).scalar())
+    return int(conn.execute(query).scalar_one())

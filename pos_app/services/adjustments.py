@@ -8,13 +8,14 @@ from .approvals import require_supervisor
 from .context import ServiceContext
 from .events import audit, new_event_id, record
 from .members import resolve, view
+from .uow import UnitOfWork
 from .views import MemberView
 
 REASONS = ("goodwill", "correction", "complaint", "migration", "fraud")
 MAX_ADJUST = 1_000_000
 
 
-def adjust(uow, ctx: ServiceContext, member_query: str, points: int, reason: str, supervisor_id: str) -> MemberView:
+def adjust(uow: UnitOfWork, ctx: ServiceContext, member_query: str, points: int, reason: str, supervisor_id: str) -> MemberView:
     check_points(points, allow_negative=True, limit=MAX_ADJUST)
     if reason not in REASONS:
         raise DomainError("invalid_reason", f"Reason must be one of {', '.join(REASONS)}", reasons=", ".join(REASONS))

@@ -3,13 +3,15 @@
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import clean_code
 
+from .uow import UnitOfWork
+
 
 def checked_actor(actor: str | None, what: str = "actor") -> str | None:
     """Cashier, supervisor or tool ids are short codes, never free text."""
     return None if actor is None else clean_code(actor, what)
 
 
-def require_supervisor(uow, supervisor_id: str | None) -> str:
+def require_supervisor(uow: UnitOfWork, supervisor_id: str | None) -> str:
     """The approver must be an active supervisor of this till; a till without one refuses."""
     if not supervisor_id:
         raise DomainError("supervisor_required", "This needs a supervisor's approval")

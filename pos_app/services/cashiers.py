@@ -16,9 +16,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import clean_code, clean_name
+from pos_app.store.admin_repo import CashierRow
 
 from .context import ServiceContext
 from .events import audit
+from .uow import UnitOfWork
 
 MAX_ATTEMPTS = 5
 LOCK_MINUTES = (5, 30)  # the first and second lockout; the third lasts until a supervisor unlocks
@@ -40,7 +42,7 @@ class Cashier:
 
 
 def add(
-    uow, ctx: ServiceContext, cashier_id: str, name: str, pin: str, role: str = "cashier", actor: str = "setup"
+    uow: UnitOfWork, ctx: ServiceContext, cashier_id: str, name: str, pin: str, role: str = "cashier", actor: str = "setup"
 ) -> Cashier:
     cashier_id = clean_code(cashier_id, "cashier")
     if role not in ROLES:
@@ -55,7 +57,7 @@ def add(
     return Cashier(cashier_id, name, role)
 
 
-def login(uow, ctx: ServiceContext, cashier_id: str, pin: str) -> Cashier:
+def login(uow: UnitOfWork, ctx: ServiceContext, cashier_id: str, pin: str) -> Cashier:
     """Checks the PIN; every fifth wrong one in a row locks the cashier (5 min, 30 min, until unlocked)."""
     row = uow.admin.cashier(str(cashier_id).strip()[:40])
     if row is None or not row.active:
@@ -72,7 +74,7 @@ def login(uow, ctx: ServiceContext, cashier_id: str, pin: str) -> Cashier:
         audit(uow, ctx, row.cashier_id, "cashier.bad_pin", row.cashier_id, {"locked": bool(locked)})
         after = uow.admin.cashier(row.cashier_id)  # read inside the unit of work: it is finished once committed
         uow.commit()
-        if locked:
+        if locked and after is not None:
             _refuse_if_locked(after, now)
         raise _bad_login()
     uow.admin.update_cashier(row.cashier_id, failed_attempts=0, locked_until=None, lockouts=0)
@@ -80,7 +82,7 @@ def login(uow, ctx: ServiceContext, cashier_id: str, pin: str) -> Cashier:
     return Cashier(row.cashier_id, row.name, row.role)
 
 
-def unlock(uow, ctx: ServiceContext, cashier_id: str, supervisor: "Cashier") -> Cashier:
+def unlock(uow: UnitOfWork, ctx: ServiceContext, cashier_id: str, supervisor: "Cashier") -> Cashier:
     """A supervisor (whose PIN was just checked) lifts a cashier's lockout."""
     if not supervisor.is_supervisor:
         raise DomainError("not_supervisor", "Only a supervisor can approve this", cashier_id=supervisor.cashier_id)
@@ -99,7 +101,7 @@ def _locked_until(lockouts: int, now: dt.datetime) -> str:
     return (now + dt.timedelta(minutes=LOCK_MINUTES[lockouts - 1])).isoformat()
 
 
-def _refuse_if_locked(row, now: dt.datetime) -> None:
+def _refuse_if_locked(row: CashierRow, now: dt.datetime) -> None:
     if not row.locked_until:
         return
     if row.locked_until == UNTIL_UNLOCKED:
@@ -120,7 +122,7 @@ def _bad_login() -> DomainError:
     return DomainError("bad_login", "Unknown cashier ID or wrong PIN")
 
 
-def verify_supervisor(uow, ctx: ServiceContext, cashier_id: str, pin: str) -> Cashier:
+def verify_supervisor(uow: UnitOfWork, ctx: ServiceContext, cashier_id: str, pin: str) -> Cashier:
     cashier = login(uow, ctx, cashier_id, pin)
     if not cashier.is_supervisor:
         raise DomainError("not_supervisor", "Only a supervisor can approve this", cashier_id=cashier.cashier_id)

@@ -1,6 +1,7 @@
 """Enroll, find, view and edit members."""
 
 import datetime as dt
+from typing import Any
 
 from loyalty_core import consent, events, ids, ledger, phones, promotions, qr
 from loyalty_core import coupons as coupon_rules
@@ -11,13 +12,14 @@ from loyalty_core.personal_data import mask_fields, mask_name, mask_phone, reduc
 from .approvals import checked_actor
 from .context import ServiceContext
 from .events import audit, new_event_id, record
+from .uow import UnitOfWork
 from .views import CouponView, MemberView
 
 MAX_QUERY = 200
 _MAX_MERGE_HOPS = 5
 
 
-def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
+def resolve(uow: UnitOfWork, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
     """Member code, phone or scanned QR text -> (member, code it was merged from)."""
     text = str(query).strip()
     if not text or len(text) > MAX_QUERY:
@@ -39,7 +41,7 @@ def resolve(uow, ctx: ServiceContext, query: str) -> tuple[Member, str | None]:
     return member, merged_from
 
 
-def _scanned_code(uow, ctx: ServiceContext, text: str) -> str:
+def _scanned_code(uow: UnitOfWork, ctx: ServiceContext, text: str) -> str:
     """A card signed by a key HQ revoked: one made before the revocation (the member was enrolled by
     then) is genuine but must be reissued; one made after it can only come from a stolen key."""
     try:
@@ -47,7 +49,7 @@ def _scanned_code(uow, ctx: ServiceContext, text: str) -> str:
     except DomainError as exc:
         if exc.code != "revoked_card":
             raise
-        code, revoked_at = exc.params["member_code"], _aware(dt.datetime.fromisoformat(exc.params["revoked_at"]))
+        code, revoked_at = str(exc.params["member_code"]), _aware(dt.datetime.fromisoformat(str(exc.params["revoked_at"])))
         member = uow.members.get(code)
         if member is not None and _aware(member.enrolled_at) < revoked_at:
             raise DomainError("card_needs_reissue", "This card is from a retired till: find the member by phone "
@@ -59,7 +61,7 @@ def _aware(when: dt.datetime) -> dt.datetime:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
-def _follow_merges(uow, member: Member) -> tuple[Member, str | None]:
+def _follow_merges(uow: UnitOfWork, member: Member) -> tuple[Member, str | None]:
     scanned = member.member_code
     for _ in range(_MAX_MERGE_HOPS):
         if not member.merged_into:
@@ -71,15 +73,15 @@ def _follow_merges(uow, member: Member) -> tuple[Member, str | None]:
     return member, (scanned if scanned != member.member_code else None)
 
 
-def balance_of(uow, code: str) -> int:
+def balance_of(uow: UnitOfWork, code: str) -> int:
     return uow.ledger.balance(code)
 
 
-def spend_of(uow, ctx: ServiceContext, code: str) -> int:
+def spend_of(uow: UnitOfWork, ctx: ServiceContext, code: str) -> int:
     return uow.members.spend_since(code, _spend_window_start(ctx))
 
 
-def standing_of(uow, ctx: ServiceContext, code: str) -> tuple[int, int]:
+def standing_of(uow: UnitOfWork, ctx: ServiceContext, code: str) -> tuple[int, int]:
     """(balance_of, spend_of) in one read: a sale needs both."""
     return uow.members.standing(code, _spend_window_start(ctx))
 
@@ -89,7 +91,7 @@ def _spend_window_start(ctx: ServiceContext) -> dt.date:
     return ctx.today() - dt.timedelta(days=ctx.rules.spend_window_days)
 
 
-def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = None) -> MemberView:
+def view(uow: UnitOfWork, ctx: ServiceContext, member: Member, merged_from: str | None = None) -> MemberView:
     today = ctx.today()
     entries, pending = uow.ledger.entries_and_pending(member.member_code)
     wallet = ledger.wallet(entries)
@@ -125,7 +127,7 @@ def view(uow, ctx: ServiceContext, member: Member, merged_from: str | None = Non
     )
 
 
-def _coupons(uow, ctx: ServiceContext, code: str) -> list[CouponView]:
+def _coupons(uow: UnitOfWork, ctx: ServiceContext, code: str) -> list[CouponView]:
     out = []
     for text in uow.members.available_coupons(code):
         try:
@@ -144,7 +146,7 @@ def _offers(ctx: ServiceContext, member: Member, today: dt.date) -> list[str]:
 
 
 def enroll(
-    uow,
+    uow: UnitOfWork,
     ctx: ServiceContext,
     *,
     phone: str,
@@ -196,7 +198,7 @@ def enroll(
     return result
 
 
-def update_profile(uow, ctx: ServiceContext, query: str, changes: dict, actor: str) -> MemberView:
+def update_profile(uow: UnitOfWork, ctx: ServiceContext, query: str, changes: dict[str, Any], actor: str) -> MemberView:
     member, _ = resolve(uow, ctx, query)
     updated, cleaned = with_changes(member, changes, ctx.today(), ctx.region)
     phone_hash = None
@@ -226,7 +228,7 @@ def _place(ctx: ServiceContext) -> str:
     return f"{ctx.store_id}/{ctx.terminal_id}"
 
 
-def consent_history(uow, ctx: ServiceContext, query: str) -> list[dict]:
+def consent_history(uow: UnitOfWork, ctx: ServiceContext, query: str) -> list[dict[str, Any]]:
     member, _ = resolve(uow, ctx, query)
     return uow.consents.history(member.member_code)
 

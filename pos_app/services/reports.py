@@ -2,22 +2,25 @@
 
 import datetime as dt
 
+from pos_app.store.outbox_repo import PENDING
+
 from .context import ServiceContext
+from .uow import UnitOfWork
 from .views import DaySummary
 
 
-def day_summary(uow, ctx: ServiceContext, day: dt.date | None = None) -> DaySummary:
+def day_summary(uow: UnitOfWork, ctx: ServiceContext, day: dt.date | None = None) -> DaySummary:
     day = day or ctx.today()
     iso = day.isoformat()
     sales = uow.sales.sales_on(iso)
-    returns = uow.sales.returns_on(iso)
-    by_tier: dict[str, dict] = {}
+    refunds = uow.sales.refunds_on(iso)
+    by_tier: dict[str, dict[str, int]] = {}
     for s in sales:
         t = by_tier.setdefault(s.tier_code, {"sales": 0, "paid_cents": 0, "points_issued": 0})
         t["sales"] += 1
         t["paid_cents"] += s.paid_cents
         t["points_issued"] += s.points_earned
-    by_tender: dict[str, dict] = {}
+    by_tender: dict[str, dict[str, int]] = {}
     for s in sales:
         t = by_tender.setdefault(s.tender_method, {"sales": 0, "paid_cents": 0, "received_cents": 0, "change_cents": 0})
         t["sales"] += 1
@@ -36,11 +39,11 @@ def day_summary(uow, ctx: ServiceContext, day: dt.date | None = None) -> DaySumm
         points_redeemed=totals["redeemed"],
         redeem_cents=sum(s.redeem_cents for s in sales),
         enrollments=uow.members.enrolled_on(iso, ctx.store_id),
-        returns=len(returns),
-        refund_cents=sum(r.refund_cents for r in returns),
+        returns=len(refunds),
+        refund_cents=sum(refunds),
         adjustments=totals["adjustments"],
         by_tier=by_tier,
-        pending_events=uow.outbox.counts()["pending"],
+        pending_events=uow.outbox.counts()[PENDING],
         by_tender=by_tender,
         expected_cash_cents=cash.get("received_cents", 0) - cash.get("change_cents", 0),
     )

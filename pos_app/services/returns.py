@@ -14,10 +14,11 @@ from .approvals import require_supervisor
 from .context import ServiceContext
 from .events import audit, new_event_id, record
 from .members import balance_of, resolve
+from .uow import UnitOfWork
 from .views import Receipt, ReturnReceipt, SaleRecord
 
 
-def find_sale(uow, receipt_no: str) -> SaleRecord:
+def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleRecord:
     body = uow.sales.by_receipt(str(receipt_no).strip()[:60])
     if body is None:
         raise DomainError("receipt_not_found", "No sale with that receipt number", receipt_no=str(receipt_no)[:60])
@@ -66,7 +67,10 @@ def _returned_lines(sale: SaleRecord, lines: dict[int, int] | None) -> tuple[dic
     return lines, out
 
 
-def _build(uow, ctx: ServiceContext, sale: SaleRecord, lines, supervisor_id, at) -> tuple[ReturnReceipt, list, dict]:
+def _build(
+    uow: UnitOfWork, ctx: ServiceContext, sale: SaleRecord, lines: dict[int, int] | None, supervisor_id: str | None,
+    at: dt.datetime,
+) -> tuple[ReturnReceipt, list[ledger.Entry], dict[int, int]]:
     line_qty, returned = _returned_lines(sale, lines)
     code = sale.receipt.member_code
     day = at.date()
@@ -94,12 +98,12 @@ def _build(uow, ctx: ServiceContext, sale: SaleRecord, lines, supervisor_id, at)
     return receipt, entries, line_qty
 
 
-def quote_return(uow, ctx: ServiceContext, receipt_no: str, lines: dict[int, int] | None = None) -> ReturnReceipt:
+def quote_return(uow: UnitOfWork, ctx: ServiceContext, receipt_no: str, lines: dict[int, int] | None = None) -> ReturnReceipt:
     return _build(uow, ctx, find_sale(uow, receipt_no), lines, None, ctx.now())[0]
 
 
 def return_sale(
-    uow, ctx: ServiceContext, receipt_no: str, lines: dict[int, int] | None = None,
+    uow: UnitOfWork, ctx: ServiceContext, receipt_no: str, lines: dict[int, int] | None = None,
     supervisor_id: str | None = None, at: dt.datetime | None = None, return_id: str | None = None,
 ) -> ReturnReceipt:  # fmt: skip
     if return_id and (done := uow.sales.return_by_id(return_id)):
@@ -112,7 +116,7 @@ def return_sale(
 
 
 def return_without_receipt(
-    uow, ctx: ServiceContext, member_query: str, amount_cents: int, category: str, supervisor_id: str
+    uow: UnitOfWork, ctx: ServiceContext, member_query: str, amount_cents: int, category: str, supervisor_id: str
 ) -> ReturnReceipt:
     """The customer lost the receipt: a supervisor approves, points follow the member's rate."""
     supervisor_id = require_supervisor(uow, supervisor_id)
@@ -141,7 +145,10 @@ def return_without_receipt(
     return _save(uow, ctx, receipt, entries, {}, None, -amount_cents)
 
 
-def _save(uow, ctx, receipt: ReturnReceipt, entries, line_qty, return_id, spend_delta) -> ReturnReceipt:
+def _save(
+    uow: UnitOfWork, ctx: ServiceContext, receipt: ReturnReceipt, entries: list[ledger.Entry], line_qty: dict[int, int],
+    return_id: str | None, spend_delta: int,
+) -> ReturnReceipt:
     return_no = f"X-{ctx.store_id}-{ctx.terminal_id}-{uow.admin.next_number('return'):06d}"
     receipt = ReturnReceipt(**{**receipt.__dict__, "return_no": return_no})
     return_id = return_id or ids.uuid7()

@@ -2,11 +2,12 @@
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
 
 _PLAIN = (str, int, float, type(None))  # bool is an int
 
 
-def _jsonable(value):
+def _jsonable(value: Any) -> Any:
     if isinstance(value, _PLAIN):  # most values: asked first, they are as they are
         return value
     if isinstance(value, dt.date | dt.datetime):
@@ -23,8 +24,9 @@ def _jsonable(value):
 
 
 class Jsonable:
-    def to_dict(self) -> dict:
-        return _jsonable(self)
+    def to_dict(self) -> dict[str, Any]:
+        jsonable: dict[str, Any] = _jsonable(self)  # a dataclass: a dict of its fields
+        return jsonable
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class Receipt(Jsonable):
     terminal_id: str
     member_code: str
     member_name: str
-    lines: list[dict]
+    lines: list[dict[str, Any]]
     subtotal_cents: int
     discount_cents: int
     coupon_id: str | None
@@ -90,10 +92,10 @@ class Receipt(Jsonable):
     cashier_id: str | None = None
     # {"method": "cash" | "card" | "other", "received_cents", "change_cents"}; sales from before
     # tenders were kept read as exact cash
-    tender: dict = field(default_factory=dict)
+    tender: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
-    def from_dict(body: dict) -> "Receipt":
+    def from_dict(body: dict[str, Any]) -> "Receipt":
         fields = {k: body[k] for k in Receipt.__dataclass_fields__ if k in body}
         tender = body.get("tender") or {"method": "cash", "received_cents": body["paid_cents"], "change_cents": 0}
         return Receipt(**{**fields, "at": dt.datetime.fromisoformat(body["at"]), "tender": tender})
@@ -113,7 +115,7 @@ class ReturnReceipt(Jsonable):
     receipt_no: str
     at: dt.datetime
     member_code: str
-    lines: list[dict]
+    lines: list[dict[str, Any]]
     refund_cents: int
     points_taken_back: int
     points_given_back: int
@@ -121,7 +123,7 @@ class ReturnReceipt(Jsonable):
     supervisor_id: str | None
 
     @staticmethod
-    def from_dict(body: dict) -> "ReturnReceipt":
+    def from_dict(body: dict[str, Any]) -> "ReturnReceipt":
         fields = {k: body[k] for k in ReturnReceipt.__dataclass_fields__}
         return ReturnReceipt(
             **{**fields, "at": dt.datetime.fromisoformat(body["at"]), "receipt_no": body["receipt_no"] or ""}
@@ -142,10 +144,10 @@ class DaySummary(Jsonable):
     returns: int
     refund_cents: int
     adjustments: int
-    by_tier: dict[str, dict]  # tier -> {"sales": n, "paid_cents": c, "points_issued": p}
+    by_tier: dict[str, dict[str, int]]  # tier -> {"sales": n, "paid_cents": c, "points_issued": p}
     pending_events: int
     # method -> {"sales": n, "paid_cents": c, "received_cents": r, "change_cents": g}
-    by_tender: dict[str, dict] = field(default_factory=dict)
+    by_tender: dict[str, dict[str, int]] = field(default_factory=dict)
     expected_cash_cents: int = 0  # what the sales put in the drawer: cash received minus change
 
 

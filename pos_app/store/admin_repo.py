@@ -1,33 +1,67 @@
-"""Settings, counters, the audit trail, cashiers, trusted keys, rule sets."""
+"""Settings, counters, the audit trail, cashiers, trusted keys, rule sets.
+
+Plain SQL through the unit of work's handle (engine.statements), every statement: every sale takes
+its receipt number here.
+"""
 
 import json
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection
 
 from .engine import statements
-from .schema import audit, cashiers, keys, rule_sets, settings
 
-# Every sale takes a receipt number: one statement, plain SQL on the DB-API connection (engine.statements);
-# a counter without a row yet starts at 1.
+
+class CashierRow(NamedTuple):
+    cashier_id: str
+    name: str
+    role: str
+    pin_hash: str
+    failed_attempts: int
+    locked_until: str | None
+    active: int
+    lockouts: int  # since the last good PIN: 5 min, 30 min, until unlocked
+
+
+class KeyRow(NamedTuple):
+    key_id: str
+    public_key: str  # base64url raw Ed25519
+    source: str  # own, hq, store
+    revoked_at: str | None
+
+
+_GET_SETTING_SQL = "SELECT value FROM settings WHERE key = ?"
+_SET_SETTING_SQL = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+# A counter without a row yet starts at 1.
 _BUMP_COUNTER_SQL = "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value"
 _INSERT_COUNTER_SQL = "INSERT INTO counters (name, value) VALUES (?, 1)"
+_AUDIT_SQL = "INSERT INTO audit (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)"
+_AUDIT_TRAIL_SQL = "SELECT at, actor, action, subject, details FROM audit ORDER BY id DESC LIMIT ?"
+_CASHIER_SQL = f"SELECT {', '.join(CashierRow._fields)} FROM cashiers WHERE cashier_id = ?"
+_ADD_CASHIER_SQL = "INSERT INTO cashiers (cashier_id, name, role, pin_hash, failed_attempts) VALUES (?, ?, ?, ?, 0)"
+_UPDATE_CASHIER_SQL = "UPDATE cashiers SET failed_attempts = ?, locked_until = ?, lockouts = ? WHERE cashier_id = ?"
+_CASHIER_COUNT_SQL = "SELECT count(*) FROM cashiers"
+_KEYS_SQL = f"SELECT {', '.join(KeyRow._fields)} FROM keys"
+# Once revoked, a key stays revoked: a key we know only ever gains its revocation.
+_ADD_KEY_SQL = (
+    "INSERT INTO keys (key_id, public_key, source, revoked_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE"
+    " SET revoked_at = excluded.revoked_at WHERE keys.revoked_at IS NULL AND excluded.revoked_at IS NOT NULL"
+)
+_LATEST_RULES_SQL = "SELECT body FROM rule_sets ORDER BY version DESC LIMIT 1"
+_SAVE_RULES_SQL = "INSERT INTO rule_sets (version, body) VALUES (?, ?) ON CONFLICT (version) DO NOTHING"
 
 
 class AdminRepository:
     def __init__(self, conn: Connection) -> None:
-        self.conn = conn
         self.db = statements(conn)
 
     # settings -----------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        value = self.conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
-        return default if value is None else value
+        row = self.db.execute(_GET_SETTING_SQL, (key,)).fetchone()
+        return default if row is None or row[0] is None else str(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
-        if self.get_setting(key) is None:
-            self.conn.execute(insert(settings).values(key=key, value=value))
-        else:
-            self.conn.execute(update(settings).where(settings.c.key == key).values(value=value))
+        self.db.execute(_SET_SETTING_SQL, (key, value))
 
     # counters (receipt numbers) ----------------------------------------
     def next_number(self, name: str) -> int:
@@ -35,61 +69,46 @@ class AdminRepository:
         if not rows:
             self.db.execute(_INSERT_COUNTER_SQL, (name,))
             return 1
-        return rows[0][0]
+        return int(rows[0][0])
 
     # audit --------------------------------------------------------------
-    def audit(self, at: str, actor: str, action: str, subject: str | None, details: dict) -> None:
-        self.conn.execute(
-            insert(audit).values(
-                at=at, actor=actor, action=action, subject=subject, details=json.dumps(details, ensure_ascii=False)
-            )
-        )
+    def audit(self, at: str, actor: str, action: str, subject: str | None, details: dict[str, Any]) -> None:
+        self.db.execute(_AUDIT_SQL, (at, actor, action, subject, json.dumps(details, ensure_ascii=False)))
 
-    def audit_trail(self, limit: int = 200) -> list[dict]:
-        rows = self.conn.execute(select(audit).order_by(audit.c.id.desc()).limit(limit))
+    def audit_trail(self, limit: int = 200) -> list[dict[str, Any]]:
         return [
-            {"at": r.at, "actor": r.actor, "action": r.action, "subject": r.subject, "details": json.loads(r.details)}
-            for r in rows
+            {"at": at, "actor": actor, "action": action, "subject": subject, "details": json.loads(details)}
+            for at, actor, action, subject, details in self.db.execute(_AUDIT_TRAIL_SQL, (limit,))
         ]
 
     # cashiers -----------------------------------------------------------
-    def cashier(self, cashier_id: str):
-        return self.conn.execute(select(cashiers).where(cashiers.c.cashier_id == cashier_id)).first()
+    def cashier(self, cashier_id: str) -> CashierRow | None:
+        row = self.db.execute(_CASHIER_SQL, (cashier_id,)).fetchone()
+        return CashierRow._make(row) if row else None
 
     def add_cashier(self, cashier_id: str, name: str, role: str, pin_hash: str) -> None:
-        self.conn.execute(
-            insert(cashiers).values(cashier_id=cashier_id, name=name, role=role, pin_hash=pin_hash, failed_attempts=0)
-        )
+        self.db.execute(_ADD_CASHIER_SQL, (cashier_id, name, role, pin_hash))
 
-    def update_cashier(self, cashier_id: str, **values) -> None:
-        self.conn.execute(update(cashiers).where(cashiers.c.cashier_id == cashier_id).values(**values))
+    def update_cashier(self, cashier_id: str, *, failed_attempts: int, locked_until: str | None, lockouts: int) -> None:
+        self.db.execute(_UPDATE_CASHIER_SQL, (failed_attempts, locked_until, lockouts, cashier_id))
 
     def cashier_count(self) -> int:
-        return len(self.conn.execute(select(cashiers.c.cashier_id)).all())
+        return int(self.db.execute(_CASHIER_COUNT_SQL).fetchone()[0])
 
     # keys and rules -----------------------------------------------------
     def public_keys(self) -> dict[str, str]:
-        return {r.key_id: r.public_key for r in self.conn.execute(select(keys))}
+        return {k.key_id: k.public_key for k in self.key_rows()}
 
-    def key_rows(self) -> list:
-        """(key_id, public_key, source, revoked_at) of every key we know, for the key ring."""
-        return self.conn.execute(select(keys.c.key_id, keys.c.public_key, keys.c.source, keys.c.revoked_at)).all()
+    def key_rows(self) -> list[KeyRow]:
+        """Every key we know, for the key ring."""
+        return [KeyRow._make(r) for r in self.db.execute(_KEYS_SQL)]
 
     def add_key(self, key_id: str, public_key: str, source: str, revoked_at: str | None = None) -> None:
-        if self.conn.execute(select(keys.c.key_id).where(keys.c.key_id == key_id)).first() is None:
-            self.conn.execute(insert(keys).values(key_id=key_id, public_key=public_key, source=source,
-                                                  revoked_at=revoked_at))  # fmt: skip
-        elif revoked_at is not None:  # HQ revoked a key we trusted: once revoked, it stays revoked
-            self.conn.execute(update(keys).where(keys.c.key_id == key_id, keys.c.revoked_at.is_(None))
-                              .values(revoked_at=revoked_at))  # fmt: skip
+        self.db.execute(_ADD_KEY_SQL, (key_id, public_key, source, revoked_at))
 
-    def latest_rules(self) -> dict | None:
-        body = self.conn.execute(select(rule_sets.c.body).order_by(rule_sets.c.version.desc()).limit(1)).scalar()
-        return json.loads(body) if body else None
+    def latest_rules(self) -> dict[str, Any] | None:
+        row = self.db.execute(_LATEST_RULES_SQL).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
 
-    def save_rules(self, document: dict) -> None:
-        exists = self.conn.execute(
-            select(rule_sets.c.version).where(rule_sets.c.version == document["version"])
-        ).first()
-        if not exists:
-            self.conn.execute(insert(rule_sets).values(version=document["version"], body=json.dumps(document)))
+    def save_rules(self, document: dict[str, Any]) -> None:
+        self.db.execute(_SAVE_RULES_SQL, (document["version"], json.dumps(document)))

@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from loyalty_core.ledger import Entry
 
+from .outbox_repo import HELD, PENDING, REJECTED, SENT
+from .rows import LEDGER_COLUMNS, ledger_row
 from .schema import held_entries, ledger, outbox, spend
 
-HELD = "held"
 SERVER_ERROR = "server_error"
 
 
@@ -34,7 +35,8 @@ class AnswersRepository:
         self.conn.execute(delete(ledger).where(ledger.c.event_id == event_id))
         self.conn.execute(delete(ledger).where(ledger.c.entry_id.in_([e.entry_id for e in entries])))
         if entries:
-            self.conn.execute(insert(ledger), [_ledger_row(e, ref, event_id) for e in entries])
+            rows = [ledger_row(e, ref=ref, event_id=event_id, confirmed=True) for e in entries]
+            self.conn.execute(insert(ledger), [dict(zip(LEDGER_COLUMNS, r, strict=True)) for r in rows])
 
     def set_spend(self, member_code: str, ref: str, cents: int) -> None:
         """The sale's qualifying spend as HQ booked it (the tier follows through the feed)."""
@@ -45,7 +47,7 @@ class AnswersRepository:
 
     def hold(self, event_id: str, review_id: str | None, at: str) -> None:
         self.conn.execute(
-            update(outbox).where(outbox.c.event_id == event_id, outbox.c.status == "pending")
+            update(outbox).where(outbox.c.event_id == event_id, outbox.c.status == PENDING)
             .values(status=HELD, review_id=review_id, sent_at=at, last_error=None, attempts=outbox.c.attempts + 1)
         )  # fmt: skip
         rows = self.conn.execute(select(ledger).where(ledger.c.event_id == event_id)).all()
@@ -79,7 +81,7 @@ class AnswersRepository:
             return 0
         ids = sorted(event_ids)
         gone = self.conn.execute(delete(held_entries).where(held_entries.c.event_id.in_(ids))).rowcount
-        status, error = ("sent", None) if approved else ("rejected", "held_rejected: HQ rejected it on review")
+        status, error = (SENT, None) if approved else (REJECTED, "held_rejected: HQ rejected it on review")
         self.conn.execute(update(outbox).where(outbox.c.event_id.in_(ids), outbox.c.status == HELD)
                           .values(status=status, last_error=error, sent_at=at))  # fmt: skip
         return gone
@@ -97,16 +99,11 @@ class AnswersRepository:
 
     def note_server_error(self, event_ids: list[str]) -> int:
         """Counts one more 5xx for each; returns the highest count among them."""
-        params = [{"e": e} for e in event_ids]
-        self.conn.execute(text("UPDATE outbox SET server_errors = server_errors + 1 WHERE event_id = :e"), params)
+        if event_ids:
+            self.conn.execute(update(outbox).where(outbox.c.event_id.in_(event_ids))
+                              .values(server_errors=outbox.c.server_errors + 1))  # fmt: skip
         return self.server_errors(event_ids)
 
     def server_errors(self, event_ids: list[str]) -> int:
         q = select(func.coalesce(func.max(outbox.c.server_errors), 0)).where(outbox.c.event_id.in_(event_ids))
         return int(self.conn.execute(q).scalar_one())
-
-
-def _ledger_row(e: Entry, ref: str | None, event_id: str) -> dict:
-    return {"entry_id": e.entry_id, "member_code": e.member_code, "kind": e.kind, "points": e.points,
-            "on_date": e.on.isoformat(), "expires_on": e.expires_on.isoformat() if e.expires_on else None,
-            "ref": ref, "event_id": event_id, "confirmed": 1}  # fmt: skip

@@ -1,18 +1,19 @@
-"""The SQLite engine: WAL, synchronous=FULL, and transactions that lock early.
+"""The till's SQLite engine (set up by `sqlite_setup`: WAL, synchronous=FULL, BEGIN taken over) and
+the plain-SQL handle the repositories share with SQLAlchemy's connection.
 
-pysqlite opens transactions lazily, which would let a balance check read
-before another writer commits. We take over BEGIN ourselves: use cases that
-write start with BEGIN IMMEDIATE (the write lock up front), read-only ones
-with a plain BEGIN.
+Use cases that write start with BEGIN IMMEDIATE (the write lock up front), read-only ones with a
+plain BEGIN; a connection whose unit of work has finished begins nothing.
 """
 
 import errno
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine
+
+from sqlite_setup import driver_connection, sqlite_engine
 
 # Set in a connection's info by the unit of work once it has committed or rolled back: from then on
 # the connection refuses statements on both roads (SQLAlchemy's and the plain-SQL handle) until the
@@ -28,32 +29,13 @@ class UnitOfWorkFinished(RuntimeError):
 
 
 def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False, "timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:
-        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")  # a confirmed sale survives power loss
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.execute("PRAGMA secure_delete=ON")  # what is deleted or rewritten is zeroed, not left in free pages
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:
-        if conn.info.get(FINISHED):  # SQLAlchemy would silently begin a second transaction
-            raise UnitOfWorkFinished()
-        dbapi(conn).execute("BEGIN" if conn.info.get("read_only") else "BEGIN IMMEDIATE")
-
-    return engine
+    return sqlite_engine(f"sqlite:///{db_path}", _begin)
 
 
-def dbapi(conn: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy one (for the engine's own hooks; repositories use
-    `statements`)."""
-    return conn.connection.driver_connection
+def _begin(conn: Connection) -> str:
+    if conn.info.get(FINISHED):  # SQLAlchemy would silently begin a second transaction
+        raise UnitOfWorkFinished()
+    return "BEGIN" if conn.info.get("read_only") else "BEGIN IMMEDIATE"
 
 
 class Statements:
@@ -69,10 +51,10 @@ class Statements:
     __slots__ = ("_raw", "_info")
 
     def __init__(self, conn: Connection) -> None:
-        self._raw = dbapi(conn)
+        self._raw = driver_connection(conn)
         self._info = conn.info
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Cursor:
         if self._info.get(FINISHED):
             raise UnitOfWorkFinished()
         return self._raw.execute(sql, params)
@@ -85,7 +67,6 @@ class Statements:
 
 def statements(conn: Connection) -> Statements:
     return Statements(conn)
-    return conn.connection.driver_connection
 
 
 def is_storage_full(exc: BaseException | None) -> bool:

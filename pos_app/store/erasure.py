@@ -10,6 +10,7 @@ import json
 from sqlalchemy import Connection
 
 from ..privacy import scrub_event
+from .engine import statements
 
 CLOSED = "closed"
 
@@ -17,7 +18,7 @@ CLOSED = "closed"
 def erase_local(conn: Connection, codes: list[str]) -> int:
     if not codes:
         return 0
-    db = conn.connection.driver_connection
+    db = statements(conn)  # refused, as every statement is, once the unit of work has finished
     marks = ",".join("?" * len(codes))
     db.execute(f"UPDATE members SET phone = '', name = '', name_key = '', birthday = NULL, birth_month = NULL,"
                f" consent_marketing = 0 WHERE member_code IN ({marks})", codes)  # fmt: skip

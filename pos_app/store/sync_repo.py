@@ -14,16 +14,18 @@ made and HQ has not confirmed yet stay as they are.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from loyalty_core import personal_data
-
 from . import erasure
+from .outbox_repo import PARKED_REASON, PENDING, REJECTED, SENT
+from .rows import LEDGER_COLUMNS, MEMBER_COLUMNS, hq_entry_row, hq_member_row, insert_sql, member_status
 from .schema import coupons, ledger, members, outbox, reconcile_differences, reconcile_runs, sync_state
 
 CURSOR = "feed_cursor"
@@ -35,71 +37,43 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
         yield items[i : i + size]
 
 
-MEMBER_COLUMNS = ("member_code", "phone", "name", "name_key", "birthday", "consent_terms", "consent_marketing",
-                  "tier_code", "enrolled_at", "home_store", "referrer_code", "status", "merged_into",
-                  "phone_hash", "birth_month", "reduced")  # fmt: skip
-LEDGER_COLUMNS = ("entry_id", "member_code", "kind", "points", "on_date", "expires_on", "ref", "event_id", "confirmed")
+# The sync code's names for the row mappings (pos_app/store/rows.py).
+member_tuple = hq_member_row
+entry_tuple = hq_entry_row
 
 
-def member_tuple(d: dict, tier: str | None = None, key: bytes | None = None) -> tuple:
-    """A member row from HQ -> a members row in MEMBER_COLUMNS order (purchases are ours).
-
-    HQ sends tills the reduced row of loyalty_core.personal_data; a full `Member.to_dict` (an older
-    HQ) is reduced here, before anything is written, so this till never stores it."""
-    if "phone_hash" not in d:
-        d = personal_data.till_member(d, key or b"")
-        if key is None:
-            d["phone_hash"] = None
-    name = str(d.get("name_masked") or "")
-    return (
-        str(d["member_code"]), str(d.get("phone_masked") or ""), name, name.casefold(), None,
-        int(bool(d.get("consent_terms", True))), int(bool(d.get("consent_marketing", False))),
-        str(tier or d.get("tier") or d.get("tier_code") or "basic"), str(d["enrolled_at"]),
-        str(d.get("home_store") or ""), d.get("referrer_code"), str(d.get("status") or "active"), d.get("merged_into"),
-        d.get("phone_hash"), _month(d.get("birth_month")), 1,
-    )  # fmt: skip
+def entry_row(d: dict[str, Any]) -> dict[str, Any]:
+    """A ledger entry from HQ as column values."""
+    return dict(zip(LEDGER_COLUMNS, hq_entry_row(d), strict=True))
 
 
-def _month(value) -> int | None:
-    return value if isinstance(value, int) and 1 <= value <= 12 else None
-
-
-def entry_tuple(d: dict) -> tuple:
-    """A ledger entry from HQ -> a confirmed ledger row in LEDGER_COLUMNS order (HQ's event id in `ref`;
-    `event_id` stays empty: it marks this till's own entries, which day reports count)."""
-    expires = d.get("expires_on")
-    return (
-        str(d["entry_id"]), str(d["member_code"]), str(d["kind"]), int(d["points"]), str(d["on"])[:10],
-        str(expires)[:10] if expires else None, d.get("confirmed_event_id") or d.get("event_id"), None, 1,
-    )  # fmt: skip
-
-
-def entry_row(d: dict) -> dict:
-    return dict(zip(LEDGER_COLUMNS, entry_tuple(d), strict=True))
-
-
-def _insert(table: str, columns: tuple[str, ...], conflict: str, extra: str = "") -> str:
-    names = ", ".join(columns) + (f", {extra}" if extra else "")
-    marks = ", ".join("?" * len(columns)) + (", 0" if extra else "")
-    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT{conflict}"
-
-
-PARKED_REASON = "unknown_member"  # HQ: "park it and push it again later" (its enrollment may still come)
 # Events HQ may still apply: waiting in the outbox, or parked because HQ did not know the member yet.
-_IN_FLIGHT = or_(outbox.c.status == "pending",
-                 and_(outbox.c.status == "rejected", outbox.c.last_error.like(PARKED_REASON + "%")))  # fmt: skip
+_IN_FLIGHT = or_(outbox.c.status == PENDING,
+                 and_(outbox.c.status == REJECTED, outbox.c.last_error.like(PARKED_REASON + "%")))  # fmt: skip
 
 # A closed (erased) member keeps the phone hash we had: typing the phone says "membership closed".
-_MEMBER_UPSERT = _insert("members", MEMBER_COLUMNS, "(member_code) DO UPDATE SET " + ", ".join(
+_MEMBER_UPSERT = insert_sql("members", MEMBER_COLUMNS, "(member_code) DO UPDATE SET " + ", ".join(
     f"{c} = excluded.{c}" if c != "phone_hash" else
     "phone_hash = CASE WHEN excluded.status = 'closed' THEN coalesce(excluded.phone_hash, members.phone_hash)"
     " ELSE excluded.phone_hash END" for c in MEMBER_COLUMNS[1:]), extra="purchases")  # fmt: skip
-_MEMBER_FRESH = _insert("members", MEMBER_COLUMNS, " DO NOTHING", extra="purchases")
+_MEMBER_FRESH = insert_sql("members", MEMBER_COLUMNS, " DO NOTHING", extra="purchases")
 # A known entry is confirmed and takes HQ's booking (HQ books a merged member's entries to the survivor).
-_ENTRY_UPSERT = _insert("ledger", LEDGER_COLUMNS, "(entry_id) DO UPDATE SET confirmed = 1, member_code = "
+_ENTRY_UPSERT = insert_sql("ledger", LEDGER_COLUMNS, "(entry_id) DO UPDATE SET confirmed = 1, member_code = "
                         "excluded.member_code, kind = excluded.kind, points = excluded.points, "
                         "expires_on = excluded.expires_on")  # fmt: skip
-_ENTRY_FRESH = _insert("ledger", LEDGER_COLUMNS, " DO NOTHING")
+_ENTRY_FRESH = insert_sql("ledger", LEDGER_COLUMNS, " DO NOTHING")
+
+# Push answers: one statement for a whole batch (executemany; e = event id, at = when, r = reason).
+_TRIED = outbox.c.attempts + 1
+_DONE = {  # from pending (HQ answered) or rejected (a parked event HQ has now taken) to sent
+    status: update(outbox).where(outbox.c.event_id == bindparam("e"), outbox.c.status == status)
+    .values(status=SENT, sent_at=bindparam("at"), last_error=None, attempts=_TRIED)
+    for status in (PENDING, REJECTED)
+}  # fmt: skip
+_CONFIRM = update(ledger).where(ledger.c.event_id == bindparam("e")).values(confirmed=1)
+_REJECT = (update(outbox).where(outbox.c.event_id == bindparam("e"), outbox.c.status == PENDING)
+           .values(status=REJECTED, sent_at=bindparam("at"), last_error=bindparam("r"), attempts=_TRIED))  # fmt: skip
+_NOTE_AGAIN = update(outbox).where(outbox.c.event_id == bindparam("e")).values(last_error=bindparam("r"), attempts=_TRIED)
 
 
 class SyncRepository:
@@ -137,28 +111,18 @@ class SyncRepository:
 
     def mark_sent(self, event_ids: list[str], at: str) -> None:
         """HQ has these events (applied or duplicate): the rows are done and their entries confirmed."""
-        if not event_ids:
-            return
-        params = [{"e": e, "at": at} for e in event_ids]
-        self.conn.execute(
-            text("UPDATE outbox SET status = 'sent', sent_at = :at, last_error = NULL, attempts = attempts + 1 "
-                 "WHERE event_id = :e AND status = 'pending'"), params)  # fmt: skip
-        self.conn.execute(text("UPDATE ledger SET confirmed = 1 WHERE event_id = :e"), params)
+        self._done(PENDING, event_ids, at)
 
     def mark_rejected(self, rejections: list[tuple[str, str]], at: str) -> None:
         """(event_id, reason): parked in the dead-letter list; the queue moves on."""
         if rejections:
-            self.conn.execute(
-                text("UPDATE outbox SET status = 'rejected', sent_at = :at, last_error = :r, attempts = attempts + 1 "
-                     "WHERE event_id = :e AND status = 'pending'"),
-                [{"e": e, "r": r[:500], "at": at} for e, r in rejections],
-            )  # fmt: skip
+            self.conn.execute(_REJECT, [{"e": e, "r": r[:500], "at": at} for e, r in rejections])
 
     def parked(self, limit: int) -> list[dict]:
         """Events HQ rejected as `unknown_member`, oldest first: pushed again now and then."""
         rows = self.conn.execute(
             select(outbox.c.body)
-            .where(outbox.c.status == "rejected", outbox.c.last_error.like(PARKED_REASON + "%"))
+            .where(outbox.c.status == REJECTED, outbox.c.last_error.like(PARKED_REASON + "%"))
             .order_by(outbox.c.seq)
             .limit(limit)
         ).scalars()
@@ -166,19 +130,17 @@ class SyncRepository:
 
     def unpark(self, event_ids: list[str], at: str) -> None:
         """A parked event HQ has now taken: done, and its entries confirmed."""
+        self._done(REJECTED, event_ids, at)
+
+    def _done(self, status: str, event_ids: list[str], at: str) -> None:
         if event_ids:
             params = [{"e": e, "at": at} for e in event_ids]
-            self.conn.execute(
-                text("UPDATE outbox SET status = 'sent', sent_at = :at, last_error = NULL, attempts = attempts + 1 "
-                     "WHERE event_id = :e AND status = 'rejected'"), params)  # fmt: skip
-            self.conn.execute(text("UPDATE ledger SET confirmed = 1 WHERE event_id = :e"), params)
+            self.conn.execute(_DONE[status], params)
+            self.conn.execute(_CONFIRM, params)
 
     def note_parked_again(self, rejections: list[tuple[str, str]]) -> None:
         if rejections:
-            self.conn.execute(
-                text("UPDATE outbox SET last_error = :r, attempts = attempts + 1 WHERE event_id = :e"),
-                [{"e": e, "r": r[:500]} for e, r in rejections],
-            )
+            self.conn.execute(_NOTE_AGAIN, [{"e": e, "r": r[:500]} for e, r in rejections])
 
     # -- applying HQ's changes -----------------------------------------------------------------
 
@@ -187,7 +149,7 @@ class SyncRepository:
         latest = {r[0]: r for r in rows}
         if latest:
             self.conn.exec_driver_sql(_MEMBER_UPSERT, list(latest.values()))
-            erasure.erase_local(self.conn, [c for c, r in latest.items() if r[11] == erasure.CLOSED])
+            erasure.erase_local(self.conn, [c for c, r in latest.items() if member_status(r) == erasure.CLOSED])
 
     def upsert_entries(self, rows: list[tuple]) -> None:
         """LEDGER_COLUMNS tuples: unknown entries are inserted confirmed, known ones confirmed and re-booked."""
@@ -257,7 +219,7 @@ class SyncRepository:
 
     # -- reconciliation ------------------------------------------------------------------------
 
-    def pending_entry_ids(self) -> set[str]:
+    def pending_entry_ids(self) -> builtins.set[str]:
         """Ledger entries of events still waiting in the outbox (HQ cannot have them yet)."""
         q = (
             select(ledger.c.entry_id)
@@ -266,7 +228,7 @@ class SyncRepository:
         )
         return set(self.conn.execute(q).scalars())
 
-    def pending_members(self) -> set[str]:
+    def pending_members(self) -> builtins.set[str]:
         """Members any waiting event talks about (their HQ balance is about to change)."""
         codes: set[str] = set()
         for body in self.conn.execute(select(outbox.c.body).where(_IN_FLIGHT)).scalars():
@@ -282,11 +244,11 @@ class SyncRepository:
                     codes.add(e["member_code"])
         return codes
 
-    def members_with_pending_edits(self) -> set[str]:
+    def members_with_pending_edits(self) -> builtins.set[str]:
         """Members whose profile this till changed (or enrolled) in an event not pushed yet."""
         codes = set()
         rows = self.conn.execute(
-            select(outbox.c.body).where(outbox.c.status == "pending",
+            select(outbox.c.body).where(outbox.c.status == PENDING,
                                         outbox.c.type.in_(("member.updated", "member.enrolled")))
         ).scalars()  # fmt: skip
         for body in rows:
@@ -334,9 +296,9 @@ class SyncRepository:
         )
 
     def start_run(self, at: str) -> int:
-        return int(
-            self.conn.execute(insert(reconcile_runs).values(started_at=at, status="running")).inserted_primary_key[0]
-        )
+        key = self.conn.execute(insert(reconcile_runs).values(started_at=at, status="running")).inserted_primary_key
+        assert key is not None  # an INSERT always has one
+        return int(key[0])
 
     def finish_run(self, run_id: int, **values) -> None:
         self.conn.execute(update(reconcile_runs).where(reconcile_runs.c.id == run_id).values(**values))

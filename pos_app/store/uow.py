@@ -7,6 +7,8 @@ quietly starting a transaction of its own.
 
 from sqlalchemy import Engine
 
+from sqlite_setup import driver_connection
+
 from .admin_repo import AdminRepository
 from .answers_repo import AnswersRepository
 from .consents_repo import ConsentRepository
@@ -70,6 +72,6 @@ class SqlUnitOfWork:
     def _set_pragmas(self, **values: str | int) -> None:
         # On the driver's connection, outside any transaction: through SQLAlchemy the PRAGMA would open
         # the transaction first, and SQLite refuses to change the safety level inside one.
-        raw = self._conn.connection.driver_connection
+        raw = driver_connection(self._conn)
         for name, value in values.items():
             raw.execute(f"PRAGMA {name}={value}")

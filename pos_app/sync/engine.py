@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..services.context import ServiceContext
+from ..store.outbox_repo import PENDING, REJECTED, SENT
 from . import personal_data
 from .hq_client import AuthError, HqClient, HqError, PermanentError, Stopped, TransientError
 from .puller import Puller, PullSummary
@@ -291,7 +292,7 @@ class SyncEngine:
             oldest = uow.outbox.oldest_pending_at()
             cursor = uow.sync.cursor()
             runs = uow.sync.runs(1)
-        return {"pending": counts["pending"], "sent": counts["sent"], "rejected": counts["rejected"],
+        return {"pending": counts[PENDING], "sent": counts[SENT], "rejected": counts[REJECTED],
                 "oldest_pending_at": oldest, "cursor": cursor,
                 "last_reconcile": runs[0] if runs else None}  # fmt: skip
 

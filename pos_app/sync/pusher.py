@@ -39,6 +39,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.ledger import Entry
 
 from ..store.answers_repo import SERVER_ERROR
+from ..store.outbox_repo import PENDING
 from .hq_client import AuthError, HqClient, PermanentError, Stopped, TransientError
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class Pusher:
 
     def pending_count(self) -> int:
         with self._uow(read_only=True) as uow:
-            return uow.outbox.counts()["pending"]
+            return uow.outbox.counts()[PENDING]
 
     def push_all(self, max_batches: int | None = None) -> PushSummary:
         """Pushes until the outbox is empty (or `max_batches`); raises on a failure that stops the queue."""

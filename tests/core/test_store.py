@@ -166,7 +166,7 @@ def test_app_connections_use_wal_and_synchronous_full(app):
 
 def test_the_unit_of_work_connection_is_durable_too(app):
     with app.uow() as uow:
-        conn = uow.members.conn
+        conn = uow.sync.conn
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
 

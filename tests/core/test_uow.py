@@ -7,7 +7,7 @@ from testclock import NOW
 
 from loyalty_core import personal_data
 from loyalty_core.member import new_member
-from pos_app.store import migrate
+from pos_app.store import erasure, migrate
 from pos_app.store.engine import UnitOfWorkFinished, make_engine
 from pos_app.store.uow import SqlUnitOfWork
 
@@ -78,12 +78,22 @@ def test_a_plain_sql_write_after_commit_raises_and_leaves_nothing(store):
 def test_a_sqlalchemy_write_after_commit_raises_and_leaves_nothing(store):
     code = _enroll(store)
     with SqlUnitOfWork(store) as uow:
-        uow.members.set_tier(code, "silver")
+        uow.sync.set_tier(code, "silver")  # the sync repository speaks SQLAlchemy
         uow.commit()
         with pytest.raises(UnitOfWorkFinished):
-            uow.members.set_tier(code, "diamond")
+            uow.sync.set_tier(code, "diamond")
     with SqlUnitOfWork(store, read_only=True) as uow:
         assert uow.members.get(code).tier_code == "silver"
+
+
+def test_erasing_a_member_after_commit_raises_and_leaves_the_member_as_they_were(store):
+    code = _enroll(store)
+    with SqlUnitOfWork(store) as uow:
+        uow.commit()
+        with pytest.raises(UnitOfWorkFinished):
+            erasure.erase_local(uow.sync.conn, [code])  # plain SQL too, through the same handle
+    with SqlUnitOfWork(store, read_only=True) as uow:
+        assert uow.members.get(code).name == "Alice"
 
 
 def test_a_statement_after_rollback_raises_and_the_rolled_back_write_is_gone(store):

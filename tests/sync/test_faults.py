@@ -54,6 +54,18 @@ def shop_like(rng: random.Random, till, codes: list[str], receipts: list[str]) -
         assert exc.code in {"insufficient_points", "redeem_offline_limit", "redeem_over_cap", "member_not_found"}
 
 
+def two_tills_trade_while_hq_crashes(rng, a, b, hq, everyone, receipts) -> None:
+    for step in range(250):
+        shop_like(rng, a, everyone, receipts["a"])
+        shop_like(rng, b, everyone, receipts["b"])
+        if step % 10 == 0:
+            a.sync.sync_now()
+            b.sync.sync_now()
+        if step in (60, 170):
+            hq.restart(crash=True)  # HQ dies mid-push and comes back
+        time.sleep(0.005)
+
+
 def test_faults_in_every_direction_still_give_hq_each_confirmed_event_exactly_once(hq, till_factory):
     a = till_factory(hq, "S001", "T01")
     b = till_factory(hq, "S002", "T01")
@@ -77,15 +89,7 @@ def test_faults_in_every_direction_still_give_hq_each_confirmed_event_exactly_on
 
     web = threading.Thread(target=online_shop)
     web.start()
-    for step in range(250):
-        shop_like(rng, a, everyone, receipts["a"])
-        shop_like(rng, b, everyone, receipts["b"])
-        if step % 10 == 0:
-            a.sync.sync_now()
-            b.sync.sync_now()
-        if step in (60, 170):
-            hq.restart(crash=True)  # HQ dies mid-push and comes back
-        time.sleep(0.005)
+    two_tills_trade_while_hq_crashes(rng, a, b, hq, everyone, receipts)
     web.join()
 
     for net in networks:

@@ -15,13 +15,14 @@ from testclock import STORE_TZ as TZ  # noqa: E402,F401
 from testclock import TUESDAY, TestClock  # noqa: E402,F401
 
 from pos_app.ui.app import Shell
+from pos_app.ui.dialogs import Dialogs
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WAIT = 10_000
 
 
-class FakeDialogs:
-    """Answers the file chooser at once with a path under `folder`; records printer requests."""
+class FakeDialogs(Dialogs):
+    """The app's Dialogs answering at once: the file chooser with a path under `folder`; records printer requests."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
