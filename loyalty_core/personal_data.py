@@ -93,7 +93,7 @@ def reduced_member(member: Member) -> Member:
                    birthday=None, birth_month=member.birthday_month, reduced=True)  # fmt: skip
 
 
-def mask_fields(fields: dict) -> dict:
+def mask_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Profile fields (an edit's before / after) as a till may keep them in its audit trail."""
     out = dict(fields)
     if isinstance(out.get("name"), str):

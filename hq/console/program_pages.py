@@ -12,13 +12,13 @@ from ..services import program
 from ..services.program_diff import shown
 from . import i18n
 from .scope import require
-from .web import PREFIX, Ctx, Form, Page, domain, render
+from .web import PREFIX, Form, Page, SignedIn, domain, render
 
 router = APIRouter()
 DONE = ("saved", "published", "rolled_back", "discarded")
 
 
-def _overview(ctx: Ctx, status: int = 200, **values: object):
+def _overview(ctx: SignedIn, status: int = 200, **values: object):
     with db.read(ctx.engine) as conn:
         document = program.in_force(conn)
         draft = program.current_draft(conn)

@@ -131,6 +131,7 @@ def save_draft(conn: Connection, operator: Operator, text: object, now: dt.datet
     else:
         conn.execute(program_drafts.update().where(program_drafts.c.draft_id == before.draft_id).values(**values))
     after = current_draft(conn)
+    assert after is not None  # written just above, in this transaction
     audit.record(conn, now, operator.username, "program.draft", f"draft/{after.draft_id}",
                  before.content if before else None, content)  # fmt: skip
     return after

@@ -94,7 +94,8 @@ def _names(item: dict, key: str, known: set[str], problems: Problems) -> None:
 
 
 def _check_tiers(tiers: list, problems: Problems) -> None:
-    seen, thresholds = set(), {}
+    seen: set[str] = set()
+    thresholds: dict[object, str] = {}
     if not tiers:
         problems.add("program.err.no_tiers")
     for i, tier in enumerate(tiers, 1):
@@ -152,6 +153,10 @@ def _check_promotion(pid: str, p: dict, problems: Problems) -> None:
             problems.add("program.err.promo_points", id=pid, field=name)
     if not isinstance(p.get("stackable", False), bool):
         problems.add("program.err.promo_stackable", id=pid)
+    _check_dates(pid, p, problems)
+
+
+def _check_dates(pid: str, p: dict, problems: Problems) -> None:
     dates = []
     for name in ("valid_from", "valid_to"):
         value = p.get(name)

@@ -23,6 +23,8 @@ def run(engine: Engine, action: str, operator: Operator, now: dt.datetime, file:
 
 
 def _draft(engine: Engine, operator: Operator, now: dt.datetime, file: Path | None) -> dict:
+    if file is None:
+        raise DomainError("invalid_rules", "Give the file that holds the draft's tiers and promotions")
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, ValueError) as exc:
