@@ -19,6 +19,8 @@ from .views import Receipt
 
 @dataclass(frozen=True)
 class SaleRequest:
+    """One sale as the till or the CLI asks for it: the one place its parameters are listed."""
+
     member_query: str
     lines: list[pricing.CartLine]
     redeem_points: int = 0
@@ -78,15 +80,17 @@ class ClampedQuote(NamedTuple):
     quote: pricing.Quote
     asked: int  # the points the cashier typed
     clamped: str | None  # redemption.OVER_MAX / OFF_STEP when the quote takes other points than asked
+    step: int = 100  # the points of one redemption step (what OFF_STEP rounded down to)
 
 
 def quote_clamped(uow, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
     """The quote for the points the cashier typed, brought into what the sale accepts (the most
     it takes, whole steps) instead of refused: the till shows what it took and why."""
     first = _quote(uow, ctx, replace(req, redeem_points=0)).purchase.quote
-    points, why = redemption.clamp(ctx.rules.redeem, req.redeem_points, first.max_redeem_points)
+    policy = ctx.rules.redeem
+    points, why = redemption.clamp(policy, req.redeem_points, first.max_redeem_points)
     q = first if points == 0 else _quote(uow, ctx, replace(req, redeem_points=points)).purchase.quote
-    return ClampedQuote(q, req.redeem_points, why)
+    return ClampedQuote(q, req.redeem_points, why, policy.points_per_step)
 
 
 def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ..sync.status import SyncStatus
 from . import fmt
 from .dialogs import Dialogs
 from .i18n import I18n
@@ -17,7 +18,7 @@ from .settings import UiSettings
 class Session(QObject):
     services_ready = Signal()
     cashier_changed = Signal(object)  # Cashier | None
-    sync_status_changed = Signal(object)  # widgets.sync_status.SyncStatus
+    sync_status_changed = Signal(object)  # pos_app.sync.status.SyncStatus
     notify = Signal(str, str)  # level ("info" | "error"), text — for the window's message bar
 
     def __init__(self, runner: OpRunner, i18n: I18n, settings: UiSettings, data_dir: Path | None) -> None:
@@ -28,7 +29,7 @@ class Session(QObject):
         self.data_dir = data_dir
         self.services = None  # pos_app.bootstrap.App once built (on the worker thread)
         self.cashier = None
-        self.sync_status = None
+        self.sync_status: SyncStatus | None = None
         self.dialogs = Dialogs()  # tests swap in choosers that answer at once
         # printers can take seconds to answer (or time out): their own worker, never the database's
         self.print_runner = OpRunner(self)
@@ -121,7 +122,7 @@ class Session(QObject):
                     return p.name(self.language)
         return promo_id
 
-    def set_sync_status(self, status) -> None:
+    def set_sync_status(self, status: SyncStatus) -> None:
         self.sync_status = status
         self.sync_status_changed.emit(status)
 
