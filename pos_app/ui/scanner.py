@@ -152,12 +152,13 @@ class ScannerDetector(QObject):
             if event.commitString():
                 self.flush()  # a person's committed text comes after the keys held before it
             return False
-        if event.type() != QEvent.Type.KeyPress:
-            return False
-        key = event.key()
-        if key in _LONE_MODIFIERS:
+        if event.type() != QEvent.Type.KeyPress or event.key() in _LONE_MODIFIERS:
             return False  # Shift around a capital: the burst goes on
-        now = self._clock()
+        return self._key_press(obj, event)
+
+    def _key_press(self, obj: QObject, event: QKeyEvent) -> bool:
+        """True when the key is the scanner's (held, or the end of a scan): the widget never sees it."""
+        key, now = event.key(), self._clock()
         plain = not (event.modifiers() & ~_PLAIN)
         if self._is_line_feed(key, event) and now <= self._line_feed_until:
             self._line_feed_until = 0.0
@@ -170,13 +171,16 @@ class ScannerDetector(QObject):
             return False
         text = event.text()
         if plain and len(text) == 1 and text.isprintable():
-            if self._held and now - self._held[-1].at > self.max_gap:
-                self.flush()
-            self._held.append(_HeldKey(obj, key, event.modifiers(), text, now))
-            self._timer.start()
+            self._hold(_HeldKey(obj, key, event.modifiers(), text, now))
             return True
         self.flush()  # any other key: what was held goes first, in order
         return False
+
+    def _hold(self, held: _HeldKey) -> None:
+        if self._held and held.at - self._held[-1].at > self.max_gap:
+            self.flush()
+        self._held.append(held)
+        self._timer.start()
 
     def _ends_scan(self, key: int, text: str, plain: bool) -> bool:
         if not plain:
