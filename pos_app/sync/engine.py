@@ -173,7 +173,7 @@ class SyncEngine:
                 push = self.pusher.push_all(max_batches)
                 personal_data.settle(self._uow, self.ctx)  # what HQ now has is reduced here
                 pull = self.puller.pull_all(max_pages)
-                personal_data.after_pull(self._uow, pull.changes or pull.bootstrapped)
+                personal_data.after_pull(self._uow, bool(pull.changes or pull.bootstrapped))
             except Stopped as exc:
                 raise SyncError(exc) from exc
             except HqError as exc:

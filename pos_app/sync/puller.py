@@ -150,7 +150,8 @@ class Puller:
     def _apply_changes(self, uow, repo: SyncRepository, changes: list[dict], effects: _Effects,
                        summary: PullSummary) -> None:  # fmt: skip
         """In feed order; consecutive members or ledger entries are written in one statement."""
-        run_kind, run = None, []
+        run_kind: str | None = None
+        run: list[tuple] = []
         holding = uow.answers.any_held()  # usually nothing is held: then a page costs no extra query
 
         def flush() -> None:
@@ -187,7 +188,7 @@ class Puller:
                 summary.skipped.append(change.get("seq"))
         flush()
 
-    def _apply_other(self, uow, repo: SyncRepository, kind: str, data: dict, effects: _Effects,
+    def _apply_other(self, uow, repo: SyncRepository, kind: str | None, data: dict, effects: _Effects,
                      summary: PullSummary) -> None:  # fmt: skip
         if kind == "merge":
             repo.merge(str(data["from"]), str(data["into"]))

@@ -43,7 +43,7 @@ class SnapshotFetch:
         self._queue: queue.Queue = queue.Queue(maxsize=depth * max(1, len(streams)))
         self._halt = threading.Event()
         self._open = 0
-        self._threads = []
+        self._threads: list[threading.Thread] = []
         for i, stream in enumerate(streams):
             if stream["done"]:
                 continue
@@ -120,7 +120,9 @@ def decode_page(answer: dict, index: int, first: bool, stop: str | None) -> Snap
     views, feed_seq = answer.get("members"), answer.get("feed_seq")
     if not isinstance(views, list) or not isinstance(feed_seq, int):
         raise TransientError("bad_answer", "HQ's snapshot page is malformed")
-    members, entries, last_code = [], [], None
+    members: list[tuple] = []
+    entries: list[tuple] = []
+    last_code: str | None = None
     reached_stop = False
     for view in views:
         code = str(view["member_code"])

@@ -15,6 +15,7 @@ from loyalty_core.ids import uuid7
 from loyalty_core.pricing import CartLine, Quote
 
 from ..services.checkout import SaleRequest
+from ..services.views import MemberView, Receipt
 
 OPEN_SKU = "OPEN"
 MAX_QTY = 999
@@ -54,12 +55,12 @@ class SaleModel(QObject):
 
     def _clear(self) -> None:
         self.sale_id = uuid7()
-        self.member = None  # MemberView
+        self.member: MemberView | None = None
         self.items: list[CartItem] = []
         self.redeem_points = 0
         self.coupon_code: str | None = None
         self.quote: Quote | None = None
-        self.receipt = None
+        self.receipt: Receipt | None = None
         self.confirming = False
 
     # -- state --------------------------------------------------------------------------------

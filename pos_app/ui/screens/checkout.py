@@ -71,7 +71,7 @@ class CheckoutScreen(Screen):
         """The screen's one table of function keys: key, action, behaviour (words: fkeys.py)."""
         return [
             Key("open", Qt.Key.Key_F1, self.entry.focus_open_amount),
-            Key("new", Qt.Key.Key_F2, self.ask_new_sale, label=("Checkout", QT_TRANSLATE_NOOP("Checkout", "New sale"))),
+            Key("new", Qt.Key.Key_F2, self.ask_new_sale, label=("Checkout", str(QT_TRANSLATE_NOOP("Checkout", "New sale")))),
             Key("find", Qt.Key.Key_F3, self.lookup.focus_for_name),
             Key("enroll", Qt.Key.Key_F4, self.enroll),
             Key("camera", Qt.Key.Key_F5, self.camera_panel.toggle, checkable=True),

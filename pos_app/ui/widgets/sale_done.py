@@ -24,9 +24,8 @@ class SaleDoneLine(QLabel):
         self.setText(self._text())
 
     def _text(self) -> str:
-        sale = self.sale
-        if sale.confirmed:
-            r = sale.receipt
+        sale, r = self.sale, self.sale.receipt
+        if sale.confirmed and r is not None:
             return translate(
                 "Checkout", "Sale {receipt} confirmed: earned {earned}, redeemed {redeemed}, new balance {balance}."
             ).format(receipt=r.receipt_no, earned=fmt.points(r.points_earned),
