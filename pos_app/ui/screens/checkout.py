@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from loyalty_core import qr
@@ -15,7 +15,7 @@ from ...services.checkout import ClampedQuote
 from ...services.views import MemberView, Receipt
 from ...sync.status import SyncStatus
 from ..errors import error_text, message_for
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..ops import NOTHING, SALE, Changes, Op
 from ..receipt_layout import Expiring
 from ..sale import SaleModel
@@ -71,7 +71,7 @@ class CheckoutScreen(Screen):
         """The screen's one table of function keys: key, action, behaviour (words: fkeys.py)."""
         return [
             Key("open", Qt.Key.Key_F1, self.entry.focus_open_amount),
-            Key("new", Qt.Key.Key_F2, self.ask_new_sale, label=("Checkout", str(QT_TRANSLATE_NOOP("Checkout", "New sale")))),
+            Key("new", Qt.Key.Key_F2, self.ask_new_sale, label=("Checkout", QT_TRANSLATE_NOOP("Checkout", "New sale"))),
             Key("find", Qt.Key.Key_F3, self.lookup.focus_for_name),
             Key("enroll", Qt.Key.Key_F4, self.enroll),
             Key("camera", Qt.Key.Key_F5, self.camera_panel.toggle, checkable=True),

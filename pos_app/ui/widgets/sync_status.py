@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...sync.status import SyncStatus
 from .. import fmt
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .common import Translatable
 
 
