@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QFont
@@ -92,7 +93,7 @@ class Shell(QObject):
     ) -> None:
         install_qt_fixes()
         super().__init__()
-        self.qt_app = QApplication.instance()
+        self.qt_app = cast(QApplication, QApplication.instance())  # the caller made one (run_app, tests)
         self.data_dir = Path(data_dir)
         self.build = build
         self.clock = clock
