@@ -379,6 +379,9 @@ class CheckoutScreen(Screen):
     def can_leave(self) -> bool:
         return True
 
+    def holds_unconfirmed_work(self) -> bool:
+        return self.sale.has_unconfirmed
+
     def handle_key(self, key: Qt.Key) -> bool:
         if key == Qt.Key.Key_F12 and not self.sale.confirmed:
             self.confirm()  # even before the totals are in: it confirms as soon as they are
