@@ -1,7 +1,7 @@
 """Quote and confirm a sale: earn, redeem and coupon in one transaction."""
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from loyalty_core import coupons as coupon_rules
@@ -28,12 +28,11 @@ class SaleRequest:
     at: dt.datetime | None = None  # defaults to now; promotions depend on the date
     sale_id: str | None = None  # made when the cart starts: confirming twice gives one sale
     cashier_id: str | None = None
-    extra: dict = field(default_factory=dict)
     tender_method: str = tender.CASH  # no tender given: exact cash (the CLI's documented default)
     received_cents: int | None = None  # cash handed over; None: the exact amount
 
 
-def _coupon(uow, ctx: ServiceContext, code: str | None):
+def _coupon(uow, ctx: ServiceContext, code: str | None) -> coupon_rules.Coupon | None:
     if not code:
         return None
     coupon = coupon_rules.parse(code, ctx.keyring)
