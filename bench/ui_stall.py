@@ -87,7 +87,7 @@ def prepare(side: str, n: int, work: Path):
         terminal, token = new_terminal(hq_db)
         config.init_terminal(path, "S001", terminal, hq.url, token)
         app = build_app(path)
-        app.sync.reconcile_hour = None
+        app.sync.timing.reconcile_hour = None
         return app
 
     t = time.monotonic()
@@ -186,7 +186,7 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
     spin(0.5)
 
     engine = shell.services.sync
-    engine.reconcile_hour = None
+    engine.timing.reconcile_hour = None
     done: dict = {}
     engine.add_change_listener(lambda what: done.update(what=what, at=time.perf_counter()))  # end of the cycle
     if freeze:

@@ -1,7 +1,7 @@
 """Quote and confirm a sale: earn, redeem and coupon in one transaction."""
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from loyalty_core import coupons as coupon_rules
@@ -19,6 +19,8 @@ from .views import Receipt
 
 @dataclass(frozen=True)
 class SaleRequest:
+    """One sale as the till or the CLI asks for it: the one place its parameters are listed."""
+
     member_query: str
     lines: list[pricing.CartLine]
     redeem_points: int = 0
@@ -26,12 +28,11 @@ class SaleRequest:
     at: dt.datetime | None = None  # defaults to now; promotions depend on the date
     sale_id: str | None = None  # made when the cart starts: confirming twice gives one sale
     cashier_id: str | None = None
-    extra: dict = field(default_factory=dict)
     tender_method: str = tender.CASH  # no tender given: exact cash (the CLI's documented default)
     received_cents: int | None = None  # cash handed over; None: the exact amount
 
 
-def _coupon(uow, ctx: ServiceContext, code: str | None):
+def _coupon(uow, ctx: ServiceContext, code: str | None) -> coupon_rules.Coupon | None:
     if not code:
         return None
     coupon = coupon_rules.parse(code, ctx.keyring)
@@ -78,15 +79,17 @@ class ClampedQuote(NamedTuple):
     quote: pricing.Quote
     asked: int  # the points the cashier typed
     clamped: str | None  # redemption.OVER_MAX / OFF_STEP when the quote takes other points than asked
+    step: int = 100  # the points of one redemption step (what OFF_STEP rounded down to)
 
 
 def quote_clamped(uow, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
     """The quote for the points the cashier typed, brought into what the sale accepts (the most
     it takes, whole steps) instead of refused: the till shows what it took and why."""
     first = _quote(uow, ctx, replace(req, redeem_points=0)).purchase.quote
-    points, why = redemption.clamp(ctx.rules.redeem, req.redeem_points, first.max_redeem_points)
+    policy = ctx.rules.redeem
+    points, why = redemption.clamp(policy, req.redeem_points, first.max_redeem_points)
     q = first if points == 0 else _quote(uow, ctx, replace(req, redeem_points=points)).purchase.quote
-    return ClampedQuote(q, req.redeem_points, why)
+    return ClampedQuote(q, req.redeem_points, why, policy.points_per_step)
 
 
 def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:

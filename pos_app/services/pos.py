@@ -6,12 +6,14 @@ database worker thread, never on the GUI thread.
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine, Quote
 
 from . import adjustments, checkout, members, reports, returns
 from . import cashiers as cashier_cases
+from .checkout import ClampedQuote, SaleRequest
 from .context import ServiceContext
 from .views import DaySummary, MemberView, Profile, Receipt, ReturnReceipt, SaleRecord
 
@@ -87,30 +89,32 @@ class PosService:
     def card_payload(self, query: str) -> str:
         return self.find_member(query).qr_payload
 
-    # sales --------------------------------------------------------------
-    def quote_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
-                   coupon_code: str | None = None, at: dt.datetime | None = None) -> Quote:  # fmt: skip
+    # sales: one request object (checkout.SaleRequest) carries every parameter of a sale ---------
+    def quote(self, req: SaleRequest) -> Quote:
         ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
-            req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at)
             return checkout.quote_sale(uow, ctx, req)
 
-    def quote_sale_clamped(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
-                           coupon_code: str | None = None) -> checkout.ClampedQuote:  # fmt: skip
+    def quote_clamped(self, req: SaleRequest) -> ClampedQuote:
         """The till's quote: points typed beyond what the sale takes are brought into range, with why."""
+        ctx = self.ctx.snapshot()
         with self._read() as uow:
-            return checkout.quote_clamped(uow, self.ctx, checkout.SaleRequest(member_query, lines, redeem_points,
-                                                                               coupon_code))  # fmt: skip
+            return checkout.quote_clamped(uow, ctx, req)
 
-    def confirm_sale(self, member_query: str, lines: list[CartLine], redeem_points: int = 0,
-                     coupon_code: str | None = None, at: dt.datetime | None = None,
-                     sale_id: str | None = None, cashier_id: str | None = None, tender_method: str = "cash",
-                     received_cents: int | None = None) -> Receipt:  # fmt: skip
+    def confirm(self, req: SaleRequest) -> Receipt:
         ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
-            req = checkout.SaleRequest(member_query, lines, redeem_points, coupon_code, at, sale_id, cashier_id,
-                                       tender_method=tender_method, received_cents=received_cents)  # fmt: skip
             return checkout.confirm_sale(uow, ctx, req)
+
+    # The CLI's, the demo's and the tests' shorthand: SaleRequest's fields, in its order.
+    def quote_sale(self, member_query: str, lines: list[CartLine], *args: Any, **kwargs: Any) -> Quote:
+        return self.quote(SaleRequest(member_query, lines, *args, **kwargs))
+
+    def quote_sale_clamped(self, member_query: str, lines: list[CartLine], *args: Any, **kwargs: Any) -> ClampedQuote:
+        return self.quote_clamped(SaleRequest(member_query, lines, *args, **kwargs))
+
+    def confirm_sale(self, member_query: str, lines: list[CartLine], *args: Any, **kwargs: Any) -> Receipt:
+        return self.confirm(SaleRequest(member_query, lines, *args, **kwargs))
 
     # returns ------------------------------------------------------------
     def find_sale(self, receipt_no: str) -> SaleRecord:

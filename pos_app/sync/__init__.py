@@ -5,10 +5,16 @@ No Qt in here: the engine reports through plain callbacks (`add_listener`,
 `build_engine` is what the composition root calls when an HQ address is set.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..services.context import ServiceContext
+
+if TYPE_CHECKING:
+    from .engine import SyncEngine
 
 
 def tls_verify(data_dir: Path) -> str | bool:
@@ -25,14 +31,16 @@ def tls_verify(data_dir: Path) -> str | bool:
     return system if system and Path(system).exists() else True
 
 
-def build_engine(data_dir: Path, hq_url: str, uow_factory: Callable, ctx: ServiceContext, **options):
+def build_engine(data_dir: Path, hq_url: str, uow_factory: Callable, ctx: ServiceContext) -> SyncEngine:
     from .. import config
     from .engine import SyncEngine
     from .hq_client import HqClient
+    from .schedule import SyncTiming
 
     client = HqClient(hq_url, config.load_token(data_dir), verify=tls_verify(data_dir))
+    timing = SyncTiming()
     with uow_factory(read_only=True) as uow:
         hour = uow.admin.get_setting("sync.reconcile_hour")
-    if hour is not None and "reconcile_hour" not in options:
-        options["reconcile_hour"] = int(hour) if hour.strip().isdigit() else None
-    return SyncEngine(uow_factory, ctx, client, data_dir=Path(data_dir), **options)
+    if hour is not None:
+        timing.reconcile_hour = int(hour) if hour.strip().isdigit() else None
+    return SyncEngine(uow_factory, ctx, client, timing=timing, data_dir=Path(data_dir)).restore()

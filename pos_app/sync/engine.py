@@ -21,9 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import random
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from .hq_client import AuthError, HqClient, HqError, PermanentError, Stopped, Tr
 from .puller import Puller, PullSummary
 from .pusher import Pusher, PushSummary
 from .reconciler import Reconciler
+from .schedule import Listeners, SyncTiming
 
 log = logging.getLogger(__name__)
 
@@ -56,20 +55,17 @@ class SyncError(Exception):
 
 
 class SyncEngine:
+    """Building one opens nothing: `restore()` reads what a previous run saved (the composition
+    root calls it), `start()` starts the thread."""
+
     def __init__(
         self,
         uow_factory: Callable,
         ctx: ServiceContext,
         client: HqClient,
         *,
-        poll_interval: float = 15.0,
-        backoff_base: float = 1.0,
-        backoff_cap: float = 300.0,
-        reconcile_hour: int | None = 3,
-        offline_after: float = 900.0,
+        timing: SyncTiming | None = None,
         batch_size: int = 500,
-        rng: random.Random | None = None,
-        sleep_clock: Callable[[], float] = time.monotonic,
         before_commit: Callable[[str, int], None] | None = None,
         data_dir: Path | None = None,
     ) -> None:
@@ -77,32 +73,35 @@ class SyncEngine:
         self.data_dir = data_dir  # where the look-up key file lives (pos_app/privacy.py)
         self.ctx = ctx
         self.client = client
-        self.poll_interval = poll_interval
-        self.backoff_base = backoff_base
-        self.backoff_cap = backoff_cap
-        self.reconcile_hour = reconcile_hour
-        self.offline_after = offline_after
-        self._rng = rng or random.Random()
-        self._mono = sleep_clock
+        self.timing = timing or SyncTiming()
         self.pusher = Pusher(uow_factory, client, batch_size=batch_size, now=utc_now, before_commit=before_commit)
         self.puller = Puller(uow_factory, client, ctx, before_commit=before_commit)
         self.reconciler = Reconciler(uow_factory, client, now=utc_now)
         self.pusher.on_progress = self.puller.on_progress = self._progress
+        self._listeners: Listeners[dict] = Listeners("status")
+        self._change_listeners: Listeners[dict] = Listeners("change")
+        self._init_state()
 
+    def _init_state(self) -> None:
         self._cycle_lock = threading.Lock()  # one cycle at a time (thread, CLI, UI button)
         self._state_lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._listeners: list[Callable[[dict], None]] = []
-        self._pull_listeners: list[Callable[[dict], None]] = []
         self._failures = 0
         self._online: bool | None = None  # None: not tried in this process yet
         self._next_at: float | None = None
         self._last_status: dict | None = None
+        self._last_success: str | None = None
+        self._last_error: str | None = None
+
+    def restore(self) -> SyncEngine:
+        """The last success and error a previous run saved: the status is right before a cycle."""
         with self._uow(read_only=True) as uow:
-            self._last_success = uow.sync.get(LAST_SUCCESS)
-            self._last_error = uow.sync.get(LAST_ERROR)
+            success, error = uow.sync.get(LAST_SUCCESS), uow.sync.get(LAST_ERROR)
+        with self._state_lock:
+            self._last_success, self._last_error = success, error
+        return self
 
     # -- the thread --------------------------------------------------------------------------------
 
@@ -158,12 +157,10 @@ class SyncEngine:
         with self._state_lock:
             if self._next_at is None:
                 return 0.0
-            return max(0.0, self._next_at - self._mono())
+            return max(0.0, self._next_at - self.timing.clock())
 
     def backoff(self, failures: int) -> float:
-        """Capped exponential backoff with jitter: between half and all of min(cap, base * 2^(n-1))."""
-        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** max(0, failures - 1))
-        return ceiling * (0.5 + 0.5 * self._rng.random())
+        return self.timing.backoff(failures)
 
     # -- one cycle ---------------------------------------------------------------------------------
 
@@ -177,7 +174,7 @@ class SyncEngine:
                 push = self.pusher.push_all(max_batches)
                 personal_data.settle(self._uow, self.ctx)  # what HQ now has is reduced here
                 pull = self.puller.pull_all(max_pages)
-                personal_data.after_pull(self._uow, pull.changes or pull.bootstrapped)
+                personal_data.after_pull(self._uow, bool(pull.changes or pull.bootstrapped))
             except Stopped as exc:
                 raise SyncError(exc) from exc
             except HqError as exc:
@@ -216,7 +213,7 @@ class SyncEngine:
             self._failures = 0
             self._online = True
             self._last_success, self._last_error = now, None
-            self._next_at = self._mono() + self.poll_interval * (0.9 + 0.2 * self._rng.random())
+            self._next_at = self.timing.next_poll()
         if pull.changes or pull.bootstrapped or push.rejected:
             self._emit_pull({"push": push.to_dict(), "pull": pull.to_dict(), "members": sorted(pull.members)[:1000]})
         self._emit_status()
@@ -235,8 +232,8 @@ class SyncEngine:
             self._online = False
             self._last_error = f"{utc_now()} {message}"
             # A token problem will not fix itself in seconds: wait the longest.
-            delay = self.backoff_cap if isinstance(exc, AuthError) else self.backoff(self._failures)
-            self._next_at = self._mono() + delay
+            delay = self.timing.backoff_cap if isinstance(exc, AuthError) else self.backoff(self._failures)
+            self._next_at = self.timing.clock() + delay
         if push is not None and (push.sent or push.rejected):
             self._emit_pull({"push": push.to_dict(), "pull": (pull or PullSummary()).to_dict(), "members": []})
         self._emit_status()
@@ -261,10 +258,11 @@ class SyncEngine:
         return result
 
     def _maybe_reconcile(self) -> None:
-        if self.reconcile_hour is None:
+        hour = self.timing.reconcile_hour
+        if hour is None:
             return
         now = self.ctx.now()
-        if now.hour < self.reconcile_hour:
+        if now.hour < hour:
             return
         with self._uow(read_only=True) as uow:
             done = uow.sync.get(LAST_RECONCILE)
@@ -284,7 +282,7 @@ class SyncEngine:
         if last is None:
             return True
         age = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(last)
-        return age.total_seconds() > self.offline_after
+        return age.total_seconds() > self.timing.offline_after
 
     def _counts(self) -> dict:
         with self._uow(read_only=True) as uow:
@@ -307,7 +305,7 @@ class SyncEngine:
                 "last_success": self._last_success,
                 "last_error": self._last_error,
                 "failures": self._failures,
-                "next_attempt_in": None if self._next_at is None else round(max(0.0, self._next_at - self._mono()), 1),
+                "next_attempt_in": None if self._next_at is None else round(max(0.0, self._next_at - self.timing.clock()), 1),
             }
         state["offline"] = self.is_offline()
         state.update(self._counts())
@@ -315,13 +313,11 @@ class SyncEngine:
 
     def add_listener(self, callback: Callable[[dict], None]) -> Callable[[], None]:
         """`callback(status)` on every status change (engine thread); returns an unsubscribe function."""
-        self._listeners.append(callback)
-        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+        return self._listeners.add(callback)
 
     def add_change_listener(self, callback: Callable[[dict], None]) -> Callable[[], None]:
         """`callback({"push", "pull", "members"})` when a cycle changed something (engine thread)."""
-        self._pull_listeners.append(callback)
-        return lambda: self._pull_listeners.remove(callback) if callback in self._pull_listeners else None
+        return self._change_listeners.add(callback)
 
     def _progress(self) -> None:
         """After each batch or page: listeners see the waiting count fall during a long sync."""
@@ -340,15 +336,7 @@ class SyncEngine:
         if comparable == self._last_status:
             return
         self._last_status = comparable
-        for callback in list(self._listeners):
-            try:
-                callback(status)
-            except Exception:
-                log.exception("a sync status listener failed")
+        self._listeners.emit(status)
 
     def _emit_pull(self, what: dict) -> None:
-        for callback in list(self._pull_listeners):
-            try:
-                callback(what)
-            except Exception:
-                log.exception("a sync change listener failed")
+        self._change_listeners.emit(what)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import queue
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +29,7 @@ from loyalty_core.rules import RuleSet
 from ..services.context import ServiceContext
 from ..store.sync_repo import SyncRepository, entry_tuple, member_tuple
 from .hq_client import HqClient, PermanentError, Stopped, TransientError
+from .snapshot import SnapshotFetch, SnapshotPage, code_ranges
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,8 @@ class Puller:
     def _apply_changes(self, uow, repo: SyncRepository, changes: list[dict], effects: _Effects,
                        summary: PullSummary) -> None:  # fmt: skip
         """In feed order; consecutive members or ledger entries are written in one statement."""
-        run_kind, run = None, []
+        run_kind: str | None = None
+        run: list[tuple] = []
         holding = uow.answers.any_held()  # usually nothing is held: then a page costs no extra query
 
         def flush() -> None:
@@ -187,7 +188,7 @@ class Puller:
                 summary.skipped.append(change.get("seq"))
         flush()
 
-    def _apply_other(self, uow, repo: SyncRepository, kind: str, data: dict, effects: _Effects,
+    def _apply_other(self, uow, repo: SyncRepository, kind: str | None, data: dict, effects: _Effects,
                      summary: PullSummary) -> None:  # fmt: skip
         if kind == "merge":
             repo.merge(str(data["from"]), str(data["into"]))
@@ -249,54 +250,62 @@ class Puller:
         lowest feed position HQ reported on a range's first page: everything that changed while
         we were paging comes again through the feed, and applying it twice changes nothing.
         """
+        progress = self._snapshot_progress(restart)
+        summary.bootstrapped = True
+        fetch = SnapshotFetch(self.client, progress["streams"], self.snapshot_page)
+        try:
+            while not fetch.finished():
+                if self.halt.is_set():
+                    raise Stopped()
+                self._bootstrap_transaction(fetch, progress, summary)
+        finally:
+            fetch.stop()
+        return progress["feed_seq"]
+
+    def _snapshot_progress(self, restart: bool) -> dict:
+        """Where a bootstrap a crash interrupted stopped, or a new start (saved before any page)."""
         with self._uow() as uow:
             progress = uow.sync.get_json(SNAPSHOT_STATE)
             if restart or progress is None:
-                progress = {"streams": _ranges(self.snapshot_streams), "feed_seq": None,
+                progress = {"streams": code_ranges(self.snapshot_streams), "feed_seq": None,
                             "fresh": uow.sync.is_empty(), "members": 0}  # fmt: skip
                 if progress["fresh"]:
                     uow.sync.drop_bulk_indexes()  # built once at the end, in the last page's transaction
                 uow.sync.set_json(SNAPSHOT_STATE, progress)
                 uow.commit()
-        summary.bootstrapped = True
-        fetch = _SnapshotFetch(self.client, progress["streams"], self.snapshot_page)
-        try:
-            while not fetch.finished():
-                if self.halt.is_set():
-                    raise Stopped()
-                effects = _Effects()
-                # bulk mode: pages lost to a power cut are fetched again; a page cache for a million rows' indexes
-                with self._uow(durable=False) as uow:
-                    if uow.sync.get_json(SNAPSHOT_STATE) != progress:
-                        raise TransientError("snapshot_moved", "The snapshot progress moved during the bootstrap")
-                    started, applied = time.monotonic(), 0
-                    pages = fetch.take()
-                    while pages:  # a transaction takes what arrives within a short while
-                        for page in pages:
-                            self._apply_snapshot_page(uow, page, progress, effects)
-                            applied += len(page.members)
-                        if time.monotonic() - started > BOOTSTRAP_TX_SECONDS or applied >= BOOTSTRAP_TX_MEMBERS:
-                            break
-                        pages = fetch.take(wait=BOOTSTRAP_TX_SECONDS / 4) if not fetch.finished() else []
-                    done = all(s["done"] for s in progress["streams"])
-                    if done:
-                        uow.sync.ensure_indexes()
-                        uow.sync.delete(SNAPSHOT_STATE)
-                        uow.sync.set_cursor(progress["feed_seq"])
-                    else:
-                        uow.sync.set_json(SNAPSHOT_STATE, progress)
-                    if self._before_commit:
-                        self._before_commit("snapshot", progress["members"])
-                    uow.commit()
-                self._after_commit(effects, summary)
-                summary.snapshot_members += applied
-                if self.on_progress:
-                    self.on_progress()
-        finally:
-            fetch.stop()
-        return progress["feed_seq"]
+        return progress
 
-    def _apply_snapshot_page(self, uow, page: _Page, progress: dict, effects: _Effects) -> None:
+    def _bootstrap_transaction(self, fetch: SnapshotFetch, progress: dict, summary: PullSummary) -> None:
+        """The pages that arrive within a short while, and the progress they make, in one transaction."""
+        effects = _Effects()
+        # bulk mode: pages lost to a power cut are fetched again; a page cache for a million rows' indexes
+        with self._uow(durable=False) as uow:
+            if uow.sync.get_json(SNAPSHOT_STATE) != progress:
+                raise TransientError("snapshot_moved", "The snapshot progress moved during the bootstrap")
+            applied = self._apply_arriving_pages(uow, fetch, progress, effects)
+            _save_progress(uow.sync, progress)
+            if self._before_commit:
+                self._before_commit("snapshot", progress["members"])
+            uow.commit()
+        self._after_commit(effects, summary)
+        summary.snapshot_members += applied
+        if self.on_progress:
+            self.on_progress()
+
+    def _apply_arriving_pages(self, uow, fetch: SnapshotFetch, progress: dict, effects: _Effects) -> int:
+        """Applies pages as they arrive until the transaction is long or large enough; returns the members."""
+        started, applied = time.monotonic(), 0
+        pages = fetch.take()
+        while pages:
+            for page in pages:
+                self._apply_snapshot_page(uow, page, progress, effects)
+                applied += len(page.members)
+            if time.monotonic() - started > BOOTSTRAP_TX_SECONDS or applied >= BOOTSTRAP_TX_MEMBERS:
+                break
+            pages = fetch.take(wait=BOOTSTRAP_TX_SECONDS / 4) if not fetch.finished() else []
+        return applied
+
+    def _apply_snapshot_page(self, uow, page: SnapshotPage, progress: dict, effects: _Effects) -> None:
         stream = progress["streams"][page.stream]
         if page.rules:
             self._save_rules(uow, page.rules, effects)
@@ -317,126 +326,14 @@ class Puller:
         stream["after"], stream["done"], stream["started"] = page.next_after, page.last, True
 
 
-def _ranges(n: int) -> list[dict]:
-    """n ranges of member codes ("M" + 10 characters of the card alphabet), as even as the alphabet allows."""
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    n = max(1, min(n, len(alphabet)))
-    bounds = [""] + ["M" + alphabet[len(alphabet) * i // n] for i in range(1, n)] + [None]
-    return [{"after": bounds[i], "stop": bounds[i + 1], "done": False, "started": False} for i in range(n)]
-
-
-@dataclass
-class _Page:
-    stream: int
-    first: bool  # the range's first page: its feed_seq was read before any of its members
-    feed_seq: int
-    members: list[tuple]
-    entries: list[tuple]
-    next_after: str
-    last: bool
-    rules: dict | None = None
-    keys: list[tuple[str, str, str | None]] = field(default_factory=list)
-
-
-class _SnapshotFetch:
-    """One thread per unfinished range: fetch, decode and turn pages into rows, in order, into a queue."""
-
-    def __init__(self, client: HqClient, streams: list[dict], page_size: int, depth: int = 4) -> None:
-        self._queue: queue.Queue = queue.Queue(maxsize=depth * max(1, len(streams)))
-        self._halt = threading.Event()
-        self._open = 0
-        self._threads = []
-        for i, stream in enumerate(streams):
-            if stream["done"]:
-                continue
-            self._open += 1
-            worker = client if not self._threads else client.fork()
-            t = threading.Thread(target=self._run, args=(worker, i, dict(stream), page_size), daemon=True,
-                                 name=f"pos-snapshot-{i}")  # fmt: skip
-            self._threads.append(t)
-        for t in self._threads:
-            t.start()
-
-    def finished(self) -> bool:
-        return self._open == 0 and self._queue.empty()
-
-    def take(self, max_pages: int = 8, wait: float | None = None) -> list[_Page]:
-        """Up to `max_pages` pages: blocks for the first (or `wait` seconds, then []), then takes what is
-        ready; raises what a fetcher hit."""
-        try:
-            items = [self._queue.get(timeout=wait)]
-        except queue.Empty:
-            return []
-        while len(items) < max_pages:
-            try:
-                items.append(self._queue.get_nowait())
-            except queue.Empty:
-                break
-        pages = []
-        for item in items:
-            if isinstance(item, BaseException):
-                raise item
-            if item is None:
-                self._open -= 1
-                continue
-            pages.append(item)
-        return pages
-
-    def stop(self) -> None:
-        self._halt.set()
-        while True:  # unblock fetchers waiting on a full queue
-            try:
-                self._queue.get_nowait()
-            except queue.Empty:
-                break
-        for t in self._threads:
-            t.join(5)
-
-    def _put(self, item) -> bool:
-        while not self._halt.is_set():
-            try:
-                self._queue.put(item, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def _run(self, client: HqClient, index: int, stream: dict, page_size: int) -> None:
-        after, stop, first = stream["after"], stream["stop"], not stream["started"]
-        try:
-            while not self._halt.is_set():
-                answer = client.snapshot({"after": after, "limit": page_size})
-                page = _decode(answer, index, first, stop)
-                first = False
-                if not self._put(page):
-                    return
-                if page.last:
-                    break
-                after = page.next_after
-            self._put(None)
-        except BaseException as exc:  # noqa: BLE001 - handed to the writing thread, which raises it
-            self._put(exc)
-
-
-def _decode(answer: dict, index: int, first: bool, stop: str | None) -> _Page:
-    views, feed_seq = answer.get("members"), answer.get("feed_seq")
-    if not isinstance(views, list) or not isinstance(feed_seq, int):
-        raise TransientError("bad_answer", "HQ's snapshot page is malformed")
-    members, entries, last_code = [], [], None
-    reached_stop = False
-    for view in views:
-        code = str(view["member_code"])
-        if stop is not None and code >= stop:
-            reached_stop = True
-            break
-        members.append(member_tuple(view["member"], view.get("tier")))
-        entries.extend(entry_tuple(e) for e in view.get("ledger") or ())
-        last_code = code
-    nxt = answer.get("next")
-    last = reached_stop or not answer.get("more") or not nxt
-    keys = [(str(k["key_id"]), str(k["public_key"]), str(k["revoked_at"]) if k.get("revoked_at") else None)
-            for k in answer.get("store_keys") or ()]  # fmt: skip
-    return _Page(index, first, feed_seq, members, entries, last_code or "", last, answer.get("rules"), keys)
+def _save_progress(repo: SyncRepository, progress: dict) -> None:
+    """The last range done: indexes built, the cursor set; else how far each range got."""
+    if all(s["done"] for s in progress["streams"]):
+        repo.ensure_indexes()
+        repo.delete(SNAPSHOT_STATE)
+        repo.set_cursor(progress["feed_seq"])
+    else:
+        repo.set_json(SNAPSHOT_STATE, progress)
 
 
 def _checked_page(page: dict, cursor: int) -> tuple[list[dict], int, bool]:

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QFont
@@ -92,7 +93,7 @@ class Shell(QObject):
     ) -> None:
         install_qt_fixes()
         super().__init__()
-        self.qt_app = QApplication.instance()
+        self.qt_app = cast(QApplication, QApplication.instance())  # the caller made one (run_app, tests)
         self.data_dir = Path(data_dir)
         self.build = build
         self.clock = clock
@@ -126,7 +127,7 @@ class Shell(QObject):
         self.window.close_accepted.connect(self.shutdown)
         self.scanner.scanned.connect(self.window.route_scan)
         self.camera.scanned.connect(self.window.route_scan)
-        self.bridge.remote_changes.connect(self._on_remote_changes)
+        self.bridge.changed.connect(self.runner.announce)  # sync notices join the one change channel
         self.idle.idle.connect(self.lock)
         self._closed = False
         self._heap_settled = False
@@ -296,18 +297,6 @@ class Shell(QObject):
         self.scanner.configure(suffix, prefix)
         self.settings.scanner_suffix, self.settings.scanner_prefix = self.scanner.suffix, self.scanner.prefix
         self.session.save_settings()
-
-    def _on_remote_changes(self, notices: list) -> None:
-        codes: set[str] = set()
-        for notice in notices:
-            codes.update((notice or {}).get("members") or [])
-        checkout = self.window.screens.get("checkout")
-        if checkout is not None:
-            if codes:
-                checkout.remote_members_changed(codes)
-            else:
-                checkout.refresh_member()
-        self.monitor.refresh()
 
     # -- look ---------------------------------------------------------------------------------
 

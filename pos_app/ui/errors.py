@@ -8,12 +8,10 @@ display time and filled with the error's params.
 import logging
 import string
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from loyalty_core.errors import DomainError
 
 from . import fmt
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 

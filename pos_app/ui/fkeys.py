@@ -7,10 +7,10 @@ always locks the till.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 FKEYS: dict[Qt.Key, str] = {
     Qt.Key.Key_F1: QT_TRANSLATE_NOOP("FKeys", "Open amount"),

@@ -10,6 +10,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 from .. import resources
 
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (the name pyside6-lupdate looks for)
+    """Marks `source` for translation in `context` and returns it unchanged (Qt's own is typed
+    `object`); pyside6-lupdate finds the strings by this name, `translate` looks them up."""
+    return source
+
 translate = QCoreApplication.translate
 
 LANGUAGES = ("zh_TW", "zh_CN", "en")

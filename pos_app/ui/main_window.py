@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..sync.status import SyncStatus
 from . import fkeys
 from .errors import error_text
 from .i18n import translate
@@ -225,15 +226,14 @@ class MainWindow(Translatable, QMainWindow):
     def _notify(self, level: str, text: str) -> None:
         (self.message.show_error if level == "error" else self.message.show_info)(text)
 
-    def _on_sync_status(self, status) -> None:
+    def _on_sync_status(self, status: SyncStatus) -> None:
         self.sync_widget.set_status(status)
         self.banner.set_status(status)
 
     # -- closing ------------------------------------------------------------------------------
 
     def unconfirmed_sale(self) -> bool:
-        checkout = self.screens.get("checkout")
-        return bool(checkout and checkout.sale.has_unconfirmed)
+        return any(screen.holds_unconfirmed_work() for screen in self.screens.values())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._force_close or not self.unconfirmed_sale():

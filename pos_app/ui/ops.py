@@ -5,7 +5,8 @@
 - The function runs on the worker thread; `success`/`failure` run on the GUI
   thread afterwards. Ops run strictly one after another, in submission order.
 - An op may declare what it changed (`Changes`); after it succeeds the runner
-  emits `changed(changes)` and widgets refresh only what concerns them.
+  emits `changed(changes)`, initiated by the op's `parent`, and widgets refresh
+  only what concerns them. Sync notices come the same way (`announce`).
 - `key`: an op superseded by a newer op with the same key before it started
   is skipped (quotes recomputed on every keystroke never pile up), and only the
   newest op of a key delivers its result.
@@ -20,7 +21,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import shiboken6
@@ -31,27 +32,30 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Changes:
-    """What an op changed; widgets filter on it."""
+    """What changed and who changed it: the one value every widget hears (Anki's `OpChanges`).
+
+    Local ops and sync notices alike arrive as a `Changes` on `OpRunner.changed`. `initiator` is
+    the object whose op made the change (the op's `parent`), or `SYNC` for what a sync cycle
+    brought: a widget that made the change itself has refreshed already and skips it.
+    """
 
     members: bool = False  # a member's profile or balance
     sales: bool = False  # sales or returns (day report)
-    outbox: bool = False  # new events waiting for HQ
-    cashiers: bool = False
-    member_code: str | None = None
+    outbox: bool = False  # events waiting for HQ
+    member_codes: frozenset[str] | None = None  # the members concerned, when known; None: any member
+    initiator: object | None = field(default=None, compare=False)
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            self.members or other.members,
-            self.sales or other.sales,
-            self.outbox or other.outbox,
-            self.cashiers or other.cashiers,
-            self.member_code or other.member_code,
-        )
+    def concerns_member(self, member_code: str) -> bool:
+        return self.members and (self.member_codes is None or member_code in self.member_codes)
+
+    def by(self, initiator: object | None) -> Changes:
+        return replace(self, initiator=initiator)
 
 
 NOTHING = Changes()
 SALE = Changes(members=True, sales=True, outbox=True)
 MEMBER = Changes(members=True, outbox=True)
+SYNC = "sync"  # the initiator of what a sync cycle changed
 
 
 class Op:
@@ -61,7 +65,7 @@ class Op:
         self,
         fn: Callable[[], Any],
         *,
-        changes: Changes | Callable[[Any], Changes] | None = None,
+        changes: Changes | None = None,
         key: str | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -90,9 +94,6 @@ class Op:
         runner.submit(self)
         return self
 
-    def changes_for(self, result: Any) -> Changes | None:
-        return self.changes(result) if callable(self.changes) else self.changes
-
 
 _STOP = object()
 
@@ -100,7 +101,7 @@ _STOP = object()
 class OpRunner(QObject):
     """The one database worker thread, and the way results come back to the GUI thread."""
 
-    changed = Signal(object)  # Changes, after a successful op that changed something
+    changed = Signal(object)  # Changes: after a successful op that changed something, or a sync notice
     failed = Signal(object)  # an exception no failure callback took
     busy_changed = Signal(bool)
     _finished = Signal(object, bool, object)  # op, ok, value (worker thread -> GUI thread)
@@ -141,35 +142,43 @@ class OpRunner(QObject):
         with self._lock:
             return op.key is None or self._latest.get(op.key) == op.id
 
+    def announce(self, changes: Changes) -> None:
+        """GUI thread: changes made elsewhere (a sync cycle) reach widgets as an op's would."""
+        if changes != NOTHING:
+            self.changed.emit(changes)
+
+    def _alive(self, op: Op) -> bool:
+        return op.parent is None or shiboken6.isValid(op.parent)
+
     def _deliver(self, op: Op, ok: bool, value: Any) -> None:
         try:
-            if value is _SKIPPED or not self._is_current(op):
-                return
-            if op.parent is not None and not shiboken6.isValid(op.parent):
-                return
-            if ok:
-                changes = op.changes_for(value)
-                if op._success is not None:
-                    op._success(value)
-                if changes and changes != NOTHING:
-                    self.changed.emit(changes)
-            elif op._failure is not None:
-                op._failure(value)
-            else:
-                self.failed.emit(value)
+            if value is not _SKIPPED and self._is_current(op) and self._alive(op):
+                self._call_back(op, ok, value)
         except Exception:  # a callback bug must not kill the event loop
             log.exception("op callback failed")
         finally:
-            if op._finally is not None and (op.parent is None or shiboken6.isValid(op.parent)):
-                try:
-                    op._finally()
-                except Exception:
-                    log.exception("op finally callback failed")
-            with self._lock:
-                self._outstanding -= 1
-                idle = self._outstanding == 0
-            if idle:
-                self.busy_changed.emit(False)
+            self._finish(op)
+
+    def _call_back(self, op: Op, ok: bool, value: Any) -> None:
+        if not ok:
+            (op._failure or self.failed.emit)(value)
+            return
+        if op._success is not None:
+            op._success(value)
+        if op.changes is not None:
+            self.announce(op.changes.by(op.parent))
+
+    def _finish(self, op: Op) -> None:
+        if op._finally is not None and self._alive(op):
+            try:
+                op._finally()
+            except Exception:
+                log.exception("op finally callback failed")
+        with self._lock:
+            self._outstanding -= 1
+            idle = self._outstanding == 0
+        if idle:
+            self.busy_changed.emit(False)
 
     # -- worker thread ------------------------------------------------------------------------
 

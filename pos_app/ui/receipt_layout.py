@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from . import fmt
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 TENDER_NAMES = {
     "cash": QT_TRANSLATE_NOOP("Printing", "Cash"),

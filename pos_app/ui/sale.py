@@ -7,11 +7,15 @@ confirming twice (a double key press, a retry) can only ever record one sale.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from loyalty_core.ids import uuid7
 from loyalty_core.pricing import CartLine, Quote
+
+from ..services.checkout import SaleRequest
+from ..services.views import MemberView, Receipt
 
 OPEN_SKU = "OPEN"
 MAX_QTY = 999
@@ -51,12 +55,12 @@ class SaleModel(QObject):
 
     def _clear(self) -> None:
         self.sale_id = uuid7()
-        self.member = None  # MemberView
+        self.member: MemberView | None = None
         self.items: list[CartItem] = []
         self.redeem_points = 0
         self.coupon_code: str | None = None
         self.quote: Quote | None = None
-        self.receipt = None
+        self.receipt: Receipt | None = None
         self.confirming = False
 
     # -- state --------------------------------------------------------------------------------
@@ -75,6 +79,14 @@ class SaleModel(QObject):
 
     def lines(self) -> list[CartLine]:
         return [item.line() for item in self.items]
+
+    def request(self, *, redeem_points: int | None = None, **confirm: Any) -> SaleRequest:
+        """This sale as the service takes it; `confirm`: cashier_id, tender_method, received_cents."""
+        if self.member is None:
+            raise ValueError("a sale needs a member before it is quoted or confirmed")
+        points = self.redeem_points if redeem_points is None else redeem_points
+        return SaleRequest(self.member.member_code, self.lines(), points, self.coupon_code,
+                           sale_id=self.sale_id, **confirm)  # fmt: skip
 
     def local_subtotal(self) -> int:
         return sum(item.subtotal_cents for item in self.items)

@@ -18,12 +18,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodQueryEvent, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QInputMethodQueryEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+_W = TypeVar("_W", bound=QWidget)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PLAIN = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 # Keys a scanner (or a person) presses on their own, without text: never a reason to split a burst.
@@ -55,13 +57,14 @@ class _NoInputMethod(QObject):
             return True
         if event.type() == QEvent.Type.InputMethodQuery:
             obj.event(event)  # the field answers everything else (hints, cursor) as usual
-            if event.queries() & Qt.InputMethodQuery.ImEnabled:
-                event.setValue(Qt.InputMethodQuery.ImEnabled, False)
+            query = cast(QInputMethodQueryEvent, event)
+            if query.queries() & Qt.InputMethodQuery.ImEnabled:
+                query.setValue(Qt.InputMethodQuery.ImEnabled, False)
             return True
         return False
 
 
-def scan_field(widget: QWidget, on: bool = True) -> QWidget:
+def scan_field(widget: _W, on: bool = True) -> _W:
     """A field the scanner types into: no input method, so an active Pinyin/Zhuyin/Cangjie
     composition can never swallow the scanner's keys. `on=False` gives the field its input
     method back (a name is about to be typed)."""
@@ -149,15 +152,19 @@ class ScannerDetector(QObject):
         if self._replaying or not self.enabled or not obj.isWidgetType():
             return False
         if event.type() == QEvent.Type.InputMethod:
-            if event.commitString():
+            if cast(QInputMethodEvent, event).commitString():
                 self.flush()  # a person's committed text comes after the keys held before it
             return False
         if event.type() != QEvent.Type.KeyPress:
             return False
-        key = event.key()
-        if key in _LONE_MODIFIERS:
+        key_event = cast(QKeyEvent, event)
+        if key_event.key() in _LONE_MODIFIERS:
             return False  # Shift around a capital: the burst goes on
-        now = self._clock()
+        return self._key_press(obj, key_event)
+
+    def _key_press(self, obj: QObject, event: QKeyEvent) -> bool:
+        """True when the key is the scanner's (held, or the end of a scan): the widget never sees it."""
+        key, now = event.key(), self._clock()
         plain = not (event.modifiers() & ~_PLAIN)
         if self._is_line_feed(key, event) and now <= self._line_feed_until:
             self._line_feed_until = 0.0
@@ -170,13 +177,16 @@ class ScannerDetector(QObject):
             return False
         text = event.text()
         if plain and len(text) == 1 and text.isprintable():
-            if self._held and now - self._held[-1].at > self.max_gap:
-                self.flush()
-            self._held.append(_HeldKey(obj, key, event.modifiers(), text, now))
-            self._timer.start()
+            self._hold(_HeldKey(obj, key, event.modifiers(), text, now))
             return True
         self.flush()  # any other key: what was held goes first, in order
         return False
+
+    def _hold(self, held: _HeldKey) -> None:
+        if self._held and held.at - self._held[-1].at > self.max_gap:
+            self.flush()
+        self._held.append(held)
+        self._timer.start()
 
     def _ends_scan(self, key: int, text: str, plain: bool) -> bool:
         if not plain:

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..sync.status import SyncStatus
 from . import fmt
 from .dialogs import Dialogs
 from .i18n import I18n
 from .ops import Op, OpRunner
 from .settings import UiSettings
 
+if TYPE_CHECKING:  # the composition root's types, for annotations only (no import cycle at run time)
+    from loyalty_core.rules import RuleSet
+
+    from ..bootstrap import App
+    from ..config import TerminalConfig
+    from ..services.pos import CashierService, PosService
+
 
 class Session(QObject):
     services_ready = Signal()
     cashier_changed = Signal(object)  # Cashier | None
-    sync_status_changed = Signal(object)  # widgets.sync_status.SyncStatus
+    sync_status_changed = Signal(object)  # pos_app.sync.status.SyncStatus
     notify = Signal(str, str)  # level ("info" | "error"), text — for the window's message bar
 
     def __init__(self, runner: OpRunner, i18n: I18n, settings: UiSettings, data_dir: Path | None) -> None:
@@ -26,9 +35,9 @@ class Session(QObject):
         self.i18n = i18n
         self.settings = settings
         self.data_dir = data_dir
-        self.services = None  # pos_app.bootstrap.App once built (on the worker thread)
+        self.services: App | None = None  # built on the worker thread, then attached
         self.cashier = None
-        self.sync_status = None
+        self.sync_status: SyncStatus | None = None
         self.dialogs = Dialogs()  # tests swap in choosers that answer at once
         # printers can take seconds to answer (or time out): their own worker, never the database's
         self.print_runner = OpRunner(self)
@@ -36,7 +45,7 @@ class Session(QObject):
 
     # -- services -----------------------------------------------------------------------------
 
-    def attach(self, services) -> None:
+    def attach(self, services: App) -> None:
         self.services = services
         fmt.use_currency(services.config.country)
         self._products = {}
@@ -49,25 +58,30 @@ class Session(QObject):
     def ready(self) -> bool:
         return self.services is not None
 
-    @property
-    def pos(self):
-        return self.services.pos
+    def _app(self) -> App:
+        if self.services is None:
+            raise RuntimeError("the till's services are not built yet (Session.ready is False)")
+        return self.services
 
     @property
-    def cashiers(self):
-        return self.services.cashiers
+    def pos(self) -> PosService:
+        return self._app().pos
 
     @property
-    def rules(self):
-        return self.services.ctx.rules
+    def cashiers(self) -> CashierService:
+        return self._app().cashiers
 
     @property
-    def config(self):
-        return self.services.config
+    def rules(self) -> RuleSet:
+        return self._app().ctx.rules
+
+    @property
+    def config(self) -> TerminalConfig:
+        return self._app().config
 
     def today(self) -> dt.date:
         """The till's business day on the till's clock (tests move it), never the PC's calendar."""
-        return self.services.ctx.today()
+        return self._app().ctx.today()
 
     @property
     def catalog(self) -> list:
@@ -121,7 +135,7 @@ class Session(QObject):
                     return p.name(self.language)
         return promo_id
 
-    def set_sync_status(self, status) -> None:
+    def set_sync_status(self, status: SyncStatus) -> None:
         self.sync_status = status
         self.sync_status_changed.emit(status)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..sync.status import SyncStatus
 from .bridge import CoreBridge
-from .ops import Changes, Op
+from .ops import SYNC, Changes, Op
 from .session import Session
-from .widgets.sync_status import SyncStatus
 
 
 class SyncMonitor(QObject):
@@ -18,7 +20,7 @@ class SyncMonitor(QObject):
         self.session = session
         self.bridge = bridge
         self.status = SyncStatus()
-        self.engine = None
+        self.engine: Any = None  # pos_app.sync.engine.SyncEngine, when HQ is configured
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.refresh)
@@ -46,10 +48,10 @@ class SyncMonitor(QObject):
             return
         engine, pos = self.engine, self.session.pos
 
-        def read() -> dict:
+        def read() -> SyncStatus:
             if engine is not None:
-                return engine.status()
-            return {"configured": False, **pos.outbox_status()}
+                return SyncStatus.from_dict(engine.status())
+            return SyncStatus.from_dict({"configured": False, **pos.outbox_status()})
 
         self.session.run(Op(read, key="sync-status", parent=self).success(self._from_engine).failure(lambda _e: None))
 
@@ -59,9 +61,11 @@ class SyncMonitor(QObject):
         self._soon.start()
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.outbox:
+        if changes.initiator == SYNC:
+            self.refresh()  # what the cycle changed, counted now
+        elif changes.outbox:
             self._soon.start()
 
-    def _from_engine(self, raw: dict) -> None:
-        self.status = SyncStatus.from_dict(raw)
+    def _from_engine(self, status: SyncStatus) -> None:
+        self.status = status
         self.status_changed.emit(self.status)

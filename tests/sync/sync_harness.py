@@ -204,8 +204,8 @@ def make_till(data_dir: Path, hq: HqServer, store_id: str, terminal_id: str, *, 
 def tune(app: App) -> None:
     """Test timings: quick backoff, frequent polls, no nightly reconcile on its own."""
     engine = app.sync
-    engine.backoff_base, engine.backoff_cap, engine.poll_interval = 0.02, 0.3, 0.2
-    engine.reconcile_hour = None
+    engine.timing.backoff_base, engine.timing.backoff_cap, engine.timing.poll_interval = 0.02, 0.3, 0.2
+    engine.timing.reconcile_hour = None
     engine.client.timeout = (2.0, 10.0)
 
 

@@ -257,7 +257,7 @@ def test_hq_is_offline_flag_applies_the_offline_allowance_and_timers_retry_witho
 
 def test_the_backoff_is_exponential_capped_and_jittered(hq, till_factory):
     engine = till_factory(hq).sync
-    engine.backoff_base, engine.backoff_cap = 1.0, 60.0
+    engine.timing.backoff_base, engine.timing.backoff_cap = 1.0, 60.0
     for failures, ceiling in [(1, 1), (2, 2), (3, 4), (6, 32), (7, 60), (30, 60)]:
         delays = {engine.backoff(failures) for _ in range(50)}
         assert all(ceiling / 2 <= d <= ceiling for d in delays)

@@ -99,7 +99,7 @@ def test_the_engine_reconciles_once_a_night_after_the_configured_hour(hq, till_f
     clock = RunningClock(NOW.replace(hour=3, minute=30))
     a = till_factory(hq, "S001", "T01", clock=clock)
     a.pos.enroll(phone="0919999999", name="王小明", consent_terms=True)
-    a.sync.reconcile_hour = 4
+    a.sync.timing.reconcile_hour = 4
     a.sync.run_once()
     a.sync._maybe_reconcile()
     assert a.sync.status()["last_reconcile"] is None  # 03:30: not yet

@@ -200,7 +200,7 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
         fkey(qtbot, sh, Qt.Key.Key_Escape)
         fkey(qtbot, sh, Qt.Key.Key_F10)
         shot(sh, out / "11-settings.png")
-        from pos_app.ui.widgets.sync_status import SyncStatus
+        from pos_app.sync.status import SyncStatus
 
         sh.session.set_sync_status(SyncStatus(configured=True, online=False, offline=True, pending=42,
                                               last_success="2026-11-24T01:15:00+00:00",

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionSpinB
 from ui_helpers import WAIT, fkey, idle, logged_in, pump, scan, type_slowly
 
 from loyalty_core.pricing import CartLine
+from pos_app.sync.status import SyncStatus
 from pos_app.ui import fkeys
 from pos_app.ui.widgets.common import FKeyButton
-from pos_app.ui.widgets.sync_status import SyncStatus
 
 CREAM = "4710000000031"  # face cream 680.00
 TEA = "4710000000017"  # oolong tea 150.00

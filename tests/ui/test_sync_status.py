@@ -7,8 +7,10 @@ from ui_helpers import WAIT, idle, logged_in, make_shell, scan
 from pos_app import config
 from pos_app.bootstrap import build_app
 from pos_app.store.outbox_repo import REJECTED
+from pos_app.sync.status import SyncStatus
 from pos_app.ui.bridge import CoreBridge
-from pos_app.ui.widgets.sync_status import SyncStatus, SyncStatusWidget
+from pos_app.ui.ops import SYNC
+from pos_app.ui.widgets.sync_status import SyncStatusWidget
 
 
 def test_without_hq_the_status_bar_shows_the_local_outbox(qtbot, shell, services):
@@ -109,7 +111,7 @@ def test_the_bridge_turns_a_storm_of_core_callbacks_into_a_few_gui_updates(qtbot
     received = []
     bridge.status_changed.connect(received.append)
     changes = []
-    bridge.remote_changes.connect(changes.append)
+    bridge.changed.connect(changes.append)
 
     def sync_thread():
         for i in range(10_000):
@@ -120,6 +122,8 @@ def test_the_bridge_turns_a_storm_of_core_callbacks_into_a_few_gui_updates(qtbot
     t = threading.Thread(target=sync_thread)
     t.start()
     t.join()
-    qtbot.waitUntil(lambda: bool(received) and received[-1]["pending"] == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(received) and received[-1].pending == 0, timeout=WAIT)
     assert len(received) <= 5
-    assert sum(len(batch) for batch in changes) == 10
+    qtbot.waitUntil(lambda: bool(changes), timeout=WAIT)
+    assert len(changes) <= 5 and all(c.initiator == SYNC for c in changes)  # one typed value per flush
+    assert set().union(*(c.member_codes for c in changes)) == {f"M{i}" for i in range(0, 10_000, 1000)}

@@ -53,3 +53,7 @@ class Screen(Translatable, QWidget):
 
     def can_leave(self) -> bool:
         return True
+
+    def holds_unconfirmed_work(self) -> bool:
+        """Closing the till now would lose something the cashier started (a cart not confirmed)."""
+        return False

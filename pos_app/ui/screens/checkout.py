@@ -2,31 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from typing import Any
 
-from loyalty_core import qr, redemption
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from loyalty_core import qr
 from loyalty_core.errors import DomainError
 from loyalty_core.phones import looks_like_phone
 
-from .. import fkeys, fmt
+from ...services.checkout import ClampedQuote
+from ...services.views import MemberView, Receipt
+from ...sync.status import SyncStatus
 from ..errors import error_text, message_for
-from ..i18n import translate
-from ..ops import NOTHING, SALE, Op
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..ops import NOTHING, SALE, Changes, Op
 from ..receipt_layout import Expiring
 from ..sale import SaleModel
+from ..session import Session
+from ..widgets.camera_panel import CameraPanel
 from ..widgets.cart_view import CartView
-from ..widgets.common import Card, FKeyButton, MessageBar, keep_place
+from ..widgets.common import MessageBar, keep_place
+from ..widgets.key_bar import Key, KeyBar
 from ..widgets.lookup_bar import LookupBar
 from ..widgets.member_panel import MemberPanel
 from ..widgets.product_entry import ProductEntry
 from ..widgets.receipt_view import ReceiptView
+from ..widgets.sale_done import SaleDoneLine
 from ..widgets.totals_panel import TotalsPanel
-from .base import Screen
+from .base import Nav, Screen
+from .checkout_parts import ask_to_discard_cart, clamp_text, column, page
+from .member_finder import MemberFinder
 
 RECEIPT_PREFIX = "R-"
 COUPON_PREFIX = "CPN1."
-_MEMBER_ERRORS = ("member_not_found", "invalid_qr")  # "not a member": the scan was not for us
 
 
 def is_receipt_no(text: str) -> bool:
@@ -38,101 +47,78 @@ def looks_like_member(text: str) -> bool:
 
 
 class CheckoutScreen(Screen):
+    """Composed of small widgets: the lookup and member panel (left), the cart or the receipt
+    (middle), the totals (right) and the key bar; this class runs the sale between them."""
+
     name = "checkout"
 
-    def __init__(self, session, nav, camera=None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, nav: Nav, camera: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(session, nav, parent)
         self.camera = camera
         self.sale = SaleModel(self)
         self._confirm_when_quoted = False
         self.new_sale_question: QMessageBox | None = None
+        self._build_parts()
+        self.key_bar = KeyBar(self._keys())
+        self.buttons = self.key_bar.buttons
+        self._lay_out()
+        self._connect()
+        if session.ready:
+            self._on_services()
+        self.retranslate()
 
+    def _keys(self) -> list[Key]:
+        """The screen's one table of function keys: key, action, behaviour (words: fkeys.py)."""
+        return [
+            Key("open", Qt.Key.Key_F1, self.entry.focus_open_amount),
+            Key("new", Qt.Key.Key_F2, self.ask_new_sale, label=("Checkout", QT_TRANSLATE_NOOP("Checkout", "New sale"))),
+            Key("find", Qt.Key.Key_F3, self.lookup.focus_for_name),
+            Key("enroll", Qt.Key.Key_F4, self.enroll),
+            Key("camera", Qt.Key.Key_F5, self.camera_panel.toggle, checkable=True),
+            Key("member", Qt.Key.Key_F6, self.member_details),
+            Key("returns", Qt.Key.Key_F7, lambda: self.nav.go("returns")),
+            Key("report", Qt.Key.Key_F8, lambda: self.nav.go("report")),
+            Key("settings", Qt.Key.Key_F10, lambda: self.nav.go("settings")),
+        ]
+
+    def _build_parts(self) -> None:
+        session = self.session
         self.lookup = LookupBar()
+        self.member_panel = MemberPanel(session)
+        self.camera_panel = CameraPanel(self.camera, session.settings)
+        self.entry = ProductEntry(["general"])
+        self.cart = CartView(session, self.sale)
+        self.receipt_view = ReceiptView(session)
+        self.totals = TotalsPanel(session, self.sale)
+        self.message = keep_place(MessageBar(timeout_ms=8000))
+        self.message.setObjectName("checkoutMessage")
+        self.finder = MemberFinder(session, self.lookup, self.message, self)
+        self.done_label = SaleDoneLine(self.sale)  # keeps its place: confirming never moves the cart
+        self.middle = QStackedWidget()  # page 0: the cart being rung up; page 1: the receipt
+        self.middle.addWidget(page(self.entry, (self.cart, 1)))
+        self.middle.addWidget(self.receipt_view)
+
+    def _lay_out(self) -> None:
+        columns = QHBoxLayout()
+        columns.addLayout(column(self.lookup, self.camera_panel, (self.member_panel, 1)), 5)
+        columns.addLayout(column((self.middle, 1), self.done_label, self.message), 10)
+        columns.addLayout(column((self.totals, 1)), 5)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.key_bar)
+
+    def _connect(self) -> None:
         self.lookup.query.connect(self.lookup_member)
         self.lookup.picked.connect(self.attach_member)
-        self.member_panel = MemberPanel(session)
-        self.camera_box = QWidget()
-        self.camera_layout = QVBoxLayout(self.camera_box)
-        self.camera_layout.setContentsMargins(0, 0, 0, 0)
-        self.camera_box.hide()
-        self.preview = None
-
-        self.entry = ProductEntry(["general"])
+        self.finder.found.connect(self.attach_member)
         self.entry.code_entered.connect(self._typed_product)
         self.entry.open_amount.connect(self.add_open_amount)
         self.entry.refused.connect(lambda exc: self.message.show_error(error_text(exc)))
-        self.cart = CartView(session, self.sale)
-        self.receipt_view = ReceiptView(session)
-        self.middle = QStackedWidget()
-        cart_page = QWidget()
-        cart_layout = QVBoxLayout(cart_page)
-        cart_layout.setContentsMargins(0, 0, 0, 0)
-        cart_layout.addWidget(self.entry)
-        cart_layout.addWidget(self.cart, 1)
-        self.middle.addWidget(cart_page)
-        self.middle.addWidget(self.receipt_view)
-        self.totals = TotalsPanel(session, self.sale)
         self.totals.confirm_button.clicked.connect(self.confirm)
         self.totals.finished.connect(self.focus_default)
         self.cart.finished.connect(self.focus_default)
-        self.message = MessageBar(timeout_ms=8000)
-        self.message.setObjectName("checkoutMessage")
-        self.done_label = QLabel()
-        self.done_label.setObjectName("saleDone")
-        self.done_label.setWordWrap(True)
-        # The line under the cart keeps its place, filled or empty: confirming never moves the cart.
-        self.done_label.setMinimumHeight(2 * self.done_label.fontMetrics().lineSpacing() + 8)
-        keep_place(self.message)
-
-        self.buttons = {
-            "new": FKeyButton(Qt.Key.Key_F2),
-            "find": FKeyButton(Qt.Key.Key_F3),
-            "enroll": FKeyButton(Qt.Key.Key_F4),
-            "camera": FKeyButton(Qt.Key.Key_F5),
-            "member": FKeyButton(Qt.Key.Key_F6),
-            "returns": FKeyButton(Qt.Key.Key_F7),
-            "report": FKeyButton(Qt.Key.Key_F8),
-            "open": FKeyButton(Qt.Key.Key_F1),
-            "settings": FKeyButton(Qt.Key.Key_F10),
-        }
-        self.buttons["camera"].setCheckable(True)
-        actions = {
-            "new": self.ask_new_sale,
-            "find": self.lookup.focus_for_name,
-            "enroll": self.enroll,
-            "camera": self.toggle_camera,
-            "member": self.member_details,
-            "returns": lambda: self.nav.go("returns"),
-            "report": lambda: self.nav.go("report"),
-            "open": self.entry.focus_open_amount,
-            "settings": lambda: self.nav.go("settings"),
-        }
-        for key, button in self.buttons.items():
-            button.clicked.connect(actions[key])
-
-        left = QVBoxLayout()
-        left.addWidget(self.lookup)
-        left.addWidget(self.camera_box)
-        left.addWidget(self.member_panel, 1)
-        middle = QVBoxLayout()
-        middle.addWidget(self.middle, 1)
-        middle.addWidget(self.done_label)
-        middle.addWidget(self.message)
-        right = QVBoxLayout()
-        right.addWidget(self.totals, 1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 5)
-        columns.addLayout(middle, 10)
-        columns.addLayout(right, 5)
-        bar = QHBoxLayout()
-        for button in sorted(self.buttons.values(), key=lambda b: int(b.fkey)):  # F1 … F10, as on the keyboard
-            bar.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        bar_card = Card()
-        bar_card.setLayout(bar)
-        layout.addWidget(bar_card)
-
+        self.camera_panel.running_changed.connect(self.buttons["camera"].setChecked)
+        self.camera_panel.unavailable.connect(lambda code, detail: self.message.show_error(message_for(code, detail=detail)))
         self._quote_timer = QTimer(self)
         self._quote_timer.setSingleShot(True)
         self._quote_timer.setInterval(0)
@@ -142,14 +128,9 @@ class CheckoutScreen(Screen):
         self.sale.member_changed.connect(lambda: self.member_panel.set_member(self.sale.member))
         self.sale.state_changed.connect(self._render_state)
         self.sale.quote_changed.connect(self._on_quote)
-        session.services_ready.connect(self._on_services)
-        if session.ready:
-            self._on_services()
-        session.runner.changed.connect(self._on_changes)
-        session.sync_status_changed.connect(self._on_sync_status)
-        if camera is not None:
-            camera.unavailable.connect(self._camera_unavailable)
-        self.retranslate()
+        self.session.services_ready.connect(self._on_services)
+        self.session.runner.changed.connect(self._on_changes)
+        self.session.sync_status_changed.connect(self._on_sync_status)
 
     # -- texts --------------------------------------------------------------------------------
 
@@ -157,12 +138,10 @@ class CheckoutScreen(Screen):
         return translate("Checkout", "Checkout")
 
     def retranslate(self) -> None:
-        for button in self.buttons.values():  # the words of the one table (fkeys.py), so they never drift
-            button.set_label(fkeys.meaning(button.fkey))
-        self.buttons["new"].set_label(translate("Checkout", "New sale"))
+        self.key_bar.retranslate()
         self._render_state()
 
-    def activate(self, member=None, **_kwargs) -> None:
+    def activate(self, member: MemberView | None = None, **_kwargs: object) -> None:
         if member is not None:
             self.attach_member(member)
         self.focus_default()
@@ -191,7 +170,7 @@ class CheckoutScreen(Screen):
         elif is_receipt_no(text):
             self.nav.go("returns", receipt_no=text)
         elif looks_like_member(text):
-            self.find_member(text, scanned=True)
+            self.finder.by_code(text, scanned=True)
         else:
             self.message.show_error(message_for("not_a_code", text=text[:40]))
         return True
@@ -202,48 +181,11 @@ class CheckoutScreen(Screen):
             self.lookup.edit.clear()
             self.add_product(product)
         elif looks_like_member(text):
-            self.find_member(text, scanned=False)
+            self.finder.by_code(text, scanned=False)
         else:
-            self.search_by_name(text)
+            self.finder.by_name(text)
 
-    def find_member(self, text: str, *, scanned: bool) -> None:
-        if not self.session.ready:
-            self.message.show_error(message_for("not_ready"))
-            return
-        pos = self.session.pos
-
-        def found(member) -> None:
-            if not scanned:
-                self.lookup.edit.clear()
-            self.attach_member(member)
-
-        def refused(exc) -> None:
-            if scanned and isinstance(exc, DomainError) and exc.code in _MEMBER_ERRORS:
-                self.message.show_error(message_for("not_a_code", text=text[:40]))
-            else:
-                self.message.show_error(error_text(exc))
-
-        self.session.run(Op(lambda: pos.find_member(text), key="find-member", parent=self).success(found)
-                         .failure(refused))  # fmt: skip
-
-    def search_by_name(self, text: str) -> None:
-        if not self.session.ready:
-            return
-        pos = self.session.pos
-
-        def found(members: list) -> None:
-            if not members:
-                self.message.show_error(message_for("member_not_found"))
-            elif len(members) == 1:
-                self.lookup.edit.clear()
-                self.attach_member(members[0])
-            else:
-                self.lookup.show_results(members, lambda m: f"{m.name} · {m.masked_phone} · {m.member_code}")
-
-        op = Op(lambda: pos.search_members(text, 20), key="find-member", parent=self)
-        self.session.run(op.success(found).failure(lambda exc: self.message.show_error(error_text(exc))))
-
-    def attach_member(self, member) -> None:
+    def attach_member(self, member: MemberView) -> None:
         self.message.clear_message()
         self.lookup.hide_results()
         if self.sale.confirmed:
@@ -272,7 +214,7 @@ class CheckoutScreen(Screen):
         self.entry.code_edit.clear()
         self.add_product(product)
 
-    def add_product(self, product, qty: int = 1) -> None:
+    def add_product(self, product: Any, qty: int = 1) -> None:
         self.message.clear_message()
         row = self.sale.add_product(product, qty)
         self.cart.select_row(row)
@@ -294,31 +236,20 @@ class CheckoutScreen(Screen):
         sale = self.sale
         if sale.member is None or not sale.items or sale.confirmed or not self.session.ready:
             return
-        pos, version = self.session.pos, sale.version
-        code, lines, redeem, coupon = sale.member.member_code, sale.lines(), sale.redeem_points, sale.coupon_code
+        pos, version, req = self.session.pos, sale.version, sale.request()
 
-        def quoted(result) -> None:
+        def quoted(result: ClampedQuote) -> None:
             if sale.set_quote(result.quote, version) and result.clamped:
-                self.message.show_info(self.clamp_text(result))
+                self.message.show_info(clamp_text(result))
 
-        def refused(exc) -> None:
+        def refused(exc: BaseException) -> None:
             self.message.show_error(error_text(exc))
             if isinstance(exc, DomainError) and "coupon" in exc.code and sale.version == version:
                 sale.set_coupon(None)  # re-quotes without the coupon
             self._confirm_when_quoted = False
 
-        op = Op(lambda: pos.quote_sale_clamped(code, lines, redeem, coupon), key="quote", parent=self)
+        op = Op(lambda: pos.quote_clamped(req), key="quote", parent=self)  # the service clamps the points
         self.session.run(op.success(quoted).failure(refused))
-
-    def clamp_text(self, result) -> str:
-        """Why the points box now shows other points than were typed."""
-        taken = result.quote.points_redeemed
-        if result.clamped == redemption.OVER_MAX:
-            return translate("Checkout", "{asked} points is more than this sale takes: {points} points used.").format(
-                asked=fmt.points(result.asked), points=fmt.points(taken))
-        step = self.session.rules.redeem.points_per_step
-        return translate("Checkout", "Points are used in steps of {step}: {asked} became {points}.").format(
-            step=fmt.number(step), asked=fmt.points(result.asked), points=fmt.points(taken))
 
     def _on_quote(self) -> None:
         if self.sale.quote is not None and self._confirm_when_quoted:
@@ -347,26 +278,25 @@ class CheckoutScreen(Screen):
 
     def _tendered(self, method: str, received_cents: int | None) -> None:
         sale = self.sale
-        if sale.quote is None or sale.confirmed or not sale.begin_confirm():
+        if sale.quote is None or sale.confirmed or sale.member is None or not sale.begin_confirm():
             return
-        pos, q = self.session.pos, sale.quote
-        code, lines, coupon, sale_id = sale.member.member_code, sale.lines(), sale.coupon_code, sale.sale_id
-        redeem, cashier_id, member = q.points_redeemed, self.session.cashier_id, sale.member
+        pos, member = self.session.pos, sale.member
+        # the points the quote took (clamped), paid as the cashier said
+        req = sale.request(redeem_points=sale.quote.points_redeemed, cashier_id=self.session.cashier_id,
+                           tender_method=method, received_cents=received_cents)  # fmt: skip
 
-        def confirmed(receipt) -> None:
+        def confirmed(receipt: Receipt) -> None:
             sale.end_confirm(receipt)
             # redemption takes the soonest-expiring points first: what still expires soon after this sale
             expiring = Expiring(max(0, member.expiring_30d - receipt.points_redeemed), member.expiring_on)
             self.receipt_view.set_receipt(receipt, expiring=expiring)
             self.refresh_member()
 
-        def refused(exc) -> None:
+        def refused(exc: BaseException) -> None:
             sale.end_confirm(None)
             self.message.show_error(error_text(exc))
 
-        op = Op(lambda: pos.confirm_sale(code, lines, redeem, coupon, sale_id=sale_id, cashier_id=cashier_id,
-                                         tender_method=method, received_cents=received_cents),
-                changes=SALE, parent=self)  # fmt: skip
+        op = Op(lambda: pos.confirm(req), changes=SALE, parent=self)  # initiated here: _on_changes skips it
         self.session.run(op.success(confirmed).failure(refused))
 
     def _render_state(self) -> None:
@@ -374,49 +304,22 @@ class CheckoutScreen(Screen):
         self.middle.setCurrentIndex(1 if sale.confirmed else 0)
         self.entry.setEnabled(not sale.confirmed and not sale.confirming)
         self.buttons["open"].setEnabled(not sale.confirmed)  # disabled, not hidden: the key bar never shifts
-        if sale.confirmed:
-            r = sale.receipt
-            self.done_label.setText(
-                translate(
-                    "Checkout", "Sale {receipt} confirmed: earned {earned}, redeemed {redeemed}, new balance {balance}."
-                ).format(
-                    receipt=r.receipt_no,
-                    earned=fmt.points(r.points_earned),
-                    redeemed=fmt.points(r.points_redeemed),
-                    balance=fmt.points(r.balance_after),
-                )
-            )
-        elif sale.confirming:
-            self.done_label.setText(translate("Checkout", "Confirming…"))
-        else:
-            self.done_label.setText("")
+        self.done_label.show_state()
 
     def ask_new_sale(self) -> None:
         """F2: a cart not yet confirmed is only thrown away once the cashier says so."""
         if not self.sale.has_unconfirmed:
             self.new_sale()
             return
-        box = QMessageBox(self)
-        box.setObjectName("newSaleQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(translate("Checkout", "Start a new sale?"))
-        box.setText(translate("Checkout", "The cart has {n} lines that are not confirmed. Throw them away?").format(
-            n=fmt.number(len(self.sale.items))))
-        discard = box.addButton(translate("Checkout", "Throw the cart away"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(translate("Checkout", "Keep the cart"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        self.new_sale_question = box
 
-        def answered(button) -> None:
+        def answered(discard: bool) -> None:
             self.new_sale_question = None
-            if button is discard:
+            if discard:
                 self.new_sale()
             else:
                 self.focus_default()
 
-        box.buttonClicked.connect(answered)
-        box.open()
+        self.new_sale_question = ask_to_discard_cart(self, len(self.sale.items), answered)
 
     def new_sale(self) -> None:
         self._confirm_when_quoted = False
@@ -436,7 +339,7 @@ class CheckoutScreen(Screen):
             return
         pos, code = self.session.pos, self.sale.member.member_code
 
-        def fresh(member) -> None:
+        def fresh(member: MemberView) -> None:
             if self.sale.confirmed:
                 self.member_panel.set_member(member)
             else:
@@ -445,19 +348,17 @@ class CheckoutScreen(Screen):
         self.session.run(Op(lambda: pos.find_member(code), changes=NOTHING, key="refresh-member", parent=self)
                          .success(fresh).failure(lambda _e: None))  # fmt: skip
 
-    def _on_changes(self, changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        """A member's balance may have moved (another screen's op, a sync): show it fresh. This
+        screen's own confirm refreshed already (`initiator is self`): never twice."""
         member = self.sale.member
-        concerned = member is not None and changes.members and changes.member_code in (None, member.member_code)
-        if concerned and not self.sale.confirming:
+        if changes.initiator is self or member is None or self.sale.confirming:
+            return
+        if changes.concerns_member(member.member_code):
             self.refresh_member()
 
-    def remote_members_changed(self, codes: set[str]) -> None:
-        if self.sale.member is not None and self.sale.member.member_code in codes:
-            self.refresh_member()
-
-    def _on_sync_status(self, status) -> None:
-        offline = status.configured and (status.offline or status.online is False)
-        self.member_panel.set_offline(offline, status.last_success)
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        self.member_panel.set_offline(status.looks_offline, status.last_success)
 
     # -- other screens ------------------------------------------------------------------------
 
@@ -472,41 +373,14 @@ class CheckoutScreen(Screen):
             return
         self.nav.go("member", member=self.sale.member)
 
-    # -- camera -------------------------------------------------------------------------------
-
-    def toggle_camera(self) -> None:
-        button = self.buttons["camera"]
-        if self.camera is None:
-            button.setChecked(False)
-            self._camera_unavailable("no_camera")
-            return
-        if self.camera.active:
-            self.stop_camera()
-            return
-        if self.preview is None:
-            from PySide6.QtMultimediaWidgets import QVideoWidget
-
-            self.preview = QVideoWidget()
-            self.preview.setMinimumHeight(180)
-            self.camera_layout.addWidget(self.preview)
-        started = self.camera.start(self.session.settings.camera_id, self.preview)
-        button.setChecked(started)
-        self.camera_box.setVisible(started)
-
     def stop_camera(self) -> None:
-        if self.camera is not None:
-            self.camera.stop()
-        self.buttons["camera"].setChecked(False)
-        self.camera_box.hide()
-
-    def _camera_unavailable(self, code: str) -> None:
-        detail = getattr(self.camera, "last_error_detail", "") if self.camera else ""
-        self.message.show_error(message_for(code, detail=detail))
-        self.buttons["camera"].setChecked(False)
-        self.camera_box.hide()
+        self.camera_panel.stop()
 
     def can_leave(self) -> bool:
         return True
+
+    def holds_unconfirmed_work(self) -> bool:
+        return self.sale.has_unconfirmed
 
     def handle_key(self, key: Qt.Key) -> bool:
         if key == Qt.Key.Key_F12 and not self.sale.confirmed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...services.views import Profile
 from .. import fmt
 from ..errors import error_text
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..ops import MEMBER, Op
 from ..scanner import scan_field
 from ..widgets.common import TOUCH_HEIGHT, FKeyButton, MessageBar, big_line_edit, heading

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem
 
 from .. import fmt
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..sale import MAX_QTY, SaleModel
 from ..scanner import scan_field
 from .common import TOUCH_MIN, Translatable, when_done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
@@ -135,7 +136,10 @@ class Card(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
 
-def keep_place(widget: QWidget) -> QWidget:
+_W = TypeVar("_W", bound=QWidget)
+
+
+def keep_place(widget: _W) -> _W:
     """Hidden, it still holds its space: showing it later moves nothing else on the screen."""
     policy = widget.sizePolicy()
     policy.setRetainSizeWhenHidden(True)

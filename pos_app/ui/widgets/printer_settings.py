@@ -3,13 +3,12 @@ characters, the cash drawer and the receipt's letterhead. Only a supervisor chan
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from loyalty_core.errors import DomainError
 
 from ..errors import error_text
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..printer_device import KINDS, PrinterChoice, check_address
 from .common import TOUCH_HEIGHT, MessageBar, Translatable
 

@@ -1,42 +1,14 @@
-"""The sync status in the status bar, and the offline banner. They take a plain `SyncStatus`."""
+"""The sync status in the status bar, and the offline banner. They take a `SyncStatus` (pos_app.sync.status)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ...sync.status import SyncStatus
 from .. import fmt
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .common import Translatable
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    configured: bool = False  # an HQ address is set
-    online: bool | None = None  # None: not tried yet
-    offline: bool = False
-    pending: int = 0
-    rejected: int = 0
-    last_success: str | None = None
-    last_error: str | None = None
-    oldest_pending_at: str | None = None
-
-    @staticmethod
-    def from_dict(d: dict) -> SyncStatus:
-        """From the sync engine's status(), or from PosService.outbox_status() when there is no engine."""
-        configured = bool(d.get("configured", False))
-        return SyncStatus(
-            configured=configured,
-            online=d.get("online"),
-            offline=bool(d.get("offline", False)) if configured else False,
-            pending=int(d.get("pending", 0) or 0),
-            rejected=int(d.get("rejected", 0) or 0),
-            last_success=d.get("last_success"),
-            last_error=d.get("last_error"),
-            oldest_pending_at=d.get("oldest_pending_at"),
-        )
 
 
 def error_summary(last_error: str | None) -> str:
