@@ -14,6 +14,7 @@ from .approvals import checked_actor
 from .context import ServiceContext
 from .events import new_event_id, record
 from .members import require_active, resolve, standing_of
+from .uow import UnitOfWork
 from .views import Receipt
 
 
@@ -32,7 +33,7 @@ class SaleRequest:
     received_cents: int | None = None  # cash handed over; None: the exact amount
 
 
-def _coupon(uow, ctx: ServiceContext, code: str | None) -> coupon_rules.Coupon | None:
+def _coupon(uow: UnitOfWork, ctx: ServiceContext, code: str | None) -> coupon_rules.Coupon | None:
     if not code:
         return None
     coupon = coupon_rules.parse(code, ctx.keyring)
@@ -48,7 +49,7 @@ class _Priced(NamedTuple):
     purchase: Purchase
 
 
-def _quote(uow, ctx: ServiceContext, req: SaleRequest) -> _Priced:
+def _quote(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> _Priced:
     member, _ = resolve(uow, ctx, req.member_query)
     require_active(member)
     allowance = None
@@ -63,7 +64,7 @@ def _quote(uow, ctx: ServiceContext, req: SaleRequest) -> _Priced:
     return _Priced(member, terms, coupon, done)
 
 
-def _referrer(uow, member: Member) -> str | None:
+def _referrer(uow: UnitOfWork, member: Member) -> str | None:
     """The referrer, if this till knows them as an active member (HQ applies the same rule)."""
     if not member.referrer_code:
         return None
@@ -71,7 +72,7 @@ def _referrer(uow, member: Member) -> str | None:
     return member.referrer_code if referrer is not None and referrer.status == ACTIVE else None
 
 
-def quote_sale(uow, ctx: ServiceContext, req: SaleRequest) -> pricing.Quote:
+def quote_sale(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> pricing.Quote:
     return _quote(uow, ctx, req).purchase.quote
 
 
@@ -82,7 +83,7 @@ class ClampedQuote(NamedTuple):
     step: int = 100  # the points of one redemption step (what OFF_STEP rounded down to)
 
 
-def quote_clamped(uow, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
+def quote_clamped(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
     """The quote for the points the cashier typed, brought into what the sale accepts (the most
     it takes, whole steps) instead of refused: the till shows what it took and why."""
     first = _quote(uow, ctx, replace(req, redeem_points=0)).purchase.quote
@@ -92,11 +93,11 @@ def quote_clamped(uow, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
     return ClampedQuote(q, req.redeem_points, why, policy.points_per_step)
 
 
-def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
+def confirm_sale(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> Receipt:
     if req.sale_id:
-        done = uow.sales.by_sale_id(req.sale_id)
-        if done is not None:  # the confirm key was pressed twice
-            return Receipt.from_dict(done)
+        stored = uow.sales.by_sale_id(req.sale_id)
+        if stored is not None:  # the confirm key was pressed twice
+            return Receipt.from_dict(stored)
     cashier_id = checked_actor(req.cashier_id, "cashier")
     member, terms, coupon, done = _quote(uow, ctx, req)
     q = done.quote
@@ -140,7 +141,7 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
     uow.members.count_purchase(code)
     if tier_after.code != member.tier_code:
         uow.members.set_tier(code, tier_after.code)
-    if coupon is not None:
+    if coupon is not None and req.coupon_code:  # a coupon comes only from its code
         uow.members.use_coupon(coupon.coupon_id, req.coupon_code, code, receipt_no, at)
     # tier_code: the tier this till priced with, so HQ can tell an offline till's older tier from a forged one.
     payload = {**body, "spend_cents": done.spend_cents, "tier_code": q.tier_code,
@@ -152,9 +153,11 @@ def confirm_sale(uow, ctx: ServiceContext, req: SaleRequest) -> Receipt:
     return receipt
 
 
-def _maybe_issue_birthday_coupon(uow, ctx: ServiceContext, member, day: dt.date) -> None:
+def _maybe_issue_birthday_coupon(uow: UnitOfWork, ctx: ServiceContext, member: Member, day: dt.date) -> None:
     """Birthday month: one coupon a year, signed here so it works offline."""
     template = ctx.rules.birthday_coupon
+    if template is None:  # a program without birthday coupons
+        return
     coupon_id = f"BDAY-{member.member_code}-{day.year}"
     if uow.members.has_coupon(coupon_id):
         return
@@ -162,7 +165,7 @@ def _maybe_issue_birthday_coupon(uow, ctx: ServiceContext, member, day: dt.date)
     value = template.get("value_cents") if kind == coupon_rules.AMOUNT else template.get("value_bp")
     next_month = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     coupon = coupon_rules.Coupon(
-        coupon_id, kind, int(value), int(template.get("min_spend_cents", 0)),
+        coupon_id, kind, int(value or 0), int(template.get("min_spend_cents", 0)),
         next_month - dt.timedelta(days=1), member.member_code,
     )  # fmt: skip
     code = coupon_rules.issue(coupon, ctx.signer)

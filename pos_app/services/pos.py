@@ -13,11 +13,11 @@ from loyalty_core.pricing import CartLine, Quote
 
 from . import adjustments, checkout, members, reports, returns
 from . import cashiers as cashier_cases
+from .cashiers import Cashier
 from .checkout import ClampedQuote, SaleRequest
 from .context import ServiceContext
+from .uow import UnitOfWork, UowFactory
 from .views import DaySummary, MemberView, Profile, Receipt, ReturnReceipt, SaleRecord
-
-UowFactory = Callable[..., object]
 
 
 class PosService:
@@ -26,11 +26,11 @@ class PosService:
         self.ctx = ctx
         self.profiles: Callable[[str], Profile] | None = None  # HQ's copy of a profile (pos_app.sync.profiles)
 
-    def _read(self):
+    def _read(self) -> UnitOfWork:
         return self._uow(read_only=True)
 
     # members ------------------------------------------------------------
-    def enroll(self, **fields) -> MemberView:
+    def enroll(self, **fields: Any) -> MemberView:
         ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
             return members.enroll(uow, ctx, **fields)
@@ -57,14 +57,14 @@ class PosService:
         with self._read() as uow:
             return [members.view(uow, ctx, m) for m in uow.members.by_name_prefix(prefix, min(limit, 50))]
 
-    def ledger(self, query: str) -> list[dict]:
+    def ledger(self, query: str) -> list[dict[str, Any]]:
         ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._read() as uow:
             member, _ = members.resolve(uow, ctx, query)
             # Entries HQ holds for review first: they count in no balance until HQ approves them.
             return uow.answers.held_for(member.member_code) + uow.ledger.history(member.member_code)
 
-    def update_member(self, query: str, changes: dict, actor: str) -> MemberView:
+    def update_member(self, query: str, changes: dict[str, Any], actor: str) -> MemberView:
         ctx = self.ctx.snapshot()  # one rule set for the whole unit of work
         with self._uow() as uow:
             return members.update_profile(uow, ctx, query, changes, actor)
@@ -81,7 +81,7 @@ class PosService:
             raise DomainError("profile_needs_hq", "Editing this member's name, phone or birthday needs HQ")
         return self.profiles(member.member_code)
 
-    def consents(self, query: str) -> list[dict]:
+    def consents(self, query: str) -> list[dict[str, Any]]:
         """Every consent given or withdrawn at this till for the member, oldest first."""
         with self._read() as uow:
             return members.consent_history(uow, self.ctx, query)
@@ -158,28 +158,28 @@ class PosService:
         with self._read() as uow:
             return reports.day_summary(uow, ctx, day)
 
-    def audit_trail(self, limit: int = 200) -> list[dict]:
+    def audit_trail(self, limit: int = 200) -> list[dict[str, Any]]:
         with self._read() as uow:
             return uow.admin.audit_trail(limit)
 
     # outbox -------------------------------------------------------------
-    def pending_events(self, limit: int = 500) -> list[dict]:
+    def pending_events(self, limit: int = 500) -> list[dict[str, Any]]:
         with self._read() as uow:
             return uow.outbox.pending(limit)
 
-    def outbox_status(self) -> dict:
+    def outbox_status(self) -> dict[str, Any]:
         with self._read() as uow:
             counts = uow.outbox.counts()
             return {"pending": counts["pending"], "sent": counts["sent"], "rejected": counts["rejected"],
                     "awaiting_hq_approval": uow.outbox.held_count(),
                     "oldest_pending_at": uow.outbox.oldest_pending_at()}  # fmt: skip
 
-    def held_events(self) -> list[dict]:
+    def held_events(self) -> list[dict[str, Any]]:
         """Events HQ holds for review (e.g. an adjustment over HQ's policy): awaiting HQ approval."""
         with self._read() as uow:
             return uow.outbox.held()
 
-    def rejected_events(self) -> list[dict]:
+    def rejected_events(self) -> list[dict[str, Any]]:
         with self._read() as uow:
             return uow.outbox.rejected()
 
@@ -190,19 +190,19 @@ class CashierService:
         self.ctx = ctx
         self.profiles: Callable[[str], Profile] | None = None  # HQ's copy of a profile (pos_app.sync.profiles)
 
-    def add(self, cashier_id: str, name: str, pin: str, role: str = "cashier", actor: str = "setup"):
+    def add(self, cashier_id: str, name: str, pin: str, role: str = "cashier", actor: str = "setup") -> Cashier:
         with self._uow() as uow:
             return cashier_cases.add(uow, self.ctx, cashier_id, name, pin, role, actor)
 
-    def login(self, cashier_id: str, pin: str):
+    def login(self, cashier_id: str, pin: str) -> Cashier:
         with self._uow() as uow:
             return cashier_cases.login(uow, self.ctx, cashier_id, pin)
 
-    def verify_supervisor(self, cashier_id: str, pin: str):
+    def verify_supervisor(self, cashier_id: str, pin: str) -> Cashier:
         with self._uow() as uow:
             return cashier_cases.verify_supervisor(uow, self.ctx, cashier_id, pin)
 
-    def unlock(self, cashier_id: str, supervisor_id: str, supervisor_pin: str):
+    def unlock(self, cashier_id: str, supervisor_id: str, supervisor_pin: str) -> Cashier:
         """A supervisor's PIN lifts a cashier's lockout (the third one lasts until this)."""
         supervisor = self.verify_supervisor(supervisor_id, supervisor_pin)
         with self._uow() as uow:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from loyalty_core.errors import DomainError
 from loyalty_core.ledger import Entry
 
+from ..services.uow import UnitOfWork
 from ..store.answers_repo import SERVER_ERROR
 from ..store.outbox_repo import PENDING
 from .hq_client import AuthError, HqClient, PermanentError, Stopped, TransientError
@@ -187,8 +188,8 @@ class Pusher:
         by_id = {r.get("event_id"): r for r in results if isinstance(r, dict)}
         sent, rejected, corrected, held = [], [], [], []
         for event in events:
-            answer = by_id.get(event["event_id"])
-            status = answer.get("status") if answer else None
+            answer = by_id.get(event["event_id"]) or {}
+            status = answer.get("status")
             if status in ("applied", "duplicate"):  # corrected and held (stored too) have their own branches
                 sent.append(event["event_id"])
                 summary.applied += status == "applied"
@@ -241,11 +242,11 @@ def _text(value: object, max_len: int = 80) -> str | None:
     return str(value)[:max_len] if isinstance(value, str | int) and not isinstance(value, bool) else None
 
 
-def _take_correction(uow, event: dict, answer: dict) -> None:
+def _take_correction(uow: UnitOfWork, event: dict, answer: dict) -> None:
     """HQ's booked entries replace the event's own; an answer we cannot read keeps ours (the nightly
     reconciliation then brings HQ's balance)."""
     try:
-        entries = [Entry.from_dict(d) for d in answer.get("entries")]
+        entries = [Entry.from_dict(d) for d in answer.get("entries") or ()]
         if not all(isinstance(e.points, int) and not isinstance(e.points, bool) for e in entries):
             raise TypeError("points")
     except (AttributeError, KeyError, TypeError, ValueError, DomainError):

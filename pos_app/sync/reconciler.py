@@ -21,6 +21,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from loyalty_core.reconcile import BUCKETS, bucket_of
 
@@ -67,6 +68,7 @@ class _Background:
         self._thread.join()
         if self._error is not None:
             raise self._error
+        assert self._value is not None  # set by the thread when it did not fail
         return self._value
 
 
@@ -140,7 +142,7 @@ class Reconciler:
 
     def _digests(self, balances: Iterable[tuple[str, int]]) -> tuple[dict[int, str], int]:
         """Bucket digests exactly as `BucketHasher` makes them, streamed in code order."""
-        hashers: dict[int, object] = {}
+        hashers: dict[int, Any] = {}  # hashlib's sha256 objects
         n = 0
         for code, balance in balances:
             b = bucket_of(code, self.buckets)
