@@ -166,3 +166,33 @@ def test_unknown_or_odd_campaign_ids_are_404_not_500(as_role, chain):
     client = as_role("mkt")
     for path in ("/console/campaigns/999", "/console/campaigns/abc", "/console/campaigns/" + "9" * 40):
         assert client.get(path).status_code == 404
+
+
+def use_coupon(chain, code: str, coupon_id: str, paid: int = 30_000) -> list[str]:
+    sale = chain.tills["S001"].sale(code, paid)
+    sale["payload"]["coupon_id"] = coupon_id
+    return chain.push("S001", sale)
+
+
+def test_a_redemption_pushed_by_a_till_shows_in_tracking_with_its_cost(chain, as_role, three):
+    client = as_role("mkt")
+    client.cookies.set("hq_lang", "en")
+    location = create(client, form(chain.clock().date()), three).headers["location"]
+    first = chain.scalar("SELECT coupon_id FROM campaign_coupons WHERE member_code = :c", c=three[0])
+    assert use_coupon(chain, three[0], first)[0] in ("applied", "corrected")
+    chain.buy("S001", three[1], 12_000)
+    page = client.get(location.split("?")[0])
+    assert '<td class="n" id="used">1</td>' in page.text
+    assert 'id="cost" data-cents="5000"' in page.text
+    assert 'data-cents="30000"' in page.text and 'data-cents="12000"' in page.text  # users vs the others
+
+
+def test_hq_holds_a_campaign_coupon_used_after_expiry_or_by_another_member(chain, as_role, three):
+    create(as_role("mkt"), form(chain.clock().date(), valid_until=chain.clock().date().isoformat()), three)
+    theirs = chain.scalar("SELECT coupon_id FROM campaign_coupons WHERE member_code = :c", c=three[1])
+    use_coupon(chain, three[0], theirs)  # someone else's coupon
+    assert "campaign_coupon" in chain.scalar("SELECT flags FROM members WHERE member_code = :c", c=three[0])
+    chain.clock.set(chain.clock() + dt.timedelta(days=2))
+    late = chain.scalar("SELECT coupon_id FROM campaign_coupons WHERE member_code = :c", c=three[2])
+    use_coupon(chain, three[2], late)
+    assert "campaign_coupon" in chain.scalar("SELECT flags FROM members WHERE member_code = :c", c=three[2])
