@@ -8,6 +8,7 @@ from loyalty_core.reconcile import bucket_of
 
 OVERDRAFT = "overdraft"  # a redemption took the balance below zero
 COUPON_REUSE = "coupon_reuse"  # used a coupon another sale had already used
+CAMPAIGN_COUPON = "campaign_coupon"  # used a campaign coupon out of its window, not theirs, or over the limit
 DUPLICATE_PHONE = "duplicate_phone"  # a profile edit gave them another member's phone
 
 

@@ -26,8 +26,9 @@ from loyalty_core.returns import ReturnedLine, return_line
 from loyalty_core.rules import RuleSet
 
 from . import payload, trust
-from .members import COUPON_REUSE, MemberState
+from .members import CAMPAIGN_COUPON, COUPON_REUSE, MemberState
 from .payload import Rejected
+from .services import campaign_redemptions
 from .work import Work
 
 SALE_KINDS = {ledger.EARN, ledger.REDEEM, ledger.BONUS, ledger.REFERRAL}
@@ -95,6 +96,8 @@ def confirmed(work: Work, event: dict) -> dict | None:
     book_purchase(work, state, done, entries, day, event["event_id"])
     if work.sale(receipt_no) is None:  # a till that reused a number (reinstalled): returns go to the first
         work.add_sale(receipt_no, event["event_id"], state.code, day, [line.to_dict() for line in done.quote.lines])
+    if coupon_id and campaign_redemptions.problem(work.conn, work.coupon_use_rows, coupon_id, state.code, day):
+        work.flag(state, CAMPAIGN_COUPON)  # held for review: expired, someone else's, or over the limit
     if coupon_id and not work.use_coupon(coupon_id, event["event_id"], event["store_id"], state.code):
         work.flag(state, COUPON_REUSE)  # accepted: the goods are gone; a supervisor reviews it
     hq = {"points_earned": done.points_earned, "spend_cents": done.spend_cents}

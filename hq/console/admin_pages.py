@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse
 from loyalty_core.personal_data import mask_phone
 
 from .. import admin, db
-from ..members import COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
+from ..members import CAMPAIGN_COUPON, COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
 from ..operators import actions, audit, held_review
 from ..payload import is_plain
 from ..reports import dashboard
@@ -31,7 +31,7 @@ def review_page(ctx: Page):
     m = members.c
     with db.read(ctx.engine) as conn:
         flagged = {}
-        for flag in (OVERDRAFT, COUPON_REUSE, DUPLICATE_PHONE):
+        for flag in (OVERDRAFT, COUPON_REUSE, CAMPAIGN_COUPON, DUPLICATE_PHONE):
             query = sa.select(m.member_code, m.name, m.phone, m.balance, m.home_store, m.flags).where(
                 m.flags.like(f"%{flag}%"), m.status == "active")
             if store is not None:

@@ -246,3 +246,13 @@ def from_accept_language(header: str) -> str:
         if tag.startswith("en"):
             return "en"
     return DEFAULT
+
+
+def _merge_feature_catalogs() -> None:
+    """Feature pages keep their strings in their own module (smaller files, fewer merge conflicts)."""
+    from .i18n_campaigns import CATALOG as campaigns
+
+    _CATALOG.update(campaigns)
+
+
+_merge_feature_catalogs()

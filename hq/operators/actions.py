@@ -11,12 +11,12 @@ from loyalty_core.ids import uuid7
 from loyalty_core.ledger import Entry
 
 from .. import rules as published
-from ..members import COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
+from ..members import CAMPAIGN_COUPON, COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
 from ..work import Work
 from . import audit
 from .roles import Operator
 
-REVIEW_FLAGS = (OVERDRAFT, COUPON_REUSE, DUPLICATE_PHONE)
+REVIEW_FLAGS = (OVERDRAFT, COUPON_REUSE, CAMPAIGN_COUPON, DUPLICATE_PHONE)
 MAX_REASON = 200
 
 
