@@ -21,6 +21,11 @@ i18n.extend({
     "rq.reason": ("原因", "原因", "Reason"),
     "rq.message": ("說明", "说明", "Message"),
     "rq.event": ("事件", "事件", "Event"),
+    "rq.tier_history": ("等級異動紀錄", "等级变动记录", "Tier history"),
+    "rq.tier_from": ("原等級", "原等级", "From"),
+    "rq.tier_to": ("新等級", "新等级", "To"),
+    "rq.tier_spend": ("累計消費", "累计消费", "Rolling spend"),
+    "rq.tier_unchanged": ("入會以來等級未曾變動。", "入会以来等级未曾变动。", "The tier has not changed since enrollment."),
     "error.not_overdrawn": ("此會員的餘額並未低於零。", "此会员的余额并未低于零。", "This member's balance is not below zero."),
     "error.unknown_terminal": ("找不到此終端。", "找不到此终端。", "No such terminal."),
 })  # fmt: skip
