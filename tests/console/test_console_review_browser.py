@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from test_console_browser import CHROMEDRIVER, CHROMIUM, RAW_KEY, browser, server, sign_in, wait_for  # noqa: F401
 
 SHOTS = Path("/tmp/shots/review")
-RQ_KEY = re.compile(r"\brq\.[a-z_]+\b")  # a review-queue key shown untranslated
+RQ_KEY = re.compile(r"\b(?:rq|ops)\.[a-z_0-9]+\b")  # a review-queue key shown untranslated
 TEXTS = {"zh_TW": "點數透支", "zh_CN": "积分透支", "en": "Overdrafts"}
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
@@ -36,6 +36,9 @@ def test_an_admin_writes_off_an_overdraft_in_the_browser_and_the_queue_empties(c
             body = browser.find_element(By.TAG_NAME, "body").text
             assert text in body and not RAW_KEY.search(body) and not RQ_KEY.search(body)
             browser.save_screenshot(str(SHOTS / f"{page.replace('/', '_')}-{lang}.png"))
+        browser.get(f"{server}/console/operators?lang={lang}")
+        assert not RQ_KEY.search(browser.find_element(By.TAG_NAME, "body").text)
+        browser.save_screenshot(str(SHOTS / f"operators-{lang}.png"))
     browser.get(f"{server}/console/review/overdrafts?lang=en")
     row = browser.find_element(By.CSS_SELECTOR, f'#overdrafts tr[data-member="{overdrawn}"]')
     row.find_element(By.NAME, "note").send_keys("two offline redemptions")
