@@ -210,6 +210,11 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
 _CATALOG.update(PROGRAM_CATALOG)
 
 
+def extend(entries: dict[str, tuple[str, str, str]]) -> None:
+    """Adds a page group's own strings (kept beside its pages so this file stays small)."""
+    _CATALOG.update(entries)
+
+
 def translate(language: str, key: str, **values: object) -> str:
     row = _CATALOG.get(key)
     text = row[LANGUAGES.index(language)] if row else key

@@ -10,6 +10,8 @@ from loyalty_core.personal_data import mask_phone
 from .. import db
 from ..operators import actions
 from ..reports import member360, queries
+from ..services import tier_history
+from . import review_i18n  # noqa: F401  (tier history strings)
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render
 
@@ -48,6 +50,8 @@ def _load(ctx, code: str) -> dict:
 @router.get("/members/{code}")
 def member_page(ctx: Page, code: str):
     view = _load(ctx, code)
+    with db.read(ctx.engine) as conn:
+        view["tiers"] = tier_history.history(conn, view["state"].code)
     done = ctx.request.query_params.get("adjusted")
     message = ctx.t("member.adjusted", points=ctx.fmt.num(int(done))) if done and done.lstrip("-").isdigit() else None
     return render(ctx, "member.html", v=view, m=view["member"], phone=_visible_phone(ctx, view["member"].phone),

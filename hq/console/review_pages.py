@@ -1,0 +1,90 @@
+"""The review queues beyond held adjustments: overdrafts (write-off) and terminals (clock skew, rejections).
+
+Use cases live in hq/services; these handlers only check the role, the form and the store scope.
+"""
+
+import sqlalchemy as sa
+from fastapi import APIRouter
+from fastapi.responses import RedirectResponse
+
+from .. import db
+from ..operators import actions
+from ..reports import queries
+from ..schema import rejections, terminals
+from ..services import overdrafts
+from . import review_i18n  # noqa: F401  (registers the strings)
+from .scope import require, store_for
+from .web import PREFIX, Form, Page, PageError, domain, render
+
+router = APIRouter()
+WRITERS = ("admin", "finance", "store_manager")
+MAX_ID = 40
+
+
+def _store(ctx) -> str | None:
+    asked = ctx.request.query_params.get("store") or None
+    if asked is not None and (len(asked) > MAX_ID or not asked.isprintable()):
+        raise PageError(400, "error.generic")
+    return store_for(ctx.operator, asked)
+
+
+@router.get("/review/overdrafts")
+def overdrafts_page(ctx: Page):
+    store = _store(ctx)
+    with db.read(ctx.engine) as conn:
+        rows = overdrafts.waiting(conn, ctx.operator, store)
+    message = ctx.t("rq.written_off") if ctx.request.query_params.get("done") == "written_off" else None
+    return render(ctx, "review_overdrafts.html", rows=rows, store=store or "", message=message,
+                  can_write=ctx.operator.policy.writes and ctx.operator.role in WRITERS)  # fmt: skip
+
+
+@router.post("/review/overdrafts/{code}/write-off")
+def write_off(ctx: Form, code: str):
+    require(ctx.operator.policy.writes and ctx.operator.role in WRITERS)
+    if len(code) > MAX_ID:
+        raise PageError(404, "error.unknown_member")
+    form = ctx.request.state.form
+    today = queries.today(ctx.engine, ctx.now)
+    with domain():
+        note = actions.check_reason(form.get("note"))
+        db.write(ctx.engine, lambda conn: overdrafts.write_off(conn, ctx.operator, code, note, ctx.now, today))
+    return RedirectResponse(f"{PREFIX}/review/overdrafts?done=written_off", status_code=303)
+
+
+@router.get("/review/terminals")
+def terminals_page(ctx: Page):
+    store = _store(ctx)
+    t, r = terminals.c, rejections.c
+    rejected = (sa.select(r.store_id, r.terminal_id, sa.func.count().label("n"))
+                .group_by(r.store_id, r.terminal_id).subquery())  # fmt: skip
+    query = (
+        sa.select(t.store_id, t.terminal_id, t.last_contact_at, t.clock_skew_at, t.clock_skew_events,
+                  t.revoked_at, sa.func.coalesce(rejected.c.n, 0).label("rejected"))
+        .outerjoin(rejected, sa.and_(rejected.c.store_id == t.store_id, rejected.c.terminal_id == t.terminal_id))
+        .order_by(t.store_id, t.terminal_id)
+    )  # fmt: skip
+    if store is not None:
+        query = query.where(t.store_id == store)
+    with db.read(ctx.engine) as conn:
+        rows = [dict(x._mapping) for x in conn.execute(query)]
+    return render(ctx, "review_terminals.html", rows=rows, store=store or "", detail=None)
+
+
+@router.get("/review/terminals/{store_id}/{terminal_id}")
+def terminal_page(ctx: Page, store_id: str, terminal_id: str):
+    if len(store_id) > MAX_ID or len(terminal_id) > MAX_ID:
+        raise PageError(404, "error.unknown_terminal")
+    store = store_for(ctx.operator, None)
+    if store is not None and store != store_id:
+        raise PageError(404, "error.unknown_terminal")  # another store's terminal looks like no terminal
+    t, r = terminals.c, rejections.c
+    with db.read(ctx.engine) as conn:
+        row = conn.execute(sa.select(t.store_id, t.terminal_id, t.last_contact_at, t.clock_skew_at,
+                                     t.clock_skew_events, t.revoked_at)
+                           .where(t.store_id == store_id, t.terminal_id == terminal_id)).first()  # fmt: skip
+        if row is None:
+            raise PageError(404, "error.unknown_terminal")
+        events = [dict(x._mapping) for x in conn.execute(
+            sa.select(r.event_id, r.reason, r.message, r.at)
+            .where(r.store_id == store_id, r.terminal_id == terminal_id).order_by(r.id.desc()).limit(200))]
+    return render(ctx, "review_terminals.html", rows=[dict(row._mapping)], store=store_id, detail=events)

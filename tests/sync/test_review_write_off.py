@@ -1,0 +1,61 @@
+"""An overdraft written off in HQ's console reaches real tills: after one sync their balance is HQ's, zero."""
+
+import re
+
+import pytest
+import requests
+from sync_harness import FaultyAdapter, attach, settle
+
+from hq.operators import accounts
+from loyalty_core.pricing import CartLine
+from pos_app.sync.engine import SyncError
+
+BASKET = [CartLine("RICE", "grocery", 10000, 1)]  # 100.00: at most 5,000 points (50.00) as payment
+PASSWORD = "correct horse battery staple"
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+def go_offline(*tills):
+    nets = []
+    for till in tills:
+        net = attach(till, FaultyAdapter())
+        net.offline = True
+        with pytest.raises(SyncError):
+            till.sync.run_once()
+        nets.append(net)
+    return nets
+
+
+def console_write_off(hq, code: str, note: str) -> int:
+    hq.write(lambda c: accounts.add(c, "boss", "admin", PASSWORD, hq.clock(), None))
+    with requests.Session() as web:
+        page = web.get(f"{hq.url}/console/login")
+        web.post(f"{hq.url}/console/login", allow_redirects=False,
+                 data={"username": "boss", "password": PASSWORD, "csrf": CSRF.search(page.text).group(1)})
+        queue = web.get(f"{hq.url}/console/review/overdrafts")
+        assert f'data-member="{code}"' in queue.text
+        answer = web.post(f"{hq.url}/console/review/overdrafts/{code}/write-off", allow_redirects=False,
+                          data={"note": note, "csrf": CSRF.search(queue.text).group(1)})
+        return answer.status_code
+
+
+def test_an_overdraft_written_off_at_hq_reaches_both_tills_and_their_balance_matches(hq, till_factory):
+    a = till_factory(hq, "S001", "T01")
+    b = till_factory(hq, "S002", "T01")
+    member = a.pos.enroll(phone="0915000002", name="林小華", consent_terms=True)
+    a.pos.adjust(member.member_code, 5900, "goodwill", "9001")
+    settle([a, b], hq)
+    nets = go_offline(a, b)
+    a.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)
+    b.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)  # the same points, spent twice
+    for net in nets:
+        net.offline = False
+    settle([a, b], hq)
+    assert hq.balances()[member.member_code] < 0
+
+    assert console_write_off(hq, member.member_code, "double spend while offline") == 303
+    assert hq.balances()[member.member_code] == 0
+    settle([a, b], hq)
+    for till in (a, b):
+        view = till.pos.find_member(member.member_code)
+        assert (view.balance, view.pending) == (hq.balances()[member.member_code], 0) == (0, 0)
