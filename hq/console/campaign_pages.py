@@ -13,14 +13,14 @@ from ..reports import rfm
 from ..services import campaigns
 from . import i18n
 from .scope import require
-from .web import PREFIX, Ctx, Form, Page, PageError, domain, render
+from .web import PREFIX, Ctx, Form, Page, PageError, SignedIn, domain, render
 
 router = APIRouter()
 FIELDS = ("name", "kind", "value", "min_spend_cents", "valid_from", "valid_until", "per_member_limit",
           "budget_cents", "budget_count", "audience", "codes_text")  # fmt: skip
 
 
-def _may_view(ctx: Ctx) -> None:
+def _may_view(ctx: SignedIn) -> None:
     require(ctx.operator.role != STORE_MANAGER)  # campaigns are chain-wide; a store manager sees one store
 
 

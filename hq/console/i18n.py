@@ -6,7 +6,7 @@ catalog is easier to review side by side. A missing key shows the key, never an 
 
 from starlette.requests import Request
 
-from .i18n_program import PROGRAM_CATALOG
+from . import i18n_campaigns, i18n_program, i18n_review
 
 LANGUAGES = ("zh_TW", "zh_CN", "en")
 DEFAULT = "zh_TW"
@@ -29,22 +29,41 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "login.password": ("密碼", "密码", "Password"),
     "login.submit": ("登入", "登录", "Sign in"),
     "login.bad_credentials": ("帳號或密碼錯誤。", "账号或密码错误。", "Wrong username or password."),
-    "login.locked": ("密碼錯誤次數過多，帳號已鎖定 15 分鐘。", "密码错误次数过多，账号已锁定 15 分钟。",
-                     "Too many wrong passwords: the account is locked for 15 minutes."),  # fmt: skip
+    "login.locked": (
+        "密碼錯誤次數過多，帳號已鎖定 15 分鐘。",
+        "密码错误次数过多，账号已锁定 15 分钟。",
+        "Too many wrong passwords: the account is locked for 15 minutes.",
+    ),  # fmt: skip
     "login.disabled": ("此帳號已停用。", "此账号已停用。", "This account is disabled."),
-    "login.expired": ("工作階段已逾時，請重新登入。", "会话已超时，请重新登录。",
-                      "Your session has expired; please sign in again."),  # fmt: skip
+    "login.expired": (
+        "工作階段已逾時，請重新登入。",
+        "会话已超时，请重新登录。",
+        "Your session has expired; please sign in again.",
+    ),  # fmt: skip
     "error.title": ("無法完成", "无法完成", "Could not do that"),
-    "error.csrf": ("表單已過期或來源不明，請重新整理頁面再試。", "表单已过期或来源不明，请刷新页面再试。",
-                   "The form has expired or did not come from this console; reload the page and try again."),  # fmt: skip
+    "error.csrf": (
+        "表單已過期或來源不明，請重新整理頁面再試。",
+        "表单已过期或来源不明，请刷新页面再试。",
+        "The form has expired or did not come from this console; reload the page and try again.",
+    ),  # fmt: skip
     "error.forbidden": ("您的角色無權執行此操作。", "您的角色无权执行此操作。", "Your role may not do this."),
-    "error.other_store": ("您只能查看自己門市的資料。", "您只能查看自己门店的数据。", "You can only see your own store."),
+    "error.other_store": (
+        "您只能查看自己門市的資料。",
+        "您只能查看自己门店的数据。",
+        "You can only see your own store.",
+    ),
     "error.not_found": ("找不到。", "找不到。", "Not found."),
     "error.invalid_date": ("日期格式應為 YYYY-MM-DD。", "日期格式应为 YYYY-MM-DD。", "Dates are written YYYY-MM-DD."),
-    "error.invalid_range": ("日期區間無效（結束早於開始，或超過三年）。", "日期区间无效（结束早于开始，或超过三年）。",
-                            "Invalid date range (ends before it starts, or longer than three years)."),  # fmt: skip
-    "error.invalid_store_id": ("門市代號無效（英數字、_ 與 -）。", "门店代码无效（字母数字、_ 与 -）。",
-                               "Invalid store id (letters, digits, _ and -)."),  # fmt: skip
+    "error.invalid_range": (
+        "日期區間無效（結束早於開始，或超過三年）。",
+        "日期区间无效（结束早于开始，或超过三年）。",
+        "Invalid date range (ends before it starts, or longer than three years).",
+    ),  # fmt: skip
+    "error.invalid_store_id": (
+        "門市代號無效（英數字、_ 與 -）。",
+        "门店代码无效（字母数字、_ 与 -）。",
+        "Invalid store id (letters, digits, _ and -).",
+    ),  # fmt: skip
     "error.invalid_terminal_id": ("終端代號無效。", "终端代码无效。", "Invalid terminal id."),
     "error.invalid_channel": ("通路名稱無效。", "渠道名称无效。", "Invalid channel name."),
     "error.invalid_name": ("名稱須為 1 到 120 個字。", "名称须为 1 到 120 个字。", "A name has 1 to 120 characters."),
@@ -54,13 +73,27 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "error.unknown_terminal": ("沒有這個終端。", "没有这个终端。", "No such terminal."),
     "error.channel_exists": ("此通路已存在。", "此渠道已存在。", "That channel already exists."),
     "error.unknown_channel": ("沒有這個通路。", "没有这个渠道。", "No such channel."),
-    "error.invalid_points": ("點數須為非零整數。", "积分须为非零整数。", "Points must be a whole number other than zero."),
-    "error.over_limit": ("超過您角色的調整上限（{limit} 點）。", "超过您角色的调整上限（{limit} 积分）。",
-                         "Beyond your role's adjustment limit ({limit} points)."),  # fmt: skip
-    "error.invalid_reason": ("請填寫 1 到 200 字的原因。", "请填写 1 到 200 字的原因。", "Give a reason of 1 to 200 characters."),
+    "error.invalid_points": (
+        "點數須為非零整數。",
+        "积分须为非零整数。",
+        "Points must be a whole number other than zero.",
+    ),
+    "error.over_limit": (
+        "超過您角色的調整上限（{limit} 點）。",
+        "超过您角色的调整上限（{limit} 积分）。",
+        "Beyond your role's adjustment limit ({limit} points).",
+    ),  # fmt: skip
+    "error.invalid_reason": (
+        "請填寫 1 到 200 字的原因。",
+        "请填写 1 到 200 字的原因。",
+        "Give a reason of 1 to 200 characters.",
+    ),
     "error.invalid_segment": ("沒有這個分群。", "没有这个分群。", "No such segment."),
-    "error.invalid_query": ("請輸入 1 到 40 字的會員編號、電話或姓名。", "请输入 1 到 40 字的会员编号、电话或姓名。",
-                            "Type a member code, phone or name (1 to 40 characters)."),  # fmt: skip
+    "error.invalid_query": (
+        "請輸入 1 到 40 字的會員編號、電話或姓名。",
+        "请输入 1 到 40 字的会员编号、电话或姓名。",
+        "Type a member code, phone or name (1 to 40 characters).",
+    ),  # fmt: skip
     "error.invalid_flag": ("沒有這個標記。", "没有这个标记。", "No such flag."),
     "error.unknown_member": ("沒有這位會員。", "没有这位会员。", "No such member."),
     "error.generic": ("輸入無效。", "输入无效。", "Invalid input."),
@@ -79,8 +112,11 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "dash.sales_count": ("會員交易筆數", "会员交易笔数", "Member sales"),
     "dash.sales_cents": ("會員消費金額（扣除退貨）", "会员消费金额（扣除退货）", "Member spend (net of returns)"),
     "dash.spend_per_buyer": ("每位消費會員平均消費", "每位消费会员平均消费", "Spend per buying member"),
-    "dash.members_only": ("總部只收到會員交易；非會員交易不在此系統中。", "总部只收到会员交易；非会员交易不在此系统中。",
-                          "HQ receives member sales only; non-member sales are not in this system."),  # fmt: skip
+    "dash.members_only": (
+        "總部只收到會員交易；非會員交易不在此系統中。",
+        "总部只收到会员交易；非会员交易不在此系统中。",
+        "HQ receives member sales only; non-member sales are not in this system.",
+    ),  # fmt: skip
     "dash.points": ("點數", "积分", "Points"),
     "dash.points_issued": ("發出點數", "发放积分", "Points issued"),
     "dash.points_redeemed": ("兌換點數", "兑换积分", "Points redeemed"),
@@ -107,14 +143,21 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "store.add": ("新增門市", "新增门店", "Add a store"),
     "store.add_terminal": ("新增終端／重發權杖", "新增终端／重发令牌", "Add a terminal / new token"),
     "store.revoke": ("撤銷", "撤销", "Revoke"),
-    "store.token_once": ("權杖只顯示這一次，請立即複製到終端：", "令牌只显示这一次，请立即复制到终端：",
-                         "This token is shown once only; copy it to the terminal now:"),  # fmt: skip
+    "store.token_once": (
+        "權杖只顯示這一次，請立即複製到終端：",
+        "令牌只显示这一次，请立即复制到终端：",
+        "This token is shown once only; copy it to the terminal now:",
+    ),  # fmt: skip
     "store.channels": ("線上通路", "线上渠道", "Online channels"),
     "store.add_channel": ("新增通路／重發權杖", "新增渠道／重发令牌", "Add a channel / new token"),
     "store.terminal_id": ("終端代號", "终端代码", "Terminal id"),
     "store.channel": ("通路", "渠道", "Channel"),
     "store.created": ("建立於", "创建于", "Created"),
-    "members.search": ("搜尋會員（編號、電話或姓名）", "搜索会员（编号、电话或姓名）", "Find a member (code, phone or name)"),
+    "members.search": (
+        "搜尋會員（編號、電話或姓名）",
+        "搜索会员（编号、电话或姓名）",
+        "Find a member (code, phone or name)",
+    ),
     "members.none": ("沒有符合的會員。", "没有符合的会员。", "No member matches."),
     "member.code": ("會員編號", "会员编号", "Member code"),
     "member.name": ("姓名", "姓名", "Name"),
@@ -141,9 +184,11 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "member.used": ("已使用", "已使用", "used"),
     "member.unused": ("未使用", "未使用", "unused"),
     "member.adjust": ("調整點數", "调整积分", "Adjust points"),
-    "member.adjust_limit": ("您的角色每次最多調整 ±{limit} 點，每筆調整都會記入稽核紀錄。",
-                            "您的角色每次最多调整 ±{limit} 积分，每笔调整都会记入审计日志。",
-                            "Your role may adjust at most ±{limit} points at a time; every adjustment is audited."),  # fmt: skip
+    "member.adjust_limit": (
+        "您的角色每次最多調整 ±{limit} 點，每筆調整都會記入稽核紀錄。",
+        "您的角色每次最多调整 ±{limit} 积分，每笔调整都会记入审计日志。",
+        "Your role may adjust at most ±{limit} points at a time; every adjustment is audited.",
+    ),  # fmt: skip
     "member.reason": ("原因", "原因", "Reason"),
     "member.adjusted": ("已調整 {points} 點。", "已调整 {points} 积分。", "Adjusted by {points} points."),
     "member.yes": ("是", "是", "yes"),
@@ -172,22 +217,36 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "seg.general_develop": ("一般發展客戶", "一般发展客户", "General develop"),
     "seg.general_win_back": ("一般挽留客戶", "一般挽留客户", "General win back"),
     "review.title": ("待審核的會員標記", "待审核的会员标记", "Flagged members to review"),
-    "review.explain": ("總部已接受這些交易（商品已售出），並標記以供審核。", "总部已接受这些交易（商品已售出），并标记以供审核。",
-                       "HQ accepted these events (the goods are gone) and flagged them for review."),  # fmt: skip
+    "review.explain": (
+        "總部已接受這些交易（商品已售出），並標記以供審核。",
+        "总部已接受这些交易（商品已售出），并标记以供审核。",
+        "HQ accepted these events (the goods are gone) and flagged them for review.",
+    ),  # fmt: skip
     "review.clear": ("審核完成，清除標記", "审核完成，清除标记", "Reviewed: clear the flag"),
     "review.note": ("備註", "备注", "Note"),
     "review.none": ("目前沒有待審核項目。", "目前没有待审核项目。", "Nothing to review."),
-    "review.held": ("超過政策上限、待核准的點數調整", "超过政策上限、待核准的积分调整", "Adjustments held beyond policy"),
+    "review.held": (
+        "超過政策上限、待核准的點數調整",
+        "超过政策上限、待核准的积分调整",
+        "Adjustments held beyond policy",
+    ),
     "review.held_none": ("沒有待核准的調整。", "没有待核准的调整。", "No adjustment is waiting."),
     "review.why": ("暫緩原因", "暂缓原因", "Why held"),
     "review.supervisor": ("主管", "主管", "Supervisor"),
     "review.approve": ("核准", "核准", "Approve"),
     "review.reject": ("駁回", "驳回", "Reject"),
-    "review.approved": ("已核准，點數已入帳並會在下次同步送到各門市。", "已核准，积分已入账并会在下次同步送到各门店。",
-                        "Approved: booked, and on its way to every till at its next sync."),  # fmt: skip
+    "review.approved": (
+        "已核准，點數已入帳並會在下次同步送到各門市。",
+        "已核准，积分已入账并会在下次同步送到各门店。",
+        "Approved: booked, and on its way to every till at its next sync.",
+    ),  # fmt: skip
     "review.rejected": ("已駁回。", "已驳回。", "Rejected."),
     "error.unknown_review": ("沒有這筆待審調整。", "没有这笔待审调整。", "No such held adjustment."),
-    "error.already_decided": ("這筆調整已經處理過了。", "这笔调整已经处理过了。", "That adjustment was already decided."),
+    "error.already_decided": (
+        "這筆調整已經處理過了。",
+        "这笔调整已经处理过了。",
+        "That adjustment was already decided.",
+    ),
     "review.cleared": ("已清除標記。", "已清除标记。", "Flag cleared."),
     "flag.overdraft": ("點數透支", "积分透支", "Overdraft"),
     "flag.coupon_reuse": ("優惠券重複使用", "优惠券重复使用", "Coupon reuse"),
@@ -207,12 +266,9 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "common.save": ("送出", "提交", "Submit"),
     "common.back": ("返回", "返回", "Back"),
 }
-_CATALOG.update(PROGRAM_CATALOG)
-
-
-def extend(entries: dict[str, tuple[str, str, str]]) -> None:
-    """Adds a page group's own strings (kept beside its pages so this file stays small)."""
-    _CATALOG.update(entries)
+# Feature pages keep their strings beside them (i18n_<feature>.py): smaller files, fewer merge conflicts.
+for _feature in (i18n_program, i18n_campaigns, i18n_review):
+    _CATALOG.update(_feature.CATALOG)
 
 
 def translate(language: str, key: str, **values: object) -> str:
@@ -251,13 +307,3 @@ def from_accept_language(header: str) -> str:
         if tag.startswith("en"):
             return "en"
     return DEFAULT
-
-
-def _merge_feature_catalogs() -> None:
-    """Feature pages keep their strings in their own module (smaller files, fewer merge conflicts)."""
-    from .i18n_campaigns import CATALOG as campaigns
-
-    _CATALOG.update(campaigns)
-
-
-_merge_feature_catalogs()

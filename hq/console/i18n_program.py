@@ -1,6 +1,6 @@
 """The program pages' catalog (zh_TW, zh_CN, en), kept apart so the main catalog stays reviewable."""
 
-PROGRAM_CATALOG: dict[str, tuple[str, str, str]] = {
+CATALOG: dict[str, tuple[str, str, str]] = {
     "nav.program": ("點數方案", "积分方案", "Program"),
     "program.in_force": ("現行規則（版本 {version}）", "现行规则（版本 {version}）", "Rules in force (version {version})"),
     "program.tiers": ("會員等級", "会员等级", "Tiers"),

@@ -11,7 +11,6 @@ from .. import db
 from ..operators import actions
 from ..reports import member360, queries
 from ..services import tier_history
-from . import review_i18n  # noqa: F401  (tier history strings)
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render
 

@@ -11,7 +11,6 @@ from .. import db
 from ..operators import accounts
 from ..operators.roles import ADMIN, ROLES
 from ..schema import stores
-from . import review_i18n  # noqa: F401  (registers the strings)
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render
 

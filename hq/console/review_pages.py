@@ -12,7 +12,6 @@ from ..operators import actions
 from ..reports import queries
 from ..schema import rejections, terminals
 from ..services import overdrafts
-from . import review_i18n  # noqa: F401  (registers the strings)
 from .scope import require, store_for
 from .web import PREFIX, Form, Page, PageError, domain, render
 

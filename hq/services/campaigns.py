@@ -160,7 +160,8 @@ def create(conn: Connection, operator: Operator, draft: Draft, now: dt.datetime)
         audience=draft.audience, created_by=operator.username, created_at=now,
     ).returning(campaigns.c.id)).scalar_one()  # fmt: skip
     signer = _signer(conn, now)
-    rows, feed_rows = [], []
+    rows: list[dict] = []
+    feed_rows: list[tuple[str, str | None, str]] = []
     for n, code in enumerate(slots[:fits], start=1):
         coupon = coupons.Coupon(f"{PREFIX}{campaign_id}-{n}", draft.kind, draft.value, draft.min_spend_cents,
                                 draft.valid_until, code)  # fmt: skip

@@ -1,8 +1,6 @@
 """Strings of the review queues (overdrafts, terminals), in zh_TW / zh_CN / en."""
 
-from . import i18n
-
-i18n.extend({
+CATALOG: dict[str, tuple[str, str, str]] = {
     "rq.overdrafts": ("點數透支", "积分透支", "Overdrafts"),
     "rq.overdrafts_explain": ("餘額低於零的會員（例如離線時在兩家門市兌換）。沖銷會記一筆補償分錄，讓餘額回到零，並同步至各終端。",
                               "余额低于零的会员（例如离线时在两家门店兑换）。核销会记一笔补偿分录，使余额回到零，并同步至各终端。",
@@ -47,5 +45,4 @@ i18n.extend({
     "error.user_exists": ("此帳號已存在。", "此账号已存在。", "That username is taken."),
     "error.unknown_user": ("沒有這位操作員。", "没有这位操作员。", "No such operator."),
     "error.not_overdrawn": ("此會員的餘額並未低於零。", "此会员的余额并未低于零。", "This member's balance is not below zero."),
-    "error.unknown_terminal": ("找不到此終端。", "找不到此终端。", "No such terminal."),
-})  # fmt: skip
+}  # fmt: skip
