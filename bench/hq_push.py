@@ -32,7 +32,8 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hq import admin, db, migrate  # noqa: E402
+from hq.services import admin  # noqa: E402
+from hq.storage import db, migrate  # noqa: E402
 from loyalty_core import pricing  # noqa: E402
 from loyalty_core.ids import member_code, uuid7  # noqa: E402
 from loyalty_core.rules import RuleSet  # noqa: E402

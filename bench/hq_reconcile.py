@@ -4,7 +4,7 @@
 
 Seeds N active members with balances by bulk insert (COPY on PostgreSQL,
 executemany on SQLite) into a fresh database, then times
-`hq.reconcile.digests` (what GET /api/v1/reconcile/buckets runs: stream
+`hq.services.reconcile.digests` (what GET /api/v1/reconcile/buckets runs: stream
 every (code, balance) through `loyalty_core.reconcile.BucketHasher`) and
 one bucket's member list. Prints seconds (median of the runs).
 """
@@ -25,8 +25,9 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hq import bulk, db, migrate, reconcile  # noqa: E402
-from hq.schema import members  # noqa: E402
+from hq.services import reconcile  # noqa: E402
+from hq.storage import bulk, db, migrate  # noqa: E402
+from hq.storage.schema import members  # noqa: E402
 from loyalty_core.ids import member_code  # noqa: E402
 from loyalty_core.reconcile import bucket_of  # noqa: E402
 

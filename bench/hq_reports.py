@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from hq_push import ADMIN_URL, drop_database, fresh_database  # noqa: E402
 
-from hq import db, migrate  # noqa: E402
-from hq.reports import member360, queries, rollup  # noqa: E402
-from hq.reports import rfm as rfm_  # noqa: E402
+from hq.services.reports import member360, queries, rollup  # noqa: E402
+from hq.services.reports import rfm as rfm_  # noqa: E402
+from hq.storage import db, migrate  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
 NOW = dt.datetime(2026, 11, 24, 4, 0, tzinfo=dt.UTC)

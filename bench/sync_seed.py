@@ -29,8 +29,9 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hq import admin, migrate  # noqa: E402
-from hq import db as hq_db  # noqa: E402
+from hq.services import admin  # noqa: E402
+from hq.storage import db as hq_db  # noqa: E402
+from hq.storage import migrate  # noqa: E402
 from loyalty_core.ledger import lot_expiry  # noqa: E402
 from loyalty_core.reconcile import bucket_of  # noqa: E402
 

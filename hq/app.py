@@ -8,7 +8,9 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from . import access_log, db, migrate
+from hq.api import access_log
+from hq.storage import db, migrate
+
 from .api import errors, health, members, online, privacy, profiles, reconcile, reports, stores, sync
 from .console import router as console
 
@@ -50,7 +52,7 @@ def create_app(
     app.state.engine, app.state.clock = engine, clock
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=max_body_bytes)
-    access_log.install()  # no phone number in any log line (hq/access_log.py)
+    access_log.install()  # no phone number in any log line (hq/api/access_log.py)
     for module in (health, sync, reconcile, privacy, profiles, members, online, stores, reports):
         app.include_router(module.router, prefix=API)
     console.mount(app)

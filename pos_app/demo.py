@@ -73,8 +73,8 @@ class DemoHandle:
 
 def start_demo(data_dir: Path) -> DemoHandle:
     """Starts the local HQ, sets the till up against it if needed, seeds demo data once."""
-    from hq import db as hq_db
     from hq.app import create_app
+    from hq.storage import db as hq_db
 
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -137,8 +137,8 @@ def _serve(app, port: int):
 
 def _register(engine, hq_db, data_dir: Path, url: str) -> str:
     """Store, terminal (token) and the till's signing key at HQ; the till set up (or re-pointed) to `url`."""
-    from hq import admin, auth
-    from hq.schema import stores
+    from hq.services import admin, auth
+    from hq.storage.schema import stores
 
     now = dt.datetime.now(dt.UTC)
     if not config.is_initialized(data_dir):

@@ -7,8 +7,9 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 
-from .. import db
-from ..auth import Principal, authenticate
+from hq.services.auth import Principal, authenticate
+from hq.storage import db
+
 from .errors import ApiError
 
 bearer = HTTPBearer(auto_error=False, description="a terminal token (hqt_...) or a channel token (hqc_...)")

@@ -9,10 +9,9 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from hq.api.access_log import redact
+from hq.storage.feed import CursorError
 from loyalty_core.errors import DomainError
-
-from ..access_log import redact
-from ..feed import CursorError
 
 log = logging.getLogger(__name__)
 

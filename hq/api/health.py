@@ -2,8 +2,9 @@
 
 from fastapi import APIRouter
 
-from .. import db, feed
-from .. import rules as published
+from hq.storage import db, feed
+from hq.storage import rules as published
+
 from . import deps
 from .common import error_responses
 from .models import HealthOut

@@ -4,9 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from hq.services import lookup
+from hq.storage import db
 from loyalty_core.phones import looks_like_phone
 
-from .. import db, lookup
 from . import deps
 from .common import AUTHED, error_responses
 from .errors import ApiError

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from ..payload import parse_instant
+from hq.services.payload import parse_instant
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_\-.:]{0,63}$"
 _CODE = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$"

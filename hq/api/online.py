@@ -2,7 +2,8 @@
 
 from fastapi import APIRouter
 
-from .. import online
+from hq.services import online
+
 from . import deps
 from .common import AUTHED, error_responses
 from .models import OrderIn, OrderOut, ReturnIn, ReturnOut

@@ -5,10 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
+from hq.services import consents, lookup
+from hq.storage import db, privacy
 from loyalty_core import consent, signing
 from loyalty_core.errors import DomainError
 
-from .. import consents, db, lookup, privacy
 from . import deps
 from .common import AUTHED, error_responses
 from .errors import ApiError

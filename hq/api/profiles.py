@@ -6,9 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
+from hq.services import audit_chain, lookup
+from hq.storage import db
 from loyalty_core.member import CLOSED
 
-from .. import audit_chain, db, lookup
 from . import deps
 from .common import AUTHED, error_responses
 from .errors import ApiError

@@ -4,9 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from hq.services import reconcile
+from hq.storage import db
 from loyalty_core.reconcile import BUCKETS
 
-from .. import db, reconcile
 from . import deps
 from .common import AUTHED, error_responses
 from .models import BucketOut, BucketsOut

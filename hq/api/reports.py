@@ -7,11 +7,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials
 
-from .. import db
-from ..operators import accounts, sessions
-from ..operators.roles import Operator
-from ..reports import queries
-from ..reports.summary import FIELDS
+from hq.services.operators import accounts, sessions
+from hq.services.operators.roles import Operator
+from hq.services.reports import queries
+from hq.services.reports.summary import FIELDS
+from hq.storage import db
+
 from . import deps
 from .errors import ApiError
 

@@ -2,7 +2,9 @@
 
 from fastapi import APIRouter
 
-from .. import admin, db
+from hq.services import admin
+from hq.storage import db
+
 from . import deps
 from .common import AUTHED, error_responses
 from .models import KeyIn, KeyOut

@@ -6,7 +6,9 @@ import orjson
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
 
-from .. import apply, db, feed, snapshot
+from hq.services import apply, snapshot
+from hq.storage import db, feed
+
 from . import deps
 from .common import AUTHED, error_responses
 from .errors import ApiError

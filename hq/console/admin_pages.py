@@ -6,14 +6,15 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
+from hq.services import admin
+from hq.services.operators import actions, audit, held_review
+from hq.services.payload import is_plain
+from hq.services.reports import dashboard
+from hq.storage import db
+from hq.storage.members import CAMPAIGN_COUPON, COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
+from hq.storage.schema import channels, coupon_conflicts, members
 from loyalty_core.personal_data import mask_phone
 
-from .. import admin, db
-from ..members import CAMPAIGN_COUPON, COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
-from ..operators import actions, audit, held_review
-from ..payload import is_plain
-from ..reports import dashboard
-from ..schema import channels, coupon_conflicts, members
 from .report_pages import csv_response
 from .scope import require, store_for
 from .web import PREFIX, Form, Page, PageError, domain, render

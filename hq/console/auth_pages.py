@@ -3,8 +3,9 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
-from .. import db
-from ..operators import accounts, sessions
+from hq.services.operators import accounts, sessions
+from hq.storage import db
+
 from .web import LOGIN_CSRF_COOKIE, PREFIX, SESSION_COOKIE, Form, PageError, Public, is_tls, new_login_csrf, render
 from .web import set_session_cookie as _set_session
 

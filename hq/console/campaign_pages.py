@@ -5,11 +5,11 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from hq.services.operators.roles import STORE_MANAGER
+from hq.services.reports import rfm
+from hq.storage import db
 from loyalty_core.errors import DomainError
 
-from .. import db
-from ..operators.roles import STORE_MANAGER
-from ..reports import rfm
 from ..services import campaigns
 from . import i18n
 from .scope import require

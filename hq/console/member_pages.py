@@ -5,11 +5,11 @@ from urllib.parse import quote
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
+from hq.services.operators import actions
+from hq.services.reports import member360, queries
+from hq.storage import db
 from loyalty_core.personal_data import mask_phone
 
-from .. import db
-from ..operators import actions
-from ..reports import member360, queries
 from ..services import tier_history
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render

@@ -1,16 +1,17 @@
 """Operator management for administrators: list, add (role, store, password hashed with argon2), disable.
 
-Each change is audited by hq.operators.accounts with the acting administrator's name. Everyone else is
+Each change is audited by hq.services.operators.accounts with the acting administrator's name. Everyone else is
 refused with 403, whatever they send.
 """
 
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
-from .. import db
-from ..operators import accounts
-from ..operators.roles import ADMIN, ROLES
-from ..schema import stores
+from hq.services.operators import accounts
+from hq.services.operators.roles import ADMIN, ROLES
+from hq.storage import db
+from hq.storage.schema import stores
+
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render
 

@@ -7,7 +7,8 @@ A refused draft is shown again with its translated problems and a 400; nothing i
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
-from .. import db
+from hq.storage import db
+
 from ..services import program
 from ..services.program_diff import shown
 from . import i18n

@@ -5,14 +5,14 @@ import datetime as dt
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from hq.services.operators import audit
+from hq.services.reports import dashboard, queries
+from hq.services.reports import rfm as rfm_
+from hq.services.reports.period import Period, period
+from hq.services.reports.summary import FIELDS
+from hq.storage import db
 from loyalty_core.personal_data import mask_phone
 
-from .. import db
-from ..operators import audit
-from ..reports import dashboard, queries
-from ..reports import rfm as rfm_
-from ..reports.period import Period, period
-from ..reports.summary import FIELDS
 from . import charts
 from .scope import store_for
 from .web import SECURITY_HEADERS, Page, domain, render
@@ -32,7 +32,7 @@ def _period(ctx) -> Period:
 
 
 def _stores(ctx) -> list[dict]:
-    from ..admin import list_stores
+    from hq.services.admin import list_stores
 
     with db.read(ctx.engine) as conn:
         rows = list_stores(conn)

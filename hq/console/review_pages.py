@@ -7,10 +7,11 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
-from .. import db
-from ..operators import actions
-from ..reports import queries
-from ..schema import rejections, terminals
+from hq.services.operators import actions
+from hq.services.reports import queries
+from hq.storage import db
+from hq.storage.schema import rejections, terminals
+
 from ..services import overdrafts
 from .scope import require, store_for
 from .web import PREFIX, Form, Page, PageError, domain, render

@@ -1,6 +1,7 @@
 """Role checks shared by the pages and the reports API."""
 
-from ..operators.roles import Operator
+from hq.services.operators.roles import Operator
+
 from .web import PageError
 
 

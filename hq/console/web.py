@@ -10,13 +10,13 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from hq.services.operators import sessions
+from hq.services.operators.roles import Operator
+from hq.services.reports.period import chain_zone
+from hq.storage import db
+from hq.storage import rules as published
 from loyalty_core.errors import DomainError
 
-from .. import db
-from .. import rules as published
-from ..operators import sessions
-from ..operators.roles import Operator
-from ..reports.period import chain_zone
 from . import i18n
 from .fmt import Formatter
 

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from hq.schema import metadata
+from hq.storage.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(

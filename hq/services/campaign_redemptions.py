@@ -1,12 +1,13 @@
 """HQ's check of a campaign coupon a till says it used: in its validity window, by its member, within the
 per-member limit. A sale is never refused for it (the goods are gone); the member is flagged and the use
-listed on the review page for a supervisor, the way a reused coupon is (hq/sales.py)."""
+listed on the review page for a supervisor, the way a reused coupon is (hq/services/sales.py)."""
 
 import datetime as dt
 
 import sqlalchemy as sa
 
-from ..schema import coupon_uses
+from hq.storage.schema import coupon_uses
+
 from ..storage.campaigns import campaign_coupons, campaigns
 from .campaigns import PREFIX
 

@@ -16,16 +16,16 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hq.services.operators import audit
+from hq.services.operators.roles import ADMIN, MARKETING, Operator
+from hq.services.payload import is_plain
+from hq.services.reports import rfm
+from hq.storage import feed
+from hq.storage.schema import coupon_uses, events, members, spend
+from hq.storage.schema import coupons as coupon_table
 from loyalty_core import coupons, signing
 from loyalty_core.errors import DomainError
 
-from .. import feed
-from ..operators import audit
-from ..operators.roles import ADMIN, MARKETING, Operator
-from ..payload import is_plain
-from ..reports import rfm
-from ..schema import coupon_uses, events, members, spend
-from ..schema import coupons as coupon_table
 from ..storage.campaigns import campaign_coupons, campaigns, hq_coupon_keys
 
 CREATORS = (ADMIN, MARKETING)
@@ -177,7 +177,7 @@ def create(conn: Connection, operator: Operator, draft: Draft, now: dt.datetime)
     result = {"id": campaign_id, "issued": fits, "left_out": len(slots) - fits, "reserved_cents": fits * unit}
     audit.record(conn, now, operator.username, "campaign.create", f"campaign:{campaign_id}", None,
                  {"name": draft.name, "kind": draft.kind, "value": draft.value, "audience": draft.audience, **result})
-    feed.append(conn, feed_rows, now)  # last: see hq/feed.py
+    feed.append(conn, feed_rows, now)  # last: see hq/storage/feed.py
     return result
 
 

@@ -11,17 +11,16 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hq.services.operators import audit
+from hq.services.operators.roles import Operator
+from hq.storage import rules as published
+from hq.storage.members import OVERDRAFT
+from hq.storage.schema import members
+from hq.storage.unit_of_work import UnitOfWork
 from loyalty_core import ledger
 from loyalty_core.errors import DomainError
 from loyalty_core.ids import uuid7
 from loyalty_core.ledger import Entry
-
-from .. import rules as published
-from ..members import OVERDRAFT
-from ..operators import audit
-from ..operators.roles import Operator
-from ..schema import members
-from ..work import Work
 
 LIMIT = 200
 
@@ -42,7 +41,7 @@ def waiting(conn: Connection, operator: Operator, store: str | None) -> list[dic
 
 def write_off(conn: Connection, operator: Operator, code: str, note: str, now: dt.datetime,
               today: dt.date) -> dict:  # fmt: skip
-    work = Work(conn, published.current(conn), now, today=today)
+    work = UnitOfWork(conn, published.current(conn), now, today=today)
     state = work.resolve(code)
     if state is None or not operator.sees_store(state.member.home_store):
         raise DomainError("unknown_member", f"No member {code!r}")

@@ -3,7 +3,7 @@
 A draft holds tiers and promotions only; it becomes a whole rules document (the one in force with the
 draft's tiers and promotions, version = newest + 1) when it is checked or published, so everything else
 the tills need (trust policy, privacy notices, redemption value) is carried over untouched. Publishing goes
-through `hq.rules.publish` (versions only increase; the feed tells the tills). A rollback publishes the
+through `hq.storage.rules.publish` (versions only increase; the feed tells the tills). A rollback publishes the
 version before the one in force again, as a new higher version. Every step is audited in its transaction;
 a refused step raises before anything is written.
 """
@@ -15,14 +15,14 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hq.services.operators import audit
+from hq.services.operators.roles import ADMIN, MARKETING, Operator
+from hq.services.reports.period import business_day, chain_zone
+from hq.storage import rules as published
+from hq.storage.schema import audit_log, program_drafts, rules
 from loyalty_core.errors import DomainError
 from loyalty_core.rules import RuleSet
 
-from .. import rules as published
-from ..operators import audit
-from ..operators.roles import ADMIN, MARKETING, Operator
-from ..reports.period import business_day, chain_zone
-from ..schema import audit_log, program_drafts, rules
 from . import program_checks as checks
 from .program_diff import Change, diff
 from .program_sim import Simulation, simulate

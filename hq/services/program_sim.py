@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hq.storage.schema import events, members, sales
 from loyalty_core import coupons, pricing
 from loyalty_core.errors import DomainError
 from loyalty_core.rules import RuleSet
-
-from ..schema import events, members, sales
 
 WINDOW_DAYS = 30
 

@@ -1,6 +1,6 @@
 """A member's tier history, derived: HQ stores no table of it.
 
-Every tier change HQ makes is published as a `tier` feed row (hq.work.Work.set_tier), so the feed is the
+Every tier change HQ makes is published as a `tier` feed row (hq.storage.unit_of_work.UnitOfWork.set_tier), so the feed is the
 history; the members row keeps the last change (`prev_tier`, `tier_changed_at`), which survives a feed
 prune. Newest first; each row says from which tier to which, when, and the rolling spend that decided it.
 """
@@ -10,7 +10,7 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..schema import feed, members
+from hq.storage.schema import feed, members
 
 LIMIT = 100
 

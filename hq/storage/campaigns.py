@@ -6,7 +6,7 @@ transaction, so two operators issuing at once cannot both pass the same remainin
 
 import sqlalchemy as sa
 
-from ..schema import BigId, Stamp, metadata
+from hq.storage.schema import BigId, Stamp, metadata
 
 campaigns = sa.Table(
     "campaigns",

@@ -7,8 +7,8 @@ from console_helpers import Chain, login
 from fastapi.testclient import TestClient
 from testclock import TUESDAY
 
-from hq import db, migrate
 from hq.app import create_app
+from hq.storage import db, migrate
 
 
 def pytest_configure(config):

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from hq import admin, db, migrate
-from hq.operators import accounts
+from hq.services import admin
+from hq.services.operators import accounts
+from hq.storage import db, migrate
 from loyalty_core import ledger, pricing
 from loyalty_core.ids import member_code, uuid7
 from loyalty_core.rules import RuleSet

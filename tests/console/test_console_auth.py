@@ -80,8 +80,8 @@ def test_logging_out_ends_the_session(chain):
 
 
 def test_a_disabled_operator_is_signed_out_and_cannot_sign_in(chain):
-    from hq import db
-    from hq.operators import accounts
+    from hq.services.operators import accounts
+    from hq.storage import db
 
     login(chain.client, "mkt")
     db.write(chain.engine, lambda conn: accounts.disable(conn, "mkt", chain.clock()))

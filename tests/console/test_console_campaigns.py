@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from console_helpers import csrf_of
 
-from hq import db, migrate
+from hq.storage import db, migrate
 
 PG_URL = os.environ.get("HQ_TEST_PG_CAMPAIGNS", "postgresql+psycopg://postgres@127.0.0.1:5432/campaigns")
 

@@ -1,9 +1,9 @@
-"""The held-adjustment queue: built on hq-trust's hq.held (skipped until that branch is merged)."""
+"""The held-adjustment queue: built on hq-trust's hq.services.held (skipped until that branch is merged)."""
 
 import pytest
 from console_helpers import csrf_of
 
-pytest.importorskip("hq.held", reason="hq.held (held adjustments) comes with the hq-trust branch")
+pytest.importorskip("hq.services.held", reason="hq.services.held (held adjustments) comes with the hq-trust branch")
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from hq import db, migrate
 from hq.app import create_app
-from hq.schema import metadata
+from hq.storage import db, migrate
+from hq.storage.schema import metadata
 
 PG_ADMIN_URL = os.environ.get("HQ_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from testclock import NOW
 
-from hq import admin, db, migrate
+from hq.services import admin
+from hq.storage import db, migrate
 from loyalty_core import ledger, pricing
 from loyalty_core.ids import member_code, uuid7
 from loyalty_core.rules import RuleSet

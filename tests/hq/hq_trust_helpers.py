@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from hq_helpers import Till
 
-from hq import db
+from hq.storage import db
 
 
 def enrolled(hq, till: Till, **kwargs) -> str:

@@ -3,7 +3,8 @@
 
 from hq_helpers import Till, auth
 
-from hq import admin, db
+from hq.services import admin
+from hq.storage import db
 
 
 def test_missing_or_wrong_tokens_get_401_json(hq):

@@ -6,7 +6,8 @@ import time
 from hq_helpers import Till, auth
 from testclock import NOW
 
-from hq import apply, db, feed
+from hq.services import apply
+from hq.storage import db, feed
 
 
 def _seqs(changes):

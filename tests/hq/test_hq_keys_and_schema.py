@@ -5,7 +5,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from hq_helpers import auth
 
-from hq.schema import metadata
+from hq.storage.schema import metadata
 from loyalty_core.signing import Signer, b64
 
 KEYS = "/api/v1/stores/me/keys"

@@ -2,7 +2,8 @@
 
 from hq_helpers import Till
 
-from hq import admin, db
+from hq.services import admin
+from hq.storage import db
 from loyalty_core.ids import member_code
 
 

@@ -174,7 +174,7 @@ def test_member_updates_are_applied_and_published(hq):
     assert hq.statuses([enroll, till.update(code, {"name": "Chen Mei-Ling"})]) == ["applied", "applied"]
     assert hq.member(code)["member"]["name"] == "Chen Mei-Ling"
     members = [c["data"] for c in hq.pull_all() if c["kind"] == "member"]
-    # tills get the name masked only (hq/privacy.py)
+    # tills get the name masked only (hq/storage/privacy.py)
     assert [m["name_masked"] for m in members] == ["C*** M**", "C*** M*******"]
     assert not any("name" in m or "phone" in m for m in members)
 

@@ -1,4 +1,4 @@
-"""Retention on HQ's clock, and the tamper-evident audit log (hq/retention.py, hq/audit_chain.py)."""
+"""Retention on HQ's clock, and the tamper-evident audit log (hq/services/retention.py, hq/services/audit_chain.py)."""
 
 import datetime as dt
 import json
@@ -6,8 +6,9 @@ import json
 import sqlalchemy as sa
 from hq_helpers import Till
 
-from hq import audit_chain, db, expiry, retention, rights
 from hq.cli import main
+from hq.services import audit_chain, expiry, retention, rights
+from hq.storage import db
 
 
 def cli(hq, capsys, *argv):

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from testclock import TestClock
 
-from hq import admin, db
 from hq.app import create_app
+from hq.services import admin
+from hq.storage import db
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

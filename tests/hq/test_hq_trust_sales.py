@@ -6,8 +6,8 @@ import sqlalchemy as sa
 from hq_helpers import Till, entry
 from hq_trust_helpers import enrolled, ledger_ids
 
-from hq import db
-from hq import rules as published
+from hq.storage import db
+from hq.storage import rules as published
 from loyalty_core import ledger
 
 

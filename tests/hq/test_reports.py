@@ -7,11 +7,11 @@ import pytest
 import sqlalchemy as sa
 from hq_helpers import Till, auth
 
-from hq import db
 from hq.cli import main
-from hq.operators import accounts
-from hq.reports import rollup
-from hq.schema import ledger, rollup_marks
+from hq.services.operators import accounts
+from hq.services.reports import rollup
+from hq.storage import db
+from hq.storage.schema import ledger, rollup_marks
 
 DAY = "2026-11-24"  # a Tuesday: no member-day multiplier in the figures below
 PASSWORD = "a long enough password"
@@ -109,7 +109,7 @@ def test_a_ledger_row_that_commits_late_below_the_mark_is_still_counted(hq, chai
 
 def test_expired_points_show_as_expired_and_leave_the_outstanding(hq, chain):
     hq.clock.set("2028-01-05")
-    from hq import expiry
+    from hq.services import expiry
 
     done = expiry.expire(hq.engine, dt.date(2028, 1, 5), hq.clock())
     assert done["points"] > 0

@@ -25,9 +25,9 @@ import uvicorn
 from requests.adapters import HTTPAdapter
 from testclock import NOW, RunningClock
 
-from hq import admin
-from hq import db as hq_db
-from hq import schema as hq_schema
+from hq.services import admin
+from hq.storage import db as hq_db
+from hq.storage import schema as hq_schema
 from loyalty_core import ids, ledger
 from loyalty_core.pricing import CartLine
 from pos_app import config

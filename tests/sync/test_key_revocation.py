@@ -3,7 +3,7 @@ its members say "card needs reissue", anything it signs afterwards is refused.""
 
 import pytest
 
-from hq import admin
+from hq.services import admin
 from loyalty_core import coupons, qr
 from loyalty_core.errors import DomainError
 from loyalty_core.ids import member_code

@@ -13,7 +13,7 @@ import requests
 import uvicorn
 from sync_harness import outbox_counts, settle
 
-from hq.access_log import RedactPhones
+from hq.api.access_log import RedactPhones
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
 from pos_app import privacy

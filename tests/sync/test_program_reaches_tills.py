@@ -11,8 +11,8 @@ import requests
 from sync_harness import settle
 from testclock import RunningClock, plain_day
 
-from hq import migrate
-from hq.operators import accounts
+from hq.services.operators import accounts
+from hq.storage import migrate
 from loyalty_core.pricing import CartLine
 
 PASSWORD = "correct horse battery staple"

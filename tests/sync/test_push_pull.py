@@ -208,7 +208,7 @@ def test_a_cursor_older_than_hqs_retention_gets_refetch_and_a_fresh_snapshot(hq,
     for _ in range(5):
         a.pos.confirm_sale(member.member_code, TEA)
     a.sync.run_once()
-    from hq import feed
+    from hq.storage import feed
 
     head = hq.feed_head()
     hq.write(lambda conn: feed.prune(conn, head - 1))
@@ -268,8 +268,8 @@ def test_a_rule_set_published_at_hq_reaches_the_till_and_is_used_at_once(hq, til
     till = till_factory(hq)
     member = enroll(till, "0912000009")
     till.sync.run_once()
-    from hq import db as hq_db
-    from hq import rules as published
+    from hq.storage import db as hq_db
+    from hq.storage import rules as published
 
     with hq_db.read(hq.engine) as conn:
         document = published.current_document(conn)

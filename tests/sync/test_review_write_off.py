@@ -6,7 +6,7 @@ import pytest
 import requests
 from sync_harness import FaultyAdapter, attach, settle
 
-from hq.operators import accounts
+from hq.services.operators import accounts
 from loyalty_core.pricing import CartLine
 from pos_app.sync.engine import SyncError
 

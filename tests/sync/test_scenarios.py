@@ -156,7 +156,7 @@ def test_points_expired_at_hq_reach_the_stores_and_no_till_expires_on_its_own_cl
     before = hq.balances()[member.member_code]
     assert a.pos.find_member(member.member_code).balance == before  # A's clock says long expired: no matter
 
-    from hq import expiry
+    from hq.services import expiry
 
     result = expiry.expire(hq.engine, hq.clock().date(), hq.clock())
     settle([a, b], hq)

@@ -63,7 +63,7 @@ def _audit_chain() -> None:
         with op.batch_alter_table("audit_log") as batch:
             batch.add_column(sa.Column("prev_hash", sa.String(length=64), nullable=False, server_default=""))
             batch.add_column(sa.Column("chain_hash", sa.String(length=64), nullable=False, server_default=""))
-        from hq.audit_chain import GENESIS, link
+        from hq.services.audit_chain import GENESIS, link
 
         conn = op.get_bind()
         prev = GENESIS

@@ -1,0 +1,113 @@
+"""RFM: recency, frequency and monetary quintile scores over the last 12 months, and the eight classic
+segments. Reads the per-member-day purchase rollup, never the ledger."""
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from hq.storage.schema import members, rollup_buyers
+
+WINDOW_DAYS = 365
+HIGH = 3  # a score of 3..5 of 5 counts as "high" for the segment
+CHURN_LIST = 50
+
+# (recency high, frequency high, monetary high) -> segment code
+_SEGMENTS = {
+    (True, True, True): "important_value",
+    (False, True, True): "important_retain",
+    (True, False, True): "important_develop",
+    (False, False, True): "important_win_back",
+    (True, True, False): "general_value",
+    (False, True, False): "general_retain",
+    (True, False, False): "general_develop",
+    (False, False, False): "general_win_back",
+}
+SEGMENTS = tuple(_SEGMENTS.values())
+CHURN_RISK = ("important_retain", "important_win_back")  # high value, long gone
+
+
+@dataclass(frozen=True)
+class Scored:
+    member_code: str
+    recency_days: int
+    frequency: int
+    spend_cents: int
+    r: int
+    f: int
+    m: int
+
+    @property
+    def segment(self) -> str:
+        return _SEGMENTS[(self.r >= HIGH, self.f >= HIGH, self.m >= HIGH)]
+
+
+def quintile(sorted_values: list[int], value: int) -> int:
+    """1..5 by the middle of the value's rank range, so equal values share a score and a value most members
+    share (one purchase) lands in the middle rather than at the top: score = 1 + floor(5 * midrank / n)."""
+    left = bisect.bisect_left(sorted_values, value)
+    count = bisect.bisect_right(sorted_values, value) - left
+    return min(5, 1 + 5 * (2 * left + count) // (2 * len(sorted_values)))
+
+
+def score(conn: Connection, at: dt.date, store: str | None = None) -> list[Scored]:
+    c = rollup_buyers.c
+    query = (
+        sa.select(c.member_code, sa.func.max(c.day), sa.func.sum(c.purchases), sa.func.sum(c.cents))
+        .where(c.day.between(at - dt.timedelta(days=WINDOW_DAYS - 1), at))
+        .group_by(c.member_code)
+    )
+    if store is not None:
+        query = query.where(c.store_id == store)
+    rows = [(code, (at - _date(last)).days, int(n), int(cents)) for code, last, n, cents in conn.execute(query)]
+    rows = [r for r in rows if r[2] > 0]  # bought at least once (not only returned)
+    if not rows:
+        return []
+    # recency: fewer days is better, so score the negated value
+    recency = sorted(-r[1] for r in rows)
+    freq = sorted(r[2] for r in rows)
+    money = sorted(r[3] for r in rows)
+    return [Scored(code, days, n, cents, quintile(recency, -days), quintile(freq, n), quintile(money, cents))
+            for code, days, n, cents in rows]  # fmt: skip
+
+
+def segments(scored: list[Scored]) -> list[dict]:
+    totals: dict[str, dict[str, Any]] = {s: {"segment": s, "members": 0, "spend_cents": 0} for s in SEGMENTS}
+    for s in scored:
+        totals[s.segment]["members"] += 1
+        totals[s.segment]["spend_cents"] += s.spend_cents
+    return list(totals.values())
+
+
+def churn_risk(scored: list[Scored], limit: int = CHURN_LIST) -> list[Scored]:
+    risky = [s for s in scored if s.segment in CHURN_RISK]
+    return sorted(risky, key=lambda s: (-s.spend_cents, s.member_code))[:limit]
+
+
+def members_of(conn: Connection, scored: list[Scored], segment: str, consent_only: bool) -> list[dict]:
+    """The segment's members with their profile; `consent_only` keeps those with current marketing consent."""
+    picked = {s.member_code: s for s in scored if s.segment == segment}
+    if not picked:
+        return []
+    m = members.c
+    out = []
+    codes = sorted(picked)
+    for start in range(0, len(codes), 500):
+        query = sa.select(m.member_code, m.name, m.phone, m.tier, m.home_store, m.consent_marketing).where(
+            m.member_code.in_(codes[start : start + 500]), m.status == "active"
+        )
+        for row in conn.execute(query):
+            if consent_only and not row.consent_marketing:
+                continue
+            s = picked[row.member_code]
+            out.append({"member_code": row.member_code, "name": row.name, "phone": row.phone, "tier": row.tier,
+                        "home_store": row.home_store, "recency_days": s.recency_days, "frequency": s.frequency,
+                        "spend_cents": s.spend_cents, "segment": segment})  # fmt: skip
+    return sorted(out, key=lambda r: (-r["spend_cents"], r["member_code"]))
+
+
+def _date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
