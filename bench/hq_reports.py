@@ -1,6 +1,6 @@
 """Benchmark: the console's reports on PostgreSQL with a seeded chain.
 
-    .venv/bin/python bench/hq_reports.py [--members 100000] [--ledger 1000000] [--stores 100] [--pg URL]
+    .venv/bin/python bench/hq_reports.py [--members 1000000] [--ledger 10000000] [--stores 1000] [--pg URL]
 
 Seeds a fresh database with COPY (members, one `events` row per sale for its store, ledger entries
 and spend over the last 400 days), then prints:
@@ -37,9 +37,9 @@ NAMES = ["Chen", "Lin", "Huang", "Chang", "Li", "Wang", "Wu", "Liu", "Tsai", "Ya
 
 def parse_args() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--members", type=int, default=100_000)
-    p.add_argument("--ledger", type=int, default=1_000_000, help="ledger entries (about half are sales)")
-    p.add_argument("--stores", type=int, default=100)
+    p.add_argument("--members", type=int, default=1_000_000)
+    p.add_argument("--ledger", type=int, default=10_000_000, help="ledger entries (about half are sales)")
+    p.add_argument("--stores", type=int, default=1000)
     p.add_argument("--pg", default=ADMIN_URL)
     p.add_argument("--seed", type=int, default=11)
     return p.parse_args()
