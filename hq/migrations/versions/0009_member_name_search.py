@@ -6,15 +6,15 @@ trigram index serves that LIKE as it is. SQLite has no such index, and a Postgre
 extension cannot be created (no privilege, not installed) keeps the scan: both are skipped
 quietly so the migration never fails for want of an optional speed-up.
 
-Revision ID: 0011
-Revises: 0010 (set to 0006 in the `scale` branch so its chain is whole; the integrator re-chains)
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
