@@ -392,3 +392,8 @@ program_drafts = sa.Table(
     sa.Column("updated_at", Stamp, nullable=False),
     sa.Column("published_version", sa.Integer),
 )
+
+
+# Indexes the migrations make on PostgreSQL only, outside these definitions: a trigram GIN index for
+# the console's member search by part of a name (migration 0009; SQLite has no pg_trgm).
+POSTGRES_ONLY_INDEXES = frozenset({"ix_members_name_trgm"})
