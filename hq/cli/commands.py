@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hq.cli import member as privacy_cli
+from hq.cli import program as program_cli
 from hq.services import admin, consents, expiry, held, lookup, review
 from hq.services.operators import accounts, roles
 from hq.services.operators.roles import ADMIN, Operator
@@ -17,8 +18,6 @@ from hq.services.reports import queries
 from hq.storage import db, feed, migrate
 from hq.storage import rules as published
 from loyalty_core.errors import DomainError
-
-from . import program as program_cli
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
 

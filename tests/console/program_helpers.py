@@ -3,38 +3,20 @@ backends (the console's other tests run on SQLite only; the program's run on Pos
 
 import copy
 import json
-import os
 import shutil
-import uuid
 
 import pytest
 import sqlalchemy as sa
 from console_helpers import csrf_of
+from hq_helpers import migrated_pg_database
 
 from hq.storage import db, migrate
 from hq.storage.schema import metadata
 
-PG_ADMIN_URL = os.environ.get("HQ_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
 
 @pytest.fixture(scope="session")
 def program_pg():
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    name = f"hq_program_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    try:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError as exc:
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({str(exc.orig).strip()[:120]})")
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    engine = db.make_engine(url)
-    migrate.upgrade(engine)
-    yield url, engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield from migrated_pg_database("hq_program")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -6,19 +6,16 @@ and dropped at the end. If the server cannot be reached the PostgreSQL half
 is skipped with the reason; CI has the server, so there it always runs.
 """
 
-import os
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hq_helpers import migrated_pg_database
 
 from hq.app import create_app
 from hq.storage import db, migrate
 from hq.storage.schema import metadata
-
-PG_ADMIN_URL = os.environ.get("HQ_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 def pytest_configure(config):
@@ -38,22 +35,7 @@ def sqlite_template(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_database():
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    name = f"hq_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    try:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError as exc:
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({str(exc.orig).strip()[:120]})")
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    engine = db.make_engine(url)
-    migrate.upgrade(engine)
-    yield url, engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield from migrated_pg_database("hq_test")
 
 
 def _empty_postgres(engine) -> None:

@@ -5,8 +5,10 @@ import functools
 import itertools
 import json
 import os
+import uuid
 from dataclasses import dataclass, field
 
+import pytest
 import sqlalchemy as sa
 from testclock import NOW
 
@@ -23,6 +25,30 @@ def default_rules() -> RuleSet:
 
 
 _phones = itertools.count(int.from_bytes(os.urandom(3), "big") % 10_000_000)
+
+
+PG_ADMIN_URL = os.environ.get("HQ_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def migrated_pg_database(prefix: str):
+    """A fresh, migrated PostgreSQL database for a test session: yields (url, engine), then drops it.
+    Skips the tests that use it when the server is unreachable."""
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({str(exc.orig).strip()[:120]})")
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    engine = db.make_engine(url)
+    migrate.upgrade(engine)
+    yield url, engine
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def new_phone() -> str:

@@ -1,9 +1,9 @@
 """Finding a member by part of a name: PostgreSQL serves it from a trigram index, SQLite still works."""
 
 import sqlalchemy as sa
-from hq.reports import member360
 
-from hq import db
+from hq.services.reports import member360
+from hq.storage import db
 
 
 def _add(conn, code: str, name: str) -> None:
