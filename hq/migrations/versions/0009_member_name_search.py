@@ -21,20 +21,28 @@ depends_on = None
 INDEX = "ix_members_name_trgm"
 
 
-def _has_trgm(bind: sa.engine.Connection) -> bool:
+def _trgm_schema(bind: sa.engine.Connection) -> str | None:
+    """The schema pg_trgm lives in (created in `public` if it is not there yet), or None without it.
+
+    The operator class is named with that schema: HQ's tables may live in another schema (one per
+    test, or a chain's own), where an unqualified `gin_trgm_ops` is not visible."""
     try:
         with bind.begin_nested():  # a savepoint: a refused CREATE EXTENSION must not abort the upgrade
-            bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-        return True
+            bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
     except sa.exc.DBAPIError:
-        return False
+        pass
+    return bind.execute(sa.text(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        " WHERE e.extname = 'pg_trgm'"
+    )).scalar()  # fmt: skip
 
 
 def upgrade() -> None:
     bind = op.get_bind()
-    if bind.dialect.name != "postgresql" or not _has_trgm(bind):
+    schema = _trgm_schema(bind) if bind.dialect.name == "postgresql" else None
+    if schema is None:
         return
-    op.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON members USING gin (name gin_trgm_ops)")
+    op.execute(f'CREATE INDEX IF NOT EXISTS {INDEX} ON members USING gin (name "{schema}".gin_trgm_ops)')
 
 
 def downgrade() -> None:
