@@ -17,11 +17,9 @@ HQ builds these rows (`till_member`) for its snapshot and feed; the till hashes 
 import hashlib
 import hmac
 import secrets
-from dataclasses import replace
 from typing import Any
 
 from . import phones
-from .member import Member
 
 KEY_BYTES = 32
 HASH_HEX = 32  # 128 bits of the HMAC: no collisions among a chain's members, half the index size
@@ -86,11 +84,6 @@ def till_member(member: dict[str, Any], key: bytes) -> dict[str, Any]:
         "merged_into": member.get("merged_into"),
     }
 
-
-def reduced_member(member: Member) -> Member:
-    """The copy a till may keep of a member HQ has: masked name and phone, the birth month only."""
-    return replace(member, name=mask_name(member.name), phone=mask_phone(member.phone) if member.phone else "",
-                   birthday=None, birth_month=member.birthday_month, reduced=True)  # fmt: skip
 
 
 def mask_fields(fields: dict[str, Any]) -> dict[str, Any]:

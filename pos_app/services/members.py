@@ -7,7 +7,7 @@ from loyalty_core import consent, events, ids, ledger, phones, promotions, qr
 from loyalty_core import coupons as coupon_rules
 from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, CLOSED, Member, new_member, with_changes
-from loyalty_core.personal_data import mask_fields, mask_name, mask_phone, reduced_member
+from loyalty_core.personal_data import mask_fields, mask_name, mask_phone
 
 from .approvals import checked_actor
 from .context import ServiceContext
@@ -210,8 +210,8 @@ def update_profile(uow: UnitOfWork, ctx: ServiceContext, query: str, changes: di
     actor = checked_actor(actor) or "unknown"
     before = {k: member.to_dict().get(k) for k in cleaned}
     after = cleaned
-    if member.reduced:  # the event carries the correction to HQ; this till keeps the minimum, as before
-        updated, before, after = reduced_member(updated), mask_fields(before), mask_fields(cleaned)
+    if member.reduced:  # the audit trail keeps the minimum; the row holds the correction until HQ's copy
+        before, after = mask_fields(before), mask_fields(cleaned)  # (reduced) replaces it at the next pull
     uow.members.save(updated, phone_hash)
     if "consent_marketing" in cleaned and cleaned["consent_marketing"] != member.consent_marketing:
         uow.consents.add([consent.change(member.member_code, consent.MARKETING, cleaned["consent_marketing"], ctx.rules,
