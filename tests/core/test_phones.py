@@ -1,5 +1,8 @@
 """Phone numbers: one person whatever the format, read in the store's country; mobiles to enroll."""
 
+import random
+
+import phonenumbers
 import pytest
 
 from loyalty_core import member as member_rules
@@ -73,3 +76,24 @@ def test_enrollment_stores_the_e164_form_and_refuses_a_landline():
     assert member_rules.new_member(phone="0922-333-444", **kwargs).phone == "+886922333444"
     assert member_rules.new_member(phone="6123 4567", region="HK", **kwargs).phone == "+85261234567"
     refused("not_mobile", member_rules.new_member, phone="02 2345 6789", **kwargs)
+
+
+@pytest.mark.parametrize("country", ["886", "86", "852", "853", "1", "44", "81", "65", "60", "61", "33", "49"])
+def test_a_valid_numbers_national_digits_are_what_the_full_formatter_writes(country):
+    """The cached trunk prefix (HQ masks a million phones per bootstrap) never changes a valid number's mask."""
+    rnd = random.Random(int(country))
+    checked = 0
+    for _ in range(6000):
+        e164 = "+" + country + "".join(rnd.choice("0123456789") for _ in range(rnd.randint(8, 12)))
+        if not phonenumbers.is_valid_number(phonenumbers.parse(e164, None)):
+            continue
+        checked += 1
+        assert phones.national_digits(e164) == phones._formatted_national_digits(e164), e164
+    assert checked > 100
+
+
+def test_a_taiwanese_mobile_is_written_with_its_trunk_zero():
+    assert phones.national_digits("+886912345678") == "0912345678"
+    assert phones.national_digits("+8613912345678") == "13912345678"
+    assert phones.national_digits("+85261234567") == "61234567"
+    assert phones.national_digits("not a phone 12") == "12"
