@@ -12,8 +12,8 @@
 - A sale with earn + redeem (+ its outbox event) goes through `PosService.confirm_sale`. In the
   same loop, interleaved, a raw `sqlite3` transaction (BEGIN IMMEDIATE ... COMMIT) writes the
   same rows the real confirm writes (sale, 2 ledger entries, spend, outbox event, receipt
-  counter, member purchase count) with the same pragmas (WAL, synchronous=FULL) into a scratch
-  database made by the same migrations. Target: median(confirm) <= 3 x median(raw).
+  counter, member purchase count) with the app's pragmas (WAL, synchronous=FULL, secure_delete) into a scratch
+  database made by the same migrations. Target: median(confirm) <= 2.7 x median(raw).
   The same raw transaction is also timed against the seeded database itself, for information
   (it separates the cost of a 10M-row database from the cost of the application code).
 
@@ -49,6 +49,7 @@ from pos_app import bootstrap, config
 from pos_app.services import members as member_cases
 from pos_app.store import migrate
 from pos_app.store.engine import make_engine
+from sqlite_setup import PRAGMAS
 
 BENCH = Path(__file__).resolve().parent
 DATA = BENCH / "data"
@@ -56,11 +57,13 @@ sys.path.insert(0, str(BENCH))
 seeding = importlib.import_module("seed")
 
 LOOKUP_P99_TARGET_MS = 2.0
-CONFIRM_RATIO_TARGET = 3.0
+CONFIRM_RATIO_TARGET = 2.7  # issue 11: the honest unit of work may not cost more
 CART = [CartLine("TEA-500", "drinks", 15000, 1), CartLine("CUP-01", "homeware", 9990, 2)]
 REDEEM = 100  # points; the cart allows up to 50% of 349.80 as points
 CASHIER = "1001"
-_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=30000")
+# The app's own connection set-up (WAL, synchronous=FULL, foreign keys, secure_delete...): raw SQLite
+# doing the same writes must pay what the product requires of every write, no more, no less.
+_PRAGMAS = tuple(f"PRAGMA {p}" for p in PRAGMAS)
 
 
 def log(message: str) -> None:
@@ -471,7 +474,7 @@ def table(report: dict) -> str:
     lines += [
         "",
         f"look-up p99 target <= {t['lookup_p99_ms']:.0f} ms: {'met' if t['lookup_p99_met'] else 'NOT met'}",
-        f"confirm / raw (medians): {report['ratio_confirm_vs_raw']:.2f}x, target <= {t['confirm_ratio']:.0f}x: "
+        f"confirm / raw (medians): {report['ratio_confirm_vs_raw']:.2f}x, target <= {t['confirm_ratio']:.1f}x: "
         f"{'met' if t['confirm_ratio_met'] else 'NOT met'}   "
         f"(vs raw on the seeded DB: {report['ratio_confirm_vs_raw_seeded']:.2f}x)",
         f"day_summary on this database (one call, info): {report['day_summary_ms']:,.0f} ms",

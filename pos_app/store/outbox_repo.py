@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from .engine import statements
+from .rows import body_text
 
 PENDING = "pending"
 SENT = "sent"
@@ -44,7 +45,7 @@ class OutboxRepository:
         return int(self.db.execute(_LAST_SEQ_SQL).fetchone()[0]) + 1
 
     def add(self, event: dict[str, Any]) -> None:
-        body = json.dumps(event, ensure_ascii=False, sort_keys=True)
+        body = body_text(event)
         self.db.execute(
             _INSERT_SQL, (event["seq"], event["event_id"], event["type"], body, event["occurred_at"], PENDING)
         )

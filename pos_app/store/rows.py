@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import orjson
+
 from loyalty_core import personal_data
 from loyalty_core.ledger import Entry
 from loyalty_core.member import Member
@@ -135,3 +137,12 @@ def insert_sql(table: str, columns: Sequence[str], conflict: str = "", extra: st
     names = ", ".join(columns) + (f", {extra}" if extra else "")
     marks = ", ".join("?" * len(columns)) + (", 0" if extra else "")
     return f"INSERT INTO {table} ({names}) VALUES ({marks})" + (f" ON CONFLICT{conflict}" if conflict else "")
+
+
+# -- JSON bodies (sales, returns, outbox events) ----------------------------------------------------
+
+
+def body_text(value: Mapping[str, Any]) -> str:
+    """A body column's text: compact UTF-8 JSON, keys sorted. orjson, because a sale writes two
+    bodies and the standard encoder cost ~15 us each of a sub-millisecond confirm."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection
 
 from .engine import statements
+from .rows import body_text
 
 
 class DaySale(NamedTuple):
@@ -66,7 +67,7 @@ class SaleRepository:
                 "points_earned": receipt["points_earned"],
                 "points_redeemed": receipt["points_redeemed"],
                 "cashier_id": receipt.get("cashier_id"),
-                "body": json.dumps(receipt, ensure_ascii=False),
+                "body": body_text(receipt),
                 "tender_method": receipt["tender"]["method"],
                 "received_cents": receipt["tender"]["received_cents"],
                 "change_cents": receipt["tender"]["change_cents"],
@@ -85,7 +86,7 @@ class SaleRepository:
     def add_return(self, receipt: dict[str, Any], business_date: str, line_qty: dict[int, int]) -> None:
         self.db.execute(_INSERT_RETURN_SQL, (
             receipt["return_id"], receipt["return_no"], receipt["receipt_no"], receipt["member_code"], receipt["at"],
-            business_date, receipt["refund_cents"], receipt.get("supervisor_id"), json.dumps(receipt, ensure_ascii=False),
+            business_date, receipt["refund_cents"], receipt.get("supervisor_id"), body_text(receipt),
         ))  # fmt: skip
         if line_qty and receipt["receipt_no"]:
             self.db.executemany(_INSERT_RETURN_LINE_SQL, [(receipt["return_id"], receipt["receipt_no"], i, q)

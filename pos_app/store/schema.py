@@ -51,7 +51,7 @@ ledger = Table(
     Column("ref", String),  # receipt or return number, adjustment reason
     Column("event_id", String),
     Column("confirmed", Integer, nullable=False, default=0),  # 1 once HQ has it
-    Index("ix_ledger_member", "member_code", "id"),
+    Index("ix_ledger_member", "member_code", "id", "points"),  # covering: the balance sum (0009)
 )
 
 spend = Table(
@@ -62,7 +62,7 @@ spend = Table(
     Column("on_date", String, nullable=False),
     Column("cents", Integer, nullable=False),
     Column("ref", String),
-    Index("ix_spend_member", "member_code", "on_date"),
+    Index("ix_spend_member", "member_code", "on_date", "cents"),  # covering: the tier spend sum (0009)
 )
 
 sales = Table(
