@@ -167,7 +167,9 @@ def _register(engine, hq_db, data_dir: Path, url: str) -> str:
         _rewrite_config(data_dir, replace(cfg, hq_url=url))
     signer = config.load_signer(data_dir, cfg)
     public = signing.b64(signer.public_bytes())
-    hq_db.write(engine, lambda conn: admin.register_key(conn, cfg.store_id, signer.key_id, public, now))
+    # As the terminal itself registers it (its first sync does the same: then HQ answers "unchanged").
+    register = admin.register_key
+    hq_db.write(engine, lambda conn: register(conn, cfg.store_id, signer.key_id, public, now, terminal_id=cfg.terminal_id))
     return token
 
 
