@@ -1,34 +1,13 @@
 """Campaigns: HQ issues signed coupons to a list or segment within budgets it enforces; roles, CSRF, bad input."""
 
 import datetime as dt
-import os
-import shutil
 
 import pytest
 import sqlalchemy as sa
 from console_helpers import csrf_of
+from program_helpers import db_file, program_pg  # noqa: F401  (fixtures used by name: SQLite and PostgreSQL)
 
-from hq.storage import db, migrate
-
-PG_URL = os.environ.get("HQ_TEST_PG_CAMPAIGNS", "postgresql+psycopg://postgres@127.0.0.1:5432/campaigns")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_file(request, migrated_template, tmp_path):
-    """This module's campaigns run on SQLite and on PostgreSQL (a fresh schema per test)."""
-    if request.param == "sqlite":
-        path = tmp_path / "hq.sqlite3"
-        shutil.copy(migrated_template, path)
-        return f"sqlite:///{path}"
-    engine = sa.create_engine(PG_URL, connect_args={"connect_timeout": 3})
-    try:
-        with engine.begin() as conn:
-            conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    except sa.exc.OperationalError as exc:
-        pytest.skip(f"PostgreSQL unreachable: {str(exc.orig)[:100]}")
-    migrate.upgrade(engine)
-    engine.dispose()
-    return PG_URL
+from hq.storage import db
 
 
 def form(today: dt.date, **over) -> dict:
