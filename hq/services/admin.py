@@ -96,7 +96,7 @@ def key_row(key_id: str, store_id: str, public_key: str, revoked_at: dt.datetime
     if revoked_at is not None and revoked_at.tzinfo is None:
         revoked_at = revoked_at.replace(tzinfo=dt.UTC)
     return {"key_id": key_id, "store_id": store_id, "public_key": public_key,
-            "revoked_at": revoked_at.isoformat() if revoked_at else None}  # fmt: skip
+            "revoked_at": revoked_at.isoformat() if revoked_at else None, "source": "store"}  # fmt: skip
 
 
 def cards_to_reissue(conn: Connection, store_id: str, terminal_id: str) -> list[str]:

@@ -111,19 +111,29 @@ def parse(form: dict, csv_text: str | None, today: dt.date) -> Draft:
                  _int(form, "budget_count", 1, 10_000_000), audience, codes)  # fmt: skip
 
 
-def _signer(conn: Connection, now: dt.datetime) -> signing.Signer:
+def _signer(conn: Connection, now: dt.datetime) -> tuple[signing.Signer, list[tuple[str, str | None, str]]]:
+    """HQ's coupon key, made on first use, and the feed rows a new key needs: it goes on the feed ahead
+    of the coupons it signed, so every till trusts it as HQ's by the time they arrive."""
     row = conn.execute(sa.select(hq_coupon_keys).order_by(hq_coupon_keys.c.created_at.desc()).limit(1)).first()
     if row is not None:
-        return signing.Signer(row.key_id, signing.unb64(row.private_key))
+        return signing.Signer(row.key_id, signing.unb64(row.private_key)), []
     signer = signing.Signer.generate(f"hq-cpn-{now:%Y%m%d}")
+    public = signing.b64(signer.public_bytes())
     conn.execute(hq_coupon_keys.insert().values(key_id=signer.key_id, private_key=signing.b64(signer.private_bytes()),
-                                                public_key=signing.b64(signer.public_bytes()), created_at=now))  # fmt: skip
-    return signer
+                                                public_key=public, created_at=now))  # fmt: skip
+    return signer, [(feed.STORE_KEY, None, feed.dumps(hq_key_row(signer.key_id, public)))]
 
 
-def public_keys(conn: Connection) -> dict[str, str]:
-    """HQ's coupon keys (key id -> base64url public key), for tills to trust as HQ's."""
-    return {r.key_id: r.public_key for r in conn.execute(sa.select(hq_coupon_keys.c.key_id, hq_coupon_keys.c.public_key))}
+def hq_key_row(key_id: str, public_key: str) -> dict:
+    """One of HQ's coupon keys as the feed and the snapshot show it: `source` "hq" is what lets a till
+    accept it on a coupon (a store's key signs QR cards, never coupons)."""
+    return {"key_id": key_id, "store_id": None, "public_key": public_key, "revoked_at": None, "source": "hq"}
+
+
+def public_key_rows(conn: Connection) -> list[dict]:
+    """HQ's coupon keys, for a new till's snapshot."""
+    keys = conn.execute(sa.select(hq_coupon_keys.c.key_id, hq_coupon_keys.c.public_key).order_by(hq_coupon_keys.c.key_id))
+    return [hq_key_row(r.key_id, r.public_key) for r in keys]
 
 
 def _audience(conn: Connection, draft: Draft, today: dt.date) -> list[str]:
@@ -159,9 +169,8 @@ def create(conn: Connection, operator: Operator, draft: Draft, now: dt.datetime)
         budget_cents=draft.budget_cents, budget_count=draft.budget_count, issued_count=fits, issued_cents=fits * unit,
         audience=draft.audience, created_by=operator.username, created_at=now,
     ).returning(campaigns.c.id)).scalar_one()  # fmt: skip
-    signer = _signer(conn, now)
+    signer, feed_rows = _signer(conn, now)
     rows: list[dict] = []
-    feed_rows: list[tuple[str, str | None, str]] = []
     for n, code in enumerate(slots[:fits], start=1):
         coupon = coupons.Coupon(f"{PREFIX}{campaign_id}-{n}", draft.kind, draft.value, draft.min_spend_cents,
                                 draft.valid_until, code)  # fmt: skip

@@ -16,6 +16,7 @@ from hq.storage import rules as published
 from hq.storage.members import from_row
 from hq.storage.schema import members, store_keys
 
+from . import campaigns
 from .admin import key_row
 
 MAX_PAGE = 2000  # members; about 1.6 MB of JSON
@@ -50,4 +51,4 @@ def page(conn: Connection, after: str, limit: int, today: dt.date) -> dict:
 def _keys(conn: Connection) -> list[dict]:
     columns = (store_keys.c.key_id, store_keys.c.store_id, store_keys.c.public_key, store_keys.c.revoked_at)
     rows = conn.execute(sa.select(*columns).order_by(store_keys.c.key_id)).all()
-    return [key_row(r.key_id, r.store_id, r.public_key, r.revoked_at) for r in rows]
+    return [key_row(r.key_id, r.store_id, r.public_key, r.revoked_at) for r in rows] + campaigns.public_key_rows(conn)

@@ -29,6 +29,7 @@ from loyalty_core.rules import RuleSet
 from ..services.context import ServiceContext
 from ..store.sync_repo import SyncRepository, entry_tuple, member_tuple
 from .hq_client import HqClient, PermanentError, Stopped, TransientError
+from .keys import TrustedKey
 from .snapshot import SnapshotFetch, SnapshotPage, code_ranges
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ class _Effects:
 
     def __init__(self) -> None:
         self.rules: dict | None = None
-        self.keys: list[tuple[str, str, str | None]] = []  # (key id, public key, revoked at)
+        self.keys: list[TrustedKey] = []
 
 
 class Puller:
@@ -199,10 +200,9 @@ class Puller:
         elif kind == "rules":
             self._save_rules(uow, data, effects)
         elif kind == "store_key":
-            key_id, public_key, revoked = str(data["key_id"]), str(data["public_key"]), data.get("revoked_at")
-            revoked = str(revoked) if revoked else None  # HQ revoked the terminal holding it
-            uow.admin.add_key(key_id, public_key, "store", revoked)
-            effects.keys.append((key_id, public_key, revoked))
+            key = TrustedKey.from_wire(data)
+            uow.admin.add_key(key.key_id, key.public_key, key.source, key.revoked_at)
+            effects.keys.append(key)
         elif kind == "coupon_used":
             repo.coupon_used(str(data["coupon_id"]), dt.datetime.now(dt.UTC).isoformat())
         elif kind == "coupon":
@@ -226,15 +226,15 @@ class Puller:
             effects.rules = document
 
     def _after_commit(self, effects: _Effects, summary: PullSummary) -> None:
-        for key_id, public_key, revoked in effects.keys:
+        for key in effects.keys:
             try:
-                if key_id not in self.ctx.keyring:
-                    self.ctx.keyring.add(key_id, signing.unb64(public_key))
-                if revoked:
-                    self.ctx.keyring.revoke(key_id, revoked)
+                if key.key_id not in self.ctx.keyring:
+                    self.ctx.keyring.add(key.key_id, signing.unb64(key.public_key), hq=key.is_hq)
+                if key.revoked_at:
+                    self.ctx.keyring.revoke(key.key_id, key.revoked_at)
                 summary.keys += 1
             except (ValueError, TypeError):
-                log.error("HQ sent a store key we cannot read: %s", key_id)
+                log.error("HQ sent a key we cannot read: %s", key.key_id)
         if effects.rules is not None and effects.rules["version"] >= self.ctx.rules.version:
             self.ctx.rules = RuleSet.from_dict(effects.rules)
             summary.rules_version = self.ctx.rules.version
@@ -309,9 +309,9 @@ class Puller:
         stream = progress["streams"][page.stream]
         if page.rules:
             self._save_rules(uow, page.rules, effects)
-        for key_id, public_key, revoked in page.keys:
-            uow.admin.add_key(key_id, public_key, "store", revoked)
-            effects.keys.append((key_id, public_key, revoked))
+        for key in page.keys:
+            uow.admin.add_key(key.key_id, key.public_key, key.source, key.revoked_at)
+            effects.keys.append(key)
         if progress["fresh"]:  # a new PC: nothing to merge with, the fastest inserts
             uow.sync.insert_members_fresh(page.members)
             uow.sync.insert_entries_fresh(page.entries)

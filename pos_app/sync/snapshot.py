@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..store.sync_repo import entry_tuple, member_tuple
 from .hq_client import HqClient, TransientError
+from .keys import TrustedKey
 
 
 def code_ranges(n: int) -> list[dict]:
@@ -33,7 +34,7 @@ class SnapshotPage:
     next_after: str
     last: bool
     rules: dict | None = None
-    keys: list[tuple[str, str, str | None]] = field(default_factory=list)
+    keys: list[TrustedKey] = field(default_factory=list)
 
 
 class SnapshotFetch:
@@ -134,6 +135,5 @@ def decode_page(answer: dict, index: int, first: bool, stop: str | None) -> Snap
         last_code = code
     nxt = answer.get("next")
     last = reached_stop or not answer.get("more") or not nxt
-    keys = [(str(k["key_id"]), str(k["public_key"]), str(k["revoked_at"]) if k.get("revoked_at") else None)
-            for k in answer.get("store_keys") or ()]  # fmt: skip
+    keys = [TrustedKey.from_wire(k) for k in answer.get("store_keys") or ()]
     return SnapshotPage(index, first, feed_seq, members, entries, last_code or "", last, answer.get("rules"), keys)

@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import json
 import random
+import re
 import socket
 import threading
 import time
@@ -26,6 +27,7 @@ from requests.adapters import HTTPAdapter
 from testclock import NOW, RunningClock
 
 from hq.services import admin
+from hq.services.operators import accounts
 from hq.storage import db as hq_db
 from hq.storage import schema as hq_schema
 from loyalty_core import ids, ledger
@@ -422,3 +424,34 @@ class OnlineShop:
                 pass
             time.sleep(0.02)
         raise AssertionError("the online order never got through")
+
+
+class Console:
+    """HQ's console as an operator's browser session: logged in, posting forms with their CSRF token."""
+
+    CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+    PASSWORD = "correct horse battery staple"
+
+    def __init__(self, hq: HqServer, username: str = "boss", role: str = "admin") -> None:
+        hq.write(lambda c: accounts.add(c, username, role, self.PASSWORD, hq.clock(), None))
+        self.url = hq.url
+        self.web = requests.Session()
+        page = self.web.get(f"{hq.url}/console/login")
+        answer = self.web.post(f"{hq.url}/console/login", allow_redirects=False,
+                               data={"username": username, "password": self.PASSWORD, "csrf": self.csrf(page.text)})  # fmt: skip
+        assert answer.status_code == 303, answer.text
+
+    def csrf(self, html: str) -> str:
+        match = self.CSRF.search(html)
+        assert match, "the page has no form with a CSRF token"
+        return match.group(1)
+
+    def get(self, path: str) -> requests.Response:
+        page = self.web.get(f"{self.url}{path}")
+        assert page.status_code == 200, page.text
+        return page
+
+    def submit(self, form_page: str, action: str, data: dict, **kwargs) -> requests.Response:
+        """Opens `form_page`, then posts `data` to `action` with the page's CSRF token, as a browser does."""
+        token = self.csrf(self.get(form_page).text)
+        return self.web.post(f"{self.url}{action}", data={**data, "csrf": token}, allow_redirects=False, **kwargs)

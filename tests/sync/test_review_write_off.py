@@ -1,18 +1,12 @@
 """An overdraft written off in HQ's console reaches real tills: after one sync their balance is HQ's, zero."""
 
-import re
-
 import pytest
-import requests
-from sync_harness import FaultyAdapter, attach, settle
+from sync_harness import Console, FaultyAdapter, attach, settle
 
-from hq.services.operators import accounts
 from loyalty_core.pricing import CartLine
 from pos_app.sync.engine import SyncError
 
 BASKET = [CartLine("RICE", "grocery", 10000, 1)]  # 100.00: at most 5,000 points (50.00) as payment
-PASSWORD = "correct horse battery staple"
-CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 def go_offline(*tills):
@@ -27,16 +21,10 @@ def go_offline(*tills):
 
 
 def console_write_off(hq, code: str, note: str) -> int:
-    hq.write(lambda c: accounts.add(c, "boss", "admin", PASSWORD, hq.clock(), None))
-    with requests.Session() as web:
-        page = web.get(f"{hq.url}/console/login")
-        web.post(f"{hq.url}/console/login", allow_redirects=False,
-                 data={"username": "boss", "password": PASSWORD, "csrf": CSRF.search(page.text).group(1)})
-        queue = web.get(f"{hq.url}/console/review/overdrafts")
-        assert f'data-member="{code}"' in queue.text
-        answer = web.post(f"{hq.url}/console/review/overdrafts/{code}/write-off", allow_redirects=False,
-                          data={"note": note, "csrf": CSRF.search(queue.text).group(1)})
-        return answer.status_code
+    console = Console(hq)
+    assert f'data-member="{code}"' in console.get("/console/review/overdrafts").text
+    answer = console.submit("/console/review/overdrafts", f"/console/review/overdrafts/{code}/write-off", {"note": note})
+    return answer.status_code
 
 
 def test_an_overdraft_written_off_at_hq_reaches_both_tills_and_their_balance_matches(hq, till_factory):
