@@ -1,4 +1,5 @@
-"""The review queues beyond held adjustments: overdrafts (write-off) and terminals (clock skew, rejections).
+"""The review queues beyond held adjustments: overdrafts (write-off), HQ's corrections of till figures
+(acknowledge) and terminals (clock skew, rejections).
 
 Use cases live in hq/services; these handlers only check the role, the form and the store scope.
 """
@@ -12,7 +13,7 @@ from hq.services.reports import queries
 from hq.storage import db
 from hq.storage.schema import rejections, terminals
 
-from ..services import overdrafts
+from ..services import corrections, overdrafts
 from .scope import require, store_for
 from .web import PREFIX, Form, Page, PageError, domain, render
 
@@ -49,6 +50,29 @@ def write_off(ctx: Form, code: str):
         note = actions.check_reason(form.get("note"))
         db.write(ctx.engine, lambda conn: overdrafts.write_off(conn, ctx.operator, code, note, ctx.now, today))
     return RedirectResponse(f"{PREFIX}/review/overdrafts?done=written_off", status_code=303)
+
+
+@router.get("/review/corrections")
+def corrections_page(ctx: Page):
+    store = _store(ctx)
+    include_done = ctx.request.query_params.get("all") == "1"
+    with db.read(ctx.engine) as conn:
+        rows = corrections.waiting(conn, ctx.operator, store, include_done)
+    message = ctx.t("rq.acknowledged") if ctx.request.query_params.get("done") == "acknowledged" else None
+    return render(ctx, "review_corrections.html", rows=rows, store=store or "", message=message,
+                  include_done=include_done,
+                  can_write=ctx.operator.policy.writes and ctx.operator.role in corrections.REVIEWERS)  # fmt: skip
+
+
+@router.post("/review/corrections/{correction_id}/acknowledge")
+def acknowledge_correction(ctx: Form, correction_id: str):
+    require(ctx.operator.policy.writes and ctx.operator.role in corrections.REVIEWERS)
+    if not correction_id.isdigit() or len(correction_id) > 18:
+        raise PageError(404, "error.unknown_correction")
+    with domain():
+        note = actions.check_reason(ctx.request.state.form.get("note"))
+        db.write(ctx.engine, lambda conn: corrections.acknowledge(conn, ctx.operator, int(correction_id), note, ctx.now))
+    return RedirectResponse(f"{PREFIX}/review/corrections?done=acknowledged", status_code=303)
 
 
 @router.get("/review/terminals")

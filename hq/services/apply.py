@@ -15,7 +15,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from hq.services import consents, held, payload, sales, strict, trust
+from hq.services import consents, corrections, held, payload, sales, strict, trust
 from hq.storage import bulk, db, feed
 from hq.storage import rules as published
 from hq.storage.members import DUPLICATE_PHONE
@@ -56,6 +56,7 @@ def _push(conn: Connection, batch: list[dict], bodies: list[str], hashes: list[s
     _preload(work, batch)
     results = [_apply_one(work, e, body, h, stored) for e, body, h in zip(batch, bodies, hashes, strict=True)]
     consents.record_pushed(conn, batch, results, now)  # consent on record (hq/services/consents.py)
+    corrections.record_pushed(conn, batch, results, now)  # HQ's figures over the till's, for review
     work.flush()
     return results
 
