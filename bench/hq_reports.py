@@ -1,17 +1,23 @@
 """Benchmark: the console's reports on PostgreSQL with a seeded chain.
 
     .venv/bin/python bench/hq_reports.py [--members 1000000] [--ledger 10000000] [--stores 1000] [--pg URL]
+                                         [--keep NAME]
 
 Seeds a fresh database with COPY (members, one `events` row per sale for its store, ledger entries
 and spend over the last 400 days), then prints:
 - the rollup job catching up from nothing (rows/s), and an incremental run after 1,000 new sales;
 - `reports.summary` for random 30-day ranges, chain-wide and per store (p50 / p95, rollups fresh);
 - RFM over every member (seconds);
-- member search by code, by phone and by part of a name (p50 / p95).
+- member search by code, by phone and by part of a name (p50 / p95);
+- a noise probe: a fixed query (`SELECT count(*)` over 100,000 generated rows) timed the same way.
+
+`--keep NAME` seeds into database NAME and keeps it; run again with the same NAME to skip the seeding
+(about 5 minutes at full size) and time the reports on it after upgrading it to the newest migration.
 """
 
 import argparse
 import datetime as dt
+import os
 import random
 import statistics
 import sys
@@ -26,8 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 from hq_push import ADMIN_URL, drop_database, fresh_database  # noqa: E402
 
-from hq.services.reports import member360, queries, rollup  # noqa: E402
+from hq.services.reports import dashboard, member360, queries, rollup  # noqa: E402
 from hq.services.reports import rfm as rfm_  # noqa: E402
+from hq.services.reports import summary as summary_  # noqa: E402
+from hq.services.reports.period import Period  # noqa: E402
 from hq.storage import db, migrate  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
@@ -42,7 +50,22 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--stores", type=int, default=1000)
     p.add_argument("--pg", default=ADMIN_URL)
     p.add_argument("--seed", type=int, default=11)
+    p.add_argument("--keep", metavar="NAME", help="seed into (or reuse) database NAME and keep it")
     return p.parse_args()
+
+
+def database(args) -> tuple[str, sa.Engine, bool]:
+    """(url, admin engine, needs seeding): a fresh database, or the kept one named by --keep."""
+    if not args.keep:
+        url, admin = fresh_database(args.pg)
+        return url, admin, True
+    admin = sa.create_engine(args.pg, isolation_level="AUTOCOMMIT")
+    url = admin.url.set(database=args.keep).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        if conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": args.keep}).first():
+            return url, admin, False
+        conn.execute(sa.text(f'CREATE DATABASE "{args.keep}"'))
+    return url, admin, True
 
 
 def copy(conn: psycopg.Connection, table: str, columns: str, rows) -> int:
@@ -112,16 +135,17 @@ def timed(fn, n: int) -> list[float]:
 def main() -> int:
     args = parse_args()
     rng = random.Random(args.seed)
-    url, admin = fresh_database(args.pg)
+    url, admin, fresh = database(args)
     try:
         engine = db.make_engine(url)
         migrate.upgrade(engine)
-        codes = seed(url, args, rng)
+        codes = seed(url, args, rng) if fresh else [f"M{i:010d}" for i in range(args.members)]
         t0 = time.perf_counter()
         done = rollup.ensure_fresh(engine, NOW)
         took = time.perf_counter() - t0
         rows = done["ledger_rows"] + done["spend_rows"]
         print(f"rollup from nothing: {rows:,} rows in {took:.1f} s ({rows / took:,.0f} rows/s)")
+        vacuum(url)
         with db.read(engine) as conn:
             max_id = conn.execute(sa.text("SELECT max(id) FROM spend")).scalar()
 
@@ -129,7 +153,7 @@ def main() -> int:
             for k in range(1000):
                 code = codes[rng.randrange(len(codes))]
                 conn.execute(sa.text("INSERT INTO spend (member_code, on_date, cents, source) VALUES (:c, :d, 1000, :s)"),
-                             {"c": code, "d": TODAY, "s": f"new{k}"})
+                             {"c": code, "d": TODAY, "s": f"new{os.getpid()}-{k}"})
 
         db.write(engine, more_sales)
         t0 = time.perf_counter()
@@ -143,6 +167,14 @@ def main() -> int:
 
         print("summary, 30 days, chain:", pct(timed(summary, 40)))
         print("summary, 30 days, one store:", pct(timed(lambda: summary(f"S{rng.randrange(args.stores):03d}"), 40)))
+
+        def dashboard_(store=None):
+            end = TODAY - dt.timedelta(days=rng.randrange(300))
+            queries.dashboard(engine, NOW, (end - dt.timedelta(days=29)).isoformat(), end.isoformat(), store)
+
+        print("dashboard, 30 days, chain:", pct(timed(dashboard_, 40)))
+        print("dashboard, 30 days, one store:", pct(timed(lambda: dashboard_(f"S{rng.randrange(args.stores):03d}"), 40)))
+        print_parts(engine)
         t0 = time.perf_counter()
         with db.read(engine) as conn:
             scored = rfm_.score(conn, TODAY)
@@ -156,10 +188,49 @@ def main() -> int:
                     member360.search(conn, make(), None)
 
             print(f"member search by {what}:", pct(timed(search, 40)))
+        print("noise probe (count over 100,000 generated rows):", pct(timed(lambda: probe(engine), 40)))
         engine.dispose()
     finally:
-        drop_database(admin, url)
+        if not args.keep:
+            drop_database(admin, url)
     return 0
+
+
+def print_parts(engine) -> None:
+    """Where a chain-wide summary's time goes: each of its queries over random 30-day ranges."""
+    rng = random.Random(5)
+    parts = {
+        "flows (rollup_daily)": lambda c, s, e: summary_.flows_in(c, Period(s, e, None)),
+        "outstanding (rollup_daily)": lambda c, s, e: summary_.outstanding_at(c, e, None),
+        "buyers (rollup_member_days)": lambda c, s, e: summary_.buyer_counts(c, s, e, None),
+        "members_total (members)": lambda c, s, e: summary_.members_total(c, e, None),
+        "members_new (members)": lambda c, s, e: summary_.members_new(c, s, e, None),
+        "dashboard active 30 days": lambda c, s, e: dashboard.active(c, e, 30, None),
+        "dashboard active 90 days": lambda c, s, e: dashboard.active(c, e, 90, None),
+        "dashboard cohorts": lambda c, s, e: dashboard.cohorts(c, e, None),
+        "dashboard store health": lambda c, s, e: dashboard.store_health(c, None),
+    }
+    for name, part in parts.items():
+        def once(part=part):
+            end = TODAY - dt.timedelta(days=rng.randrange(300))
+            with db.read(engine, queries.REPORT_WORK_MEM) as conn:
+                part(conn, end - dt.timedelta(days=29), end)
+
+        print(f"  chain part {name}:", pct(timed(once, 10)))
+
+
+def vacuum(url: str) -> None:
+    """What autovacuum does to a live HQ's tables soon after a bulk load: the visibility map that lets the
+    reports' index-only scans skip the heap, and fresh statistics. Timed, so the figure is on record."""
+    t0 = time.perf_counter()
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+    print(f"VACUUM ANALYZE after the load: {time.perf_counter() - t0:.1f} s")
+
+
+def probe(engine) -> None:
+    with db.read(engine) as conn:
+        conn.execute(sa.text("SELECT count(*) FROM generate_series(1, 100000)")).scalar()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from hq.services.operators import audit
-from hq.services.reports import dashboard, queries
+from hq.services.reports import queries
 from hq.services.reports import rfm as rfm_
 from hq.services.reports.period import Period, period
 from hq.services.reports.summary import FIELDS
@@ -43,13 +43,10 @@ def _stores(ctx) -> list[dict]:
 def dashboard_page(ctx: Page):
     p = _period(ctx)
     with domain():
-        figures = queries.summary(ctx.engine, ctx.now, p.start.isoformat(), p.end.isoformat(), p.store)
-    with db.read(ctx.engine) as conn:
-        active30, active90 = dashboard.active(conn, p.end, 30, p.store), dashboard.active(conn, p.end, 90, p.store)
-        cohorts, health = dashboard.cohorts(conn, p.end, p.store), dashboard.store_health(conn, p.store)
-    chart = charts.cohort_svg(cohorts, ctx.t, ctx.fmt)
-    return render(ctx, "dashboard.html", s=figures, p=p, stores=_stores(ctx), chart=chart, active30=active30,
-                  active90=active90, cohorts=cohorts, health=health)  # fmt: skip
+        d = queries.dashboard(ctx.engine, ctx.now, p.start.isoformat(), p.end.isoformat(), p.store)
+    chart = charts.cohort_svg(d["cohorts"], ctx.t, ctx.fmt)
+    return render(ctx, "dashboard.html", s=d["summary"], p=p, stores=_stores(ctx), chart=chart,
+                  active30=d["active30"], active90=d["active90"], cohorts=d["cohorts"], health=d["health"])  # fmt: skip
 
 
 @router.get("/summary.csv")

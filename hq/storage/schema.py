@@ -1,16 +1,14 @@
 """The HQ tables (SQLAlchemy Core), shared by every module and by Alembic.
 
-Points and cents are BIGINT: a ledger must never overflow. Business dates
-(`on_date`, `expires_on`) are DATE; the till's own timestamps are kept as the
-ISO text it sent, since its clock is shown but never trusted for order.
+Points and cents are BIGINT: a ledger must never overflow. Business dates (`on_date`, `expires_on`) are
+DATE; the till's own timestamps are kept as the ISO text it sent (its clock is shown, never trusted for order).
 """
 
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
-# SQLite only auto-increments an INTEGER PRIMARY KEY, so BIGINT ids become INTEGER there.
-BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")  # SQLite auto-increments only INTEGER keys
 Stamp = sa.DateTime(timezone=True)
 
 stores = sa.Table(
@@ -57,6 +55,7 @@ channels = sa.Table(
     sa.Column("revoked_at", Stamp),
 )
 
+_LIVE = sa.text("status <> 'merged'")
 members = sa.Table(
     "members",
     metadata,
@@ -82,8 +81,10 @@ members = sa.Table(
     sa.Column("prev_tier", sa.String(20)),
     sa.Column("tier_changed_at", Stamp),
     sa.Column("created_at", Stamp, nullable=False),
-    # Room in each page lets PostgreSQL update a balance in place (a HOT update, no index writes).
-    postgresql_with={"fillfactor": 70},
+    # Members as the reports count them (merged ones are counted as their survivor): migration 0011.
+    sa.Index("ix_members_live_enrolled", "enrolled_at", postgresql_where=_LIVE, sqlite_where=_LIVE),
+    sa.Index("ix_members_live_home", "home_store", "enrolled_at", postgresql_where=_LIVE, sqlite_where=_LIVE),
+    postgresql_with={"fillfactor": 70},  # room to update a balance in place (a HOT update, no index writes)
 )
 
 events = sa.Table(
@@ -377,6 +378,28 @@ rollup_buyers = sa.Table(  # one row per member per day with a purchase: active 
     sa.Column("cents", sa.BigInteger, nullable=False),
 )
 
+# Chain-wide buying days, each linked to the member's previous and next one (hq.services.reports.buyer_days):
+# buyers in a range are the rows whose prev_day is before it, counted from one index without grouping.
+rollup_member_days = sa.Table(
+    "rollup_member_days",
+    metadata,
+    sa.Column("member_code", sa.String(20), primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("purchases", sa.Integer, nullable=False),
+    sa.Column("prev_day", sa.Date),
+    sa.Column("next_day", sa.Date),
+    sa.Index("ix_rollup_member_days_range", "day", "prev_day", "next_day", "purchases"),
+)
+
+rollup_cohorts = sa.Table(  # members of an enrollment month (and home store) who bought in a month
+    "rollup_cohorts",
+    metadata,
+    sa.Column("cohort", sa.String(7), primary_key=True),  # YYYY-MM of enrollment
+    sa.Column("home_store", sa.String(40), primary_key=True),
+    sa.Column("month", sa.String(7), primary_key=True),  # YYYY-MM of the purchases
+    sa.Column("buyers", sa.BigInteger, nullable=False),
+)
+
 # -- the program (migration 0008, hq/services/program.py) ---------------------------------------
 
 # The next rules version as marketing edits it: tiers and promotions only; published as in-force + 1.
@@ -394,6 +417,6 @@ program_drafts = sa.Table(
 )
 
 
-# Indexes the migrations make on PostgreSQL only, outside these definitions: a trigram GIN index for
-# the console's member search by part of a name (migration 0009; SQLite has no pg_trgm).
+# PostgreSQL only, made by migration 0009 outside these definitions: a trigram GIN index for the
+# console's member search by part of a name (SQLite has no pg_trgm).
 POSTGRES_ONLY_INDEXES = frozenset({"ix_members_name_trgm"})

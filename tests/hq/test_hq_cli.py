@@ -103,7 +103,7 @@ def test_store_add_with_a_public_key_publishes_it_to_every_till(hq, capsys):
     key = b64(Signer.generate("S010-1").public_bytes())
     run(hq.url, capsys, "store", "add", "S010", "--name", "Airport", "--public-key", key, "--key-id", "S010-1")
     keys = [c["data"] for c in hq.pull_all() if c["kind"] == "store_key"]
-    assert keys == [{"key_id": "S010-1", "public_key": key, "store_id": "S010", "revoked_at": None}]
+    assert keys == [{"key_id": "S010-1", "public_key": key, "store_id": "S010", "revoked_at": None, "source": "store"}]
     assert run(hq.url, capsys, "store", "add", "S011", "--name", "X", "--public-key", "abc", "--key-id", "k")[1][
         "error"] == "invalid_public_key"  # fmt: skip
 

@@ -10,10 +10,13 @@ from hq.storage import db
 from hq.storage import rules as published
 from loyalty_core.errors import DomainError
 
+from . import dashboard as dash
 from . import rfm as rfm_
 from . import rollup
 from .period import business_day, chain_zone, parse_day, period
 from .summary import summary as _summary
+
+REPORT_WORK_MEM = "64MB"  # per report transaction: a month of buyers grouped by member fits in memory
 
 
 def rollup_now(engine: Engine, now: dt.datetime) -> dict:
@@ -23,8 +26,22 @@ def rollup_now(engine: Engine, now: dt.datetime) -> dict:
 def summary(engine: Engine, now: dt.datetime, start: object, end: object, store: object = None) -> dict:
     p = period(start, end, store)
     rollup.ensure_fresh(engine, now)
-    with db.read(engine) as conn:
+    with db.read(engine, REPORT_WORK_MEM) as conn:
         return _summary(conn, p, published.current(conn))
+
+
+def dashboard(engine: Engine, now: dt.datetime, start: object, end: object, store: object = None) -> dict:
+    """Everything the console's dashboard shows: the summary, active members over 30 and 90 days, the cohort
+    chart's rows and the stores' till health."""
+    figures = summary(engine, now, start, end, store)
+    p = period(start, end, store)
+    with db.read(engine, REPORT_WORK_MEM) as conn:
+        # a 30-day range ending at `to` already counted its buyers: the summary's members_active
+        last30 = figures["members_active"] if p.end - p.start == dt.timedelta(days=29) else None
+        return {"summary": figures, "period": p,
+                "active30": dash.active(conn, p.end, 30, p.store) if last30 is None else last30,
+                "active90": dash.active(conn, p.end, 90, p.store),
+                "cohorts": dash.cohorts(conn, p.end, p.store), "health": dash.store_health(conn, p.store)}  # fmt: skip
 
 
 def today(engine: Engine, now: dt.datetime) -> dt.date:
@@ -35,7 +52,7 @@ def today(engine: Engine, now: dt.datetime) -> dt.date:
 def rfm_at(engine: Engine, now: dt.datetime, at: object, store: str | None = None) -> tuple[dt.date, list]:
     day = today(engine, now) if at in (None, "") else parse_day(at, "at")
     rollup.ensure_fresh(engine, now)
-    with db.read(engine) as conn:
+    with db.read(engine, REPORT_WORK_MEM) as conn:
         return day, rfm_.score(conn, day, store)
 
 

@@ -3,8 +3,8 @@ segments. Reads the per-member-day purchase rollup, never the ledger."""
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+import itertools
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -30,8 +30,7 @@ SEGMENTS = tuple(_SEGMENTS.values())
 CHURN_RISK = ("important_retain", "important_win_back")  # high value, long gone
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):  # a tuple: a million of them build in a fraction of a frozen dataclass's time
     member_code: str
     recency_days: int
     frequency: int
@@ -67,11 +66,20 @@ def score(conn: Connection, at: dt.date, store: str | None = None) -> list[Score
     if not rows:
         return []
     # recency: fewer days is better, so score the negated value
-    recency = sorted(-r[1] for r in rows)
-    freq = sorted(r[2] for r in rows)
-    money = sorted(r[3] for r in rows)
-    return [Scored(code, days, n, cents, quintile(recency, -days), quintile(freq, n), quintile(money, cents))
-            for code, days, n, cents in rows]  # fmt: skip
+    recency, freq, money = (quintiles([f(r) for r in rows]) for f in (lambda r: -r[1], lambda r: r[2], lambda r: r[3]))
+    return [Scored(code, days, n, cents, recency[-days], freq[n], money[cents]) for code, days, n, cents in rows]
+
+
+def quintiles(values: list[int]) -> dict[int, int]:
+    """`quintile` of every distinct value at once: one sort, then one step per distinct value (a million
+    members hold a few hundred recencies and frequencies), instead of two binary searches per member."""
+    ordered = sorted(values)
+    out, left = {}, 0
+    for value, same in itertools.groupby(ordered):
+        count = sum(1 for _ in same)
+        out[value] = min(5, 1 + 5 * (2 * left + count) // (2 * len(ordered)))
+        left += count
+    return out
 
 
 def segments(scored: list[Scored]) -> list[dict]:

@@ -22,6 +22,8 @@ from hq.storage import db
 from hq.storage.schema import events, ledger, rollup_buyers, rollup_daily, rollup_holes, rollup_marks, spend
 from loyalty_core import ledger as kinds
 
+from . import buyer_days
+
 HOLE_TTL = dt.timedelta(minutes=30)
 BATCH = 20_000
 HQ_STORE = ""  # entries HQ made itself: expiry, merges, online orders
@@ -68,6 +70,7 @@ def _run_once(conn: Connection, now: dt.datetime) -> dict:
     spend_rows, more_s = _consume(conn, "spend", spend, now, _spend_query, lambda r: _add_spend(daily, buyers, r))
     _merge_daily(conn, daily)
     _merge_buyers(conn, buyers)
+    buyer_days.add(conn, buyers)
     return {"ledger_rows": ledger_rows, "spend_rows": spend_rows, "more": more_l or more_s}
 
 
@@ -204,6 +207,7 @@ def _backfill(conn: Connection) -> dict:
     _upsert_select(conn, rollup_daily, ("day", "store_id"), daily_cols, _DAILY, by_spend)
     _upsert_select(conn, rollup_buyers, ("day", "store_id", "member_code"),
                    ("day", "store_id", "member_code", "purchases", "cents"), ("purchases", "cents"), buyers)
+    buyer_days.backfill(conn)
     for source, mark in (("ledger", top_l), ("spend", top_s)):
         conn.execute(rollup_marks.insert().values(source=source, mark=mark))
     return {"ledger_rows": int(top_l), "spend_rows": int(top_s), "more": False}

@@ -13,6 +13,7 @@ from hq.storage.schema import members, rollup_buyers, rollup_daily
 from loyalty_core.member import MERGED
 from loyalty_core.rules import RuleSet
 
+from . import buyer_days
 from .period import Period
 
 BP = 10_000
@@ -33,8 +34,8 @@ def enrolled_before(day: dt.date):
 
 
 def summary(conn: Connection, p: Period, rules: RuleSet) -> dict:
-    flows = _flows(conn, p)
-    outstanding = _outstanding(conn, p.end, p.store)
+    flows = flows_in(conn, p)
+    outstanding = outstanding_at(conn, p.end, p.store)
     buyers, repeat = buyer_counts(conn, p.start, p.end, p.store)
     redeem = rules.redeem
     return {
@@ -56,7 +57,7 @@ def _store_filter(column, store: str | None):
     return sa.true() if store is None else column == store
 
 
-def _flows(conn: Connection, p: Period) -> dict:
+def flows_in(conn: Connection, p: Period) -> dict:
     c = rollup_daily.c
     names = ("sales_count", "sales_cents", "points_issued", "points_redeemed", "points_expired")
     row = conn.execute(
@@ -66,7 +67,7 @@ def _flows(conn: Connection, p: Period) -> dict:
     return {n: int(v) for n, v in zip(names, row, strict=True)}
 
 
-def _outstanding(conn: Connection, at: dt.date, store: str | None) -> int:
+def outstanding_at(conn: Connection, at: dt.date, store: str | None) -> int:
     c = rollup_daily.c
     query = sa.select(sa.func.coalesce(sa.func.sum(c.points_net), 0)).where(c.day <= at, _store_filter(c.store_id, store))
     return int(conn.execute(query).scalar_one())
@@ -74,6 +75,8 @@ def _outstanding(conn: Connection, at: dt.date, store: str | None) -> int:
 
 def buyer_counts(conn: Connection, start: dt.date, end: dt.date, store: str | None) -> tuple[int, int]:
     """(members who bought in the period, those of them who bought at least twice)."""
+    if store is None:
+        return buyer_days.counts(conn, start, end)  # the linked days: no grouping of a month's buyers
     c = rollup_buyers.c
     per_member = (
         sa.select(c.member_code, sa.func.sum(c.purchases).label("n"))
