@@ -136,9 +136,9 @@ def run(args) -> dict:
     shell = Shell(args.data_dir, language="en", start_sync=False)
     shell.start()
     spin_until(app, lambda: shell.session.ready, timeout=120)
-    shell.window.screen("login").logged_in.emit(Cashier("B01", "Bench", "cashier"))
+    shell.window.screen_named("login").logged_in.emit(Cashier("B01", "Bench", "cashier"))
     spin_until(app, lambda: shell.window.current_name() == "checkout")
-    checkout = shell.window.screen("checkout")
+    checkout = shell.window.screen_named("checkout")
     watch = PanelWatch(checkout)
     settle(app, shell, 200)
 

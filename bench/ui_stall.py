@@ -172,12 +172,12 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
     shell = Shell(till, language="en", start_sync=False)
     shell.start()
     spin(done=lambda: shell.session.ready)
-    login = shell.window.screen("login")
+    login = shell.window.screen_named("login")
     login.id_edit.setText("1001")
     login.pin_edit.setText("1234")
     QTest.keyClick(login.pin_edit, Qt.Key.Key_Return)
     spin(done=lambda: shell.window.current_name() == "checkout")
-    checkout = shell.window.screen("checkout")
+    checkout = shell.window.screen_named("checkout")
     field = checkout.entry.code_edit
     field.setFocus()
     QTest.keyClicks(field, info["qr"])  # the scanner

@@ -33,6 +33,7 @@ from .main_window import MainWindow
 from .ops import Op, OpRunner
 from .qtfix import install as install_qt_fixes
 from .scanner import ScannerDetector
+from .screens.first_run import FirstRunScreen
 from .session import Session
 from .settings import UiSettings
 from .sync_monitor import SyncMonitor
@@ -248,15 +249,20 @@ class Shell(QObject):
             self.window.go("login")
             self.open_store(after=first_supervisor)
 
-        screen = self.window.screen("first_run")
+        screen = self._first_run_screen()
         self.session.run(Op(work).success(done).failure(lambda exc: screen.show_error(error_text(exc))))
+
+    def _first_run_screen(self) -> FirstRunScreen:
+        screen = self.window.screen_named("first_run")
+        assert isinstance(screen, FirstRunScreen)
+        return screen
 
     def set_up_demo(self) -> None:
         """A local HQ in this process, the till registered with it, demo members and cashiers."""
         from ..demo import start_demo
 
         data_dir = self.data_dir
-        screen = self.window.screen("first_run")
+        screen = self._first_run_screen()
         screen.set_busy(True)
 
         def done(handle) -> None:

@@ -13,11 +13,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageFilter, ImageOps
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 from pyzbar import pyzbar
+
+if TYPE_CHECKING:  # QtMultimedia loads only when a camera is started (it is slow to import)
+    from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoFrame, QVideoSink
+    from PySide6.QtMultimediaWidgets import QVideoWidget
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +73,7 @@ class FrameDecoder(QObject):
     done = Signal(list, float)  # texts found, when the frame arrived (monotonic)
 
     @Slot(object, float)
-    def decode(self, frame: object, arrived: float) -> None:
+    def decode(self, frame: QVideoFrame | QImage, arrived: float) -> None:
         try:
             image = frame if isinstance(frame, QImage) else frame.toImage()
             texts = decode_image(image)
@@ -98,9 +103,9 @@ class CameraScanner(QObject):
         self._busy = False
         self._last_text = ""
         self._last_at = 0.0
-        self._camera = None
-        self._session = None
-        self._sink = None
+        self._camera: QCamera | None = None
+        self._session: QMediaCaptureSession | None = None
+        self._sink: QVideoSink | None = None
         self.last_error_detail = ""
 
     # -- cameras ------------------------------------------------------------------------------
@@ -116,7 +121,7 @@ class CameraScanner(QObject):
     def active(self) -> bool:
         return self._camera is not None and self._camera.isActive()
 
-    def start(self, camera_id: str | None = None, video_output: QObject | None = None) -> bool:
+    def start(self, camera_id: str | None = None, video_output: QVideoWidget | None = None) -> bool:
         from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QMediaDevices, QVideoSink
 
         devices = QMediaDevices.videoInputs()
@@ -126,18 +131,18 @@ class CameraScanner(QObject):
         device = next((d for d in devices if bytes(d.id().data()).decode(errors="replace") == camera_id), None)
         device = device or QMediaDevices.defaultVideoInput() or devices[0]
         self.stop()
-        self._camera = QCamera(device, self)
-        self._camera.errorOccurred.connect(self._on_camera_error)
-        self._session = QMediaCaptureSession(self)
-        self._session.setCamera(self._camera)
+        camera, session = QCamera(device, self), QMediaCaptureSession(self)
+        camera.errorOccurred.connect(self._on_camera_error)
+        session.setCamera(camera)
         if video_output is not None:
-            self._session.setVideoOutput(video_output)
-            self._sink = video_output.videoSink()
+            session.setVideoOutput(video_output)
+            sink = video_output.videoSink()
         else:
-            self._sink = QVideoSink(self)
-            self._session.setVideoSink(self._sink)
-        self._sink.videoFrameChanged.connect(self.feed)
-        self._camera.start()
+            sink = QVideoSink(self)
+            session.setVideoSink(sink)
+        sink.videoFrameChanged.connect(self.feed)
+        self._camera, self._session, self._sink = camera, session, sink
+        camera.start()
         return True
 
     def stop(self) -> None:
@@ -157,7 +162,7 @@ class CameraScanner(QObject):
     # -- frames -------------------------------------------------------------------------------
 
     @Slot(object)
-    def feed(self, frame: object) -> bool:
+    def feed(self, frame: QVideoFrame | QImage) -> bool:
         """A frame arrived (QVideoFrame or QImage). False if it was dropped (decoder busy)."""
         if self._busy:
             return False

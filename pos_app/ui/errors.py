@@ -141,7 +141,7 @@ _SINGULAR = {"bad_pin": ("left", "bad_pin_one")}
 
 def message_for(code: str, **params: object) -> str:
     count, singular = _SINGULAR.get(code, (None, None))
-    if count is not None and params.get(count) == 1:
+    if count is not None and singular is not None and params.get(count) == 1:
         code = singular
     template = MESSAGES.get(code)
     if template is None:

@@ -65,8 +65,9 @@ class I18n(QObject):
 
     def uninstall(self) -> None:
         app = QCoreApplication.instance()
-        for old in self._translators:
-            app.removeTranslator(old)
+        if app is not None:
+            for old in self._translators:
+                app.removeTranslator(old)
         self._translators = []
 
     def set_language(self, language: str) -> None:
@@ -82,8 +83,9 @@ class I18n(QObject):
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_base.load(f"qtbase_{language}", qt_dir):
                 self._translators.append(qt_base)
-        for translator in self._translators:
-            app.installTranslator(translator)
+        if app is not None:
+            for translator in self._translators:
+                app.installTranslator(translator)
         self.language = language
         QLocale.setDefault(locale_for(language))
         self.language_changed.emit(language)

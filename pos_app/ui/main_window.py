@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -33,6 +34,12 @@ _FKEYS = {getattr(Qt.Key, f"Key_F{i}") for i in range(1, 13)} | {Qt.Key.Key_Esca
 OPEN_WITHOUT_CASHIER = {"first_run", "login"}
 
 
+def _app() -> QCoreApplication:
+    app = QApplication.instance()
+    assert app is not None, "a window exists only inside a running QApplication"
+    return app
+
+
 class FunctionKeys(QObject):
     """F1-F12 and Esc, wherever the focus is inside the window, go to the current screen's button."""
 
@@ -41,7 +48,7 @@ class FunctionKeys(QObject):
         self.window = window
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.Type.KeyPress or not obj.isWidgetType():
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or not isinstance(obj, QWidget):
             return False
         if event.key() not in _FKEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
@@ -120,7 +127,7 @@ class MainWindow(Translatable, QMainWindow):
         self._legend_timer.timeout.connect(self._render_legend)
         self._legend_watch = _ButtonWatch(self._legend_timer.start, self)
         self.keys = FunctionKeys(self)
-        QApplication.instance().installEventFilter(self.keys)
+        _app().installEventFilter(self.keys)
         session.cashier_changed.connect(lambda _c: self._render_header())
         session.runner.failed.connect(lambda exc: self.message.show_error(error_text(exc)))
         session.notify.connect(self._notify)
@@ -129,7 +136,7 @@ class MainWindow(Translatable, QMainWindow):
 
     # -- screens ------------------------------------------------------------------------------
 
-    def screen(self, name: str) -> Screen:
+    def screen_named(self, name: str) -> Screen:
         if name not in self.screens:
             screen = self.factories[name](self.nav)
             self.screens[name] = screen
@@ -149,7 +156,7 @@ class MainWindow(Translatable, QMainWindow):
     def go(self, name: str, **kwargs) -> None:
         if name not in OPEN_WITHOUT_CASHIER and self.session.cashier is None:
             name, kwargs = "login", {}
-        screen = self.screen(name)
+        screen = self.screen_named(name)
         current = self.current_name()
         if current and current != name:
             self.history.append(current)
@@ -172,7 +179,7 @@ class MainWindow(Translatable, QMainWindow):
             return
         if not screen.handle_scan(text):
             self.go("checkout")
-            self.screen("checkout").handle_scan(text)
+            self.screen_named("checkout").handle_scan(text)
 
     def function_key(self, key: Qt.Key) -> bool:
         screen = self.current()
@@ -273,4 +280,4 @@ class MainWindow(Translatable, QMainWindow):
             self.close()
 
     def detach(self) -> None:
-        QApplication.instance().removeEventFilter(self.keys)
+        _app().removeEventFilter(self.keys)

@@ -83,6 +83,12 @@ def check_address(kind: str, address: str) -> str:
     return address.strip()
 
 
+def _groups(pattern: re.Pattern[str], address: str) -> tuple[str, ...]:
+    match = pattern.match(address)
+    assert match is not None, "check_address accepted this address"
+    return match.groups()
+
+
 def open_device(choice: PrinterChoice):
     """The python-escpos printer for `choice`, connected (raises PrinterError)."""
     from escpos import printer as escpos_printer
@@ -91,13 +97,13 @@ def open_device(choice: PrinterChoice):
     address = check_address(choice.kind, choice.address)
     try:
         if choice.kind == "usb":
-            vid, pid = _USB.match(address).groups()
+            vid, pid = _groups(_USB, address)
             device = escpos_printer.Usb(int(vid, 16), int(pid, 16))
         elif choice.kind == "network":
-            host, port = _HOST.match(address).groups()
+            host, port = _groups(_HOST, address)
             device = escpos_printer.Network(host.strip("[]"), int(port or 9100), timeout=NETWORK_TIMEOUT_S)
         elif choice.kind == "serial":
-            dev, baud = _SERIAL.match(address).groups()
+            dev, baud = _groups(_SERIAL, address)
             device = escpos_printer.Serial(dev, baudrate=int(baud or 9600), timeout=1)
         else:
             raise ValueError(choice.kind)

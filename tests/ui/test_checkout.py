@@ -228,7 +228,7 @@ def test_a_receipt_number_scanned_at_the_checkout_opens_the_return(qtbot, shell,
     member = enroll(services)
     receipt = services.pos.confirm_sale(member.member_code, [CartLine("TEA-500", "drinks", 15000, 1)])
     logged_in(qtbot, shell)
-    scan(qtbot, shell.window.screen("checkout").lookup.edit, receipt.receipt_no)
+    scan(qtbot, shell.window.screen_named("checkout").lookup.edit, receipt.receipt_no)
     idle(qtbot, shell)
     assert shell.window.current_name() == "returns"
-    assert shell.window.screen("returns").record.receipt.receipt_no == receipt.receipt_no
+    assert shell.window.screen_named("returns").record.receipt.receipt_no == receipt.receipt_no

@@ -11,7 +11,7 @@ def test_enroll_then_card_then_sale_with_the_new_member_attached(qtbot, shell, s
     checkout = logged_in(qtbot, shell)
     fkey(qtbot, shell, Qt.Key.Key_F4)
     assert shell.window.current_name() == "enroll"
-    screen = shell.window.screen("enroll")
+    screen = shell.window.screen_named("enroll")
     screen.phone.setText("0987 654 321")
     screen.name_edit.setText("陳美玲")
     screen.birthday.setText("1992-11-05")
@@ -43,7 +43,7 @@ def test_enroll_then_card_then_sale_with_the_new_member_attached(qtbot, shell, s
 def test_inline_validation_points_at_each_bad_field_and_enrolls_nobody(qtbot, shell, services):
     logged_in(qtbot, shell)
     shell.window.go("enroll")
-    screen = shell.window.screen("enroll")
+    screen = shell.window.screen_named("enroll")
     screen.phone.setText("12ab")
     screen.name_edit.setText("Robert'); DROP TABLE members;--")
     screen.birthday.setText("2999-01-01")
@@ -64,7 +64,7 @@ def enroll_screen_offering_alice(qtbot, shell, services, typed: str = "0911-222-
     existing = services.pos.enroll(phone="0911222333", name="Alice Chen", consent_terms=True)
     checkout = logged_in(qtbot, shell)
     shell.window.go("enroll")
-    screen = shell.window.screen("enroll")
+    screen = shell.window.screen_named("enroll")
     screen.phone.setText(typed)
     screen.check_phone()
     idle(qtbot, shell)
@@ -101,13 +101,13 @@ def test_enrolling_takes_the_phone_typed_in_the_lookup_box(qtbot, shell):
     checkout = logged_in(qtbot, shell)
     checkout.lookup.edit.setText("0933444555")
     checkout.buttons["enroll"].click()
-    assert shell.window.screen("enroll").phone.text() == "0933444555"
+    assert shell.window.screen_named("enroll").phone.text() == "0933444555"
 
 
 def test_escape_leaves_the_form_without_enrolling(qtbot, shell):
     logged_in(qtbot, shell)
     shell.window.go("enroll")
-    screen = shell.window.screen("enroll")
+    screen = shell.window.screen_named("enroll")
     screen.phone.setText("0933444555")
     fkey(qtbot, shell, Qt.Key.Key_Escape)
     assert shell.window.current_name() == "checkout"

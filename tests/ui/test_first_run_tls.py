@@ -37,7 +37,7 @@ def test_the_ca_chosen_at_first_run_is_kept_and_the_first_sync_checks_hqs_certif
     data_dir = tmp_path / "fresh"
     sh = make_shell(qtbot, data_dir, clock, Dialogs())
     try:
-        screen = sh.window.screen("first_run")
+        screen = sh.window.screen_named("first_run")
         fill_in(screen, hq.url, token)
         screen.ca_button.click()
         pick_in_the_file_dialog(qtbot, ca)
@@ -63,7 +63,7 @@ def test_a_file_that_is_not_a_certificate_is_refused_in_plain_words_and_nothing_
     data_dir = tmp_path / "fresh"
     sh = make_shell(qtbot, data_dir, clock, Dialogs())
     try:
-        screen = sh.window.screen("first_run")
+        screen = sh.window.screen_named("first_run")
         fill_in(screen, hq.url, token)
         screen.ca_bundle.setText(str(tmp_path / "missing.pem"))
         screen.setup_button.click()

@@ -82,7 +82,7 @@ def test_switching_the_language_in_settings_changes_the_visible_texts(qtbot, she
     checkout = logged_in(qtbot, shell)
     assert checkout.buttons["find"].text() == "F3  Find member"
     fkey(qtbot, shell, Qt.Key.Key_F10)
-    settings = shell.window.screen("settings")
+    settings = shell.window.screen_named("settings")
     combo = settings.language_combo
     combo.setCurrentIndex(combo.findData("zh_TW"))
     combo.activated.emit(combo.currentIndex())
@@ -104,7 +104,7 @@ def test_switching_the_language_in_settings_changes_the_visible_texts(qtbot, she
 
 
 def test_the_login_screen_offers_the_three_languages(qtbot, shell):
-    screen = shell.window.screen("login")
+    screen = shell.window.screen_named("login")
     screen.language_buttons["zh_TW"].click()
     qtbot.wait(10)
     assert screen.login_button.text() == "登入（Enter）"
@@ -156,7 +156,7 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
         shot(sh, out / "04-bad-scan.png")
 
         fkey(qtbot, sh, Qt.Key.Key_F4)
-        enroll = sh.window.screen("enroll")
+        enroll = sh.window.screen_named("enroll")
         enroll.phone.setText("0922333444")
         enroll.check_phone()
         enroll.name_edit.setText("x1")
@@ -179,12 +179,12 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
         fkey(qtbot, sh, Qt.Key.Key_F6)
         idle(qtbot, sh)
         shot(sh, out / "07-member-history.png")
-        sh.window.screen("member").tabs.setCurrentIndex(2)
+        sh.window.screen_named("member").tabs.setCurrentIndex(2)
         shot(sh, out / "08-member-adjust.png")
         fkey(qtbot, sh, Qt.Key.Key_Escape)
 
         fkey(qtbot, sh, Qt.Key.Key_F7)
-        returns = sh.window.screen("returns")
+        returns = sh.window.screen_named("returns")
         scan(qtbot, returns.receipt_edit, first.receipt_no)
         idle(qtbot, sh)
         returns.lines.spins[0].setValue(1)
@@ -194,7 +194,7 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
 
         fkey(qtbot, sh, Qt.Key.Key_F8)
         idle(qtbot, sh)
-        report = sh.window.screen("report")
+        report = sh.window.screen_named("report")
         assert report.day() == clock().date() and report.summary.sales == 2  # the till's day, not the PC's
         shot(sh, out / "10-day-report.png")
         fkey(qtbot, sh, Qt.Key.Key_Escape)
@@ -208,7 +208,7 @@ def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock,
         fkey(qtbot, sh, Qt.Key.Key_Escape)
         error = {"en": "Error: HQ cannot be reached", "zh_TW": "錯誤：無法連線總部", "zh_CN": "错误：无法连接总部"}
         assert sh.window.sync_widget.error_label.text() == error[language]
-        assert sh.window.screen("checkout").totals.redeem_spin.value() == 0  # nothing left from the last sale
+        assert sh.window.screen_named("checkout").totals.redeem_spin.value() == 0  # nothing left from the last sale
         shot(sh, out / "12-offline.png")
     finally:
         sh.window._force_close = True

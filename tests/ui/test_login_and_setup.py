@@ -37,7 +37,7 @@ def test_no_screen_opens_before_a_login(qtbot, shell):
 
 
 def test_five_wrong_pins_lock_the_cashier_for_five_minutes(qtbot, shell, clock):
-    screen = shell.window.screen("login")
+    screen = shell.window.screen_named("login")
     for _ in range(4):
         login(qtbot, shell, "1001", "0000")
         assert screen.message.text() == "Unknown cashier ID or wrong PIN."
@@ -51,7 +51,7 @@ def test_five_wrong_pins_lock_the_cashier_for_five_minutes(qtbot, shell, clock):
 
 
 def test_lockouts_at_the_login_escalate_to_thirty_minutes_then_until_a_supervisor_unlocks(qtbot, shell, clock):
-    screen = shell.window.screen("login")
+    screen = shell.window.screen_named("login")
     for expected in ("Too many wrong PINs. Try again in 5 minutes.", "Too many wrong PINs. Try again in 30 minutes.",
                      "Locked after too many wrong PINs. A supervisor must unlock it."):  # fmt: skip
         for _ in range(5):
@@ -65,7 +65,7 @@ def test_lockouts_at_the_login_escalate_to_thirty_minutes_then_until_a_superviso
 
 def test_an_unknown_cashier_gets_the_same_answer_as_a_wrong_pin(qtbot, shell):
     login(qtbot, shell, "4242", "1234")
-    assert shell.window.screen("login").message.text() == "Unknown cashier ID or wrong PIN."
+    assert shell.window.screen_named("login").message.text() == "Unknown cashier ID or wrong PIN."
 
 
 def test_the_till_locks_itself_when_idle_and_the_cart_survives(qtbot, shell, services):
@@ -77,7 +77,7 @@ def test_the_till_locks_itself_when_idle_and_the_cart_survives(qtbot, shell, ser
     shell.idle.set_seconds(0.2)
     qtbot.waitUntil(lambda: shell.window.current_name() == "login", timeout=WAIT)
     assert shell.session.cashier is None
-    assert "Locked. Mei was working here" in shell.window.screen("login").subtitle.text()
+    assert "Locked. Mei was working here" in shell.window.screen_named("login").subtitle.text()
     logged_in(qtbot, shell)
     assert [i.sku for i in checkout.sale.items] == ["TEA-500"]
     assert checkout.sale.member.member_code == member.member_code
@@ -94,7 +94,7 @@ def test_a_fresh_install_asks_for_the_store_till_and_first_supervisor(qtbot, tmp
     sh = make_shell(qtbot, data_dir, clock, dialogs)
     try:
         assert sh.window.current_name() == "first_run"
-        screen = sh.window.screen("first_run")
+        screen = sh.window.screen_named("first_run")
         screen.fields["store_id"].setText("bad store!")
         screen.fields["supervisor_id"].setText("7001")
         screen.fields["supervisor_name"].setText("Lin")
@@ -119,7 +119,7 @@ def test_demo_mode_runs_a_local_hq_with_demo_data(qtbot, tmp_path, clock, dialog
     data_dir = tmp_path / "demo"
     sh = make_shell(qtbot, data_dir, None, dialogs)
     try:
-        sh.window.screen("first_run").demo_button.click()
+        sh.window.screen_named("first_run").demo_button.click()
         qtbot.waitUntil(lambda: sh.session.ready, timeout=30_000)
         idle(qtbot, sh)
         assert sh.session.config.demo and sh.demo_hq is not None

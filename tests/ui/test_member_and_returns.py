@@ -25,7 +25,7 @@ def open_member(qtbot, shell, services, member):
     fkey(qtbot, shell, Qt.Key.Key_F6)
     idle(qtbot, shell)
     assert shell.window.current_name() == "member"
-    return checkout, shell.window.screen("member")
+    return checkout, shell.window.screen_named("member")
 
 
 def test_member_details_show_the_ledger_newest_first(qtbot, shell, services, clock):
@@ -94,7 +94,7 @@ def test_a_return_by_scanned_receipt_shows_the_points_and_refund_before_confirmi
     receipt = sale(services, member)
     logged_in(qtbot, shell)
     fkey(qtbot, shell, Qt.Key.Key_F7)
-    screen = shell.window.screen("returns")
+    screen = shell.window.screen_named("returns")
     scan(qtbot, screen.receipt_edit, receipt.receipt_no)
     idle(qtbot, shell)
     assert screen.lines.rowCount() == 2
@@ -118,7 +118,7 @@ def test_a_return_by_scanned_receipt_shows_the_points_and_refund_before_confirmi
 def test_a_receipt_number_that_does_not_exist_is_refused_clearly(qtbot, shell, services):
     logged_in(qtbot, shell)
     shell.window.go("returns")
-    screen = shell.window.screen("returns")
+    screen = shell.window.screen_named("returns")
     scan(qtbot, screen.receipt_edit, "R-S001-T01-999999")
     idle(qtbot, shell)
     assert screen.message.text() == "No sale has receipt number R-S001-T01-999999."
@@ -130,7 +130,7 @@ def test_a_return_without_a_receipt_needs_a_supervisor(qtbot, shell, services):
     services.pos.adjust(member.member_code, 1000, "goodwill", "9001")
     logged_in(qtbot, shell)
     shell.window.go("returns")
-    screen = shell.window.screen("returns")
+    screen = shell.window.screen_named("returns")
     screen.mode_button.click()  # no receipt (F6 means "Member details" on every screen)
     assert screen.stack.currentIndex() == 1
     screen.nr_member.setText(member.member_code)

@@ -154,7 +154,7 @@ def test_card_and_other_take_the_amount_due_and_the_day_report_totals_them(qtbot
     rows = sale_rows(data_dir)
     assert [(r[2], r[3], r[4]) for r in rows] == [("card", 15000, 0)]
     till.window.go("report")
-    report = till.window.screen("report")
+    report = till.window.screen_named("report")
     idle(qtbot, till)
     assert report.values["paid_card"].text() == "NT$150.00"
     assert report.values["paid_cash"].text() == "NT$0.00"
@@ -342,7 +342,7 @@ class LoopbackPrinter:
 def test_a_supervisor_sets_a_network_printer_and_a_wrong_address_is_refused_and_not_saved(qtbot, till, data_dir):
     logged_in(qtbot, till, "9001", "9999")
     till.window.go("settings")
-    box = till.window.screen("settings").printer_box
+    box = till.window.screen_named("settings").printer_box
     assert box.isEnabled()
     box.kind_combo.setCurrentIndex(box.kind_combo.findData("network"))
     box.kind_combo.activated.emit(box.kind_combo.currentIndex())
@@ -365,4 +365,4 @@ def test_a_supervisor_sets_a_network_printer_and_a_wrong_address_is_refused_and_
 def test_a_cashier_cannot_change_the_printer(qtbot, till):
     logged_in(qtbot, till)
     till.window.go("settings")
-    assert not till.window.screen("settings").printer_box.isEnabled()
+    assert not till.window.screen_named("settings").printer_box.isEnabled()

@@ -173,7 +173,7 @@ def test_a_receipt_number_scanned_into_the_member_box_opens_the_return(qtbot, sh
     scanner_types(checkout.lookup.edit, receipt.receipt_no)
     idle(qtbot, shell)
     assert shell.window.current_name() == "returns"
-    assert shell.window.screen("returns").record.receipt.receipt_no == receipt.receipt_no
+    assert shell.window.screen_named("returns").record.receipt.receipt_no == receipt.receipt_no
     assert checkout.lookup.edit.text() == ""
 
 
@@ -207,7 +207,7 @@ def test_f3_opens_the_member_box_to_a_chinese_name_and_a_search_closes_it_again(
 def test_the_scanner_suffix_and_prefix_are_set_in_settings_and_kept(qtbot, shell, data_dir):
     logged_in(qtbot, shell)
     shell.window.go("settings")
-    settings = shell.window.screen("settings")
+    settings = shell.window.screen_named("settings")
     settings.suffix_combo.setCurrentIndex(settings.suffix_combo.findData("tab"))
     settings.suffix_combo.activated.emit(settings.suffix_combo.currentIndex())
     settings.prefix_edit.setText("~")

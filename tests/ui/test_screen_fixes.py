@@ -195,7 +195,7 @@ def test_the_ledger_says_confirmed_once_a_sync_has_confirmed_the_entries(qtbot, 
     logged_in(qtbot, shell)
     shell.window.go("member", member=services.pos.find_member(member.member_code))
     idle(qtbot, shell)
-    screen = shell.window.screen("member")
+    screen = shell.window.screen_named("member")
     assert screen.history.item(0, 5).text() == "Waiting"
     with services.engine.begin() as conn:  # what a push answered by HQ does to the local ledger
         conn.exec_driver_sql("UPDATE ledger SET confirmed = 1")
@@ -209,10 +209,10 @@ def test_reason_codes_in_the_ledger_are_words_in_every_language(qtbot, shell, se
     logged_in(qtbot, shell)
     shell.window.go("member", member=services.pos.find_member(member.member_code))
     idle(qtbot, shell)
-    refs = {shell.window.screen("member").history.item(r, 4).text() for r in range(2)}
+    refs = {shell.window.screen_named("member").history.item(r, 4).text() for r in range(2)}
     assert refs == {"Goodwill", "Sign-up bonus"}
     shell.choose_language("zh_TW")
-    refs = {shell.window.screen("member").history.item(r, 4).text() for r in range(2)}
+    refs = {shell.window.screen_named("member").history.item(r, 4).text() for r in range(2)}
     assert "goodwill" not in refs and "signup" not in refs
 
 
@@ -223,7 +223,7 @@ def test_the_report_date_is_in_the_languages_format(qtbot, shell, services, lang
     shell.window.go("report")
     shell.choose_language(language)
     idle(qtbot, shell)
-    assert shell.window.screen("report").date_edit.text() == shown
+    assert shell.window.screen_named("report").date_edit.text() == shown
 
 
 def test_after_a_language_switch_every_screen_has_one_font_old_or_new(qtbot, shell):
@@ -237,7 +237,7 @@ def test_after_a_language_switch_every_screen_has_one_font_old_or_new(qtbot, she
     shell.choose_language("zh_CN")
     pump(qtbot)
     shell.window.go("report")  # built after the switch
-    report_title = shell.window.screen("report").heading
+    report_title = shell.window.screen_named("report").heading
     assert label.font().families() == QApplication.font().families()  # not the English list any more
     assert label.font().families()[0] == "Noto Sans CJK SC"  # 简体 glyphs, not 繁體 ones
     assert font(label)[1] == english[1] and report_title.font().families() == label.font().families()
@@ -249,7 +249,7 @@ def test_after_a_language_switch_every_screen_has_one_font_old_or_new(qtbot, she
 def test_a_500_letter_name_is_cut_at_60_and_told_so(qtbot, shell):
     logged_in(qtbot, shell)
     fkey(qtbot, shell, Qt.Key.Key_F4)
-    screen = shell.window.screen("enroll")
+    screen = shell.window.screen_named("enroll")
     screen.name_edit.setFocus()
     QApplication.clipboard().setText("A" * 500)
     screen.name_edit.paste()
@@ -260,7 +260,7 @@ def test_a_500_letter_name_is_cut_at_60_and_told_so(qtbot, shell):
 def test_only_a_supervisor_can_change_name_masking(qtbot, shell):
     logged_in(qtbot, shell)  # a cashier
     shell.window.go("settings")
-    settings = shell.window.screen("settings")
+    settings = shell.window.screen_named("settings")
     assert not settings.mask_box.isEnabled()
     settings.mask_box.setChecked(False)  # even if the box is toggled some other way
     assert shell.session.settings.mask_names is True
@@ -269,7 +269,7 @@ def test_only_a_supervisor_can_change_name_masking(qtbot, shell):
 def test_a_supervisor_can_change_name_masking(qtbot, shell):
     logged_in(qtbot, shell, "9001", "9999")
     shell.window.go("settings")
-    settings = shell.window.screen("settings")
+    settings = shell.window.screen_named("settings")
     assert settings.mask_box.isEnabled()
     settings.mask_box.setChecked(False)
     assert shell.session.settings.mask_names is False
@@ -287,7 +287,7 @@ def test_every_function_key_means_one_thing_on_every_screen_and_the_legend_says_
     for name in ALL_SCREENS:
         shell.window.go(name, member=services.pos.find_member(member.member_code)) if name == "member" else \
             shell.window.go(name)  # fmt: skip
-        screen = shell.window.screen(name)
+        screen = shell.window.screen_named(name)
         pump(qtbot, 5)
         buttons = [b for b in screen.findChildren(FKeyButton) if b.fkey is not None]
         for b in buttons:
@@ -327,7 +327,7 @@ def test_f11_locks_even_with_the_member_card_on_screen(qtbot, shell, services, d
     member = enroll(services)
     logged_in(qtbot, shell)
     shell.window.go("member", member=services.pos.find_member(member.member_code), tab=3)  # the card
-    screen = shell.window.screen("member")
+    screen = shell.window.screen_named("member")
     assert screen.card_panel.isVisible()
     locked = []
     shell.window.lock_requested.connect(lambda: locked.append(1))
@@ -374,6 +374,6 @@ def test_spin_arrows_and_checkboxes_are_at_least_44_px(qtbot, shell, services):
             rect = spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part, spin)
             assert rect.width() >= 44 and rect.height() >= 44, (spin.objectName(), part, rect)
     fkey(qtbot, shell, Qt.Key.Key_F4)
-    for box in shell.window.screen("enroll").findChildren(QCheckBox):
+    for box in shell.window.screen_named("enroll").findChildren(QCheckBox):
         assert box.height() >= 44 or box.sizeHint().height() >= 44, box.text()
         qtbot.waitUntil(lambda b=box: b.isVisible(), timeout=WAIT)

@@ -70,7 +70,7 @@ def test_a_supervisor_sees_the_events_hq_rejected_and_why(qtbot, shell, services
     assert button.isVisibleTo(shell.window) and button.text() == "Rejected by HQ: 1"
     button.click()
     idle(qtbot, shell)
-    screen = shell.window.screen("rejected")
+    screen = shell.window.screen_named("rejected")
     assert shell.window.current_name() == "rejected"
     assert screen.table.rowCount() == 1
     assert screen.table.item(0, 4).text() == "phone_conflict: merged"
@@ -80,7 +80,7 @@ def test_a_cashier_is_not_shown_the_rejected_events(qtbot, shell, services):
     logged_in(qtbot, shell)
     shell.window.go("rejected")
     idle(qtbot, shell)
-    assert shell.window.screen("rejected").table.rowCount() == 0
+    assert shell.window.screen_named("rejected").table.rowCount() == 0
     assert not shell.window.sync_widget.rejected_button.isVisibleTo(shell.window)
 
 

@@ -66,7 +66,7 @@ def idle(qtbot, shell) -> None:
 
 
 def login(qtbot, shell, cashier_id: str = "1001", pin: str = "1234") -> None:
-    screen = shell.window.screen("login")
+    screen = shell.window.screen_named("login")
     assert shell.window.current_name() == "login"
     screen.id_edit.setText(cashier_id)
     screen.pin_edit.setText(pin)
@@ -77,7 +77,7 @@ def login(qtbot, shell, cashier_id: str = "1001", pin: str = "1234") -> None:
 def logged_in(qtbot, shell, cashier_id: str = "1001", pin: str = "1234"):
     login(qtbot, shell, cashier_id, pin)
     qtbot.waitUntil(lambda: shell.window.current_name() == "checkout", timeout=WAIT)
-    return shell.window.screen("checkout")
+    return shell.window.screen_named("checkout")
 
 
 def scan(qtbot, widget, text: str) -> None:

@@ -28,7 +28,7 @@ def main() -> int:
         if not shell.session.ready:
             QTimer.singleShot(50, log_in)
             return
-        login = shell.window.screen("login")
+        login = shell.window.screen_named("login")
         login.id_edit.setText("1001")
         login.pin_edit.setText("1234")
         login.pin_edit.returnPressed.emit()

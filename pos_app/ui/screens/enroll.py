@@ -13,7 +13,7 @@ from ..errors import error_text, message_for
 from ..i18n import translate
 from ..ops import MEMBER, Op
 from ..scanner import scan_field
-from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading
+from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading, set_field_label
 from ..widgets.member_card import MemberCardPanel
 from ..widgets.name_field import limit_name
 from .base import Screen
@@ -26,7 +26,7 @@ class FieldError(QLabel):
         self.setWordWrap(True)
         self.hide()
 
-    def set_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
 
@@ -127,7 +127,7 @@ class EnrollScreen(Screen):
         self.phone.editingFinished.connect(self.check_phone)
         self.name_edit.editingFinished.connect(self.validate_name)
         self.birthday.editingFinished.connect(self.validate_birthday)
-        self.terms.toggled.connect(lambda _on: self.errors["terms"].set_error(""))
+        self.terms.toggled.connect(lambda _on: self.errors["terms"].show_error(""))
         self.retranslate()
 
     def title(self) -> str:
@@ -142,7 +142,7 @@ class EnrollScreen(Screen):
             (self.referrer, translate("Enroll", "Referred by")),
         ]
         for widget, text in rows:
-            self.form.labelForField(widget).setText(text)
+            set_field_label(self.form, widget, text)
         self.phone.setPlaceholderText("0912 345 678")
         self.birthday.setPlaceholderText(translate("Enroll", "YYYY-MM-DD (optional)"))
         self.referrer.setPlaceholderText(translate("Enroll", "Phone or member code of a member (optional)"))
@@ -170,7 +170,7 @@ class EnrollScreen(Screen):
         self.terms.setChecked(False)
         self.marketing.setChecked(False)
         for err in self.errors.values():
-            err.set_error("")
+            err.show_error("")
         self.existing = self.enrolled = None
         self._render_existing()
         self.message.clear_message()
@@ -182,9 +182,9 @@ class EnrollScreen(Screen):
         try:
             check()
         except DomainError as exc:
-            self.errors[key].set_error(error_text(exc))
+            self.errors[key].show_error(error_text(exc))
             return False
-        self.errors[key].set_error("")
+        self.errors[key].show_error("")
         return True
 
     def validate_phone(self) -> bool:
@@ -199,7 +199,7 @@ class EnrollScreen(Screen):
 
     def validate_terms(self) -> bool:
         ok = self.terms.isChecked()
-        self.errors["terms"].set_error("" if ok else message_for("consent_required"))
+        self.errors["terms"].show_error("" if ok else message_for("consent_required"))
         return ok
 
     def check_phone(self) -> None:

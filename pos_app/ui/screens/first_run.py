@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..i18n import translate
-from ..widgets.common import Card, MessageBar, big_line_edit, heading
+from ..widgets.common import Card, MessageBar, big_line_edit, heading, set_field_label
 from .base import Screen
 
 
@@ -89,7 +89,7 @@ class FirstRunScreen(Screen):
             "pin": translate("FirstRun", "Supervisor PIN (4-8 digits)"),
         }
         for key, text in labels.items():
-            self.form.labelForField(self.fields[key]).setText(text)
+            set_field_label(self.form, self.fields[key], text)
         self.fields["hq_url"].setPlaceholderText("https://hq.example.com")
         self.ca_label.setText(translate("FirstRun", "HQ certificate authority (optional)"))
         self.ca_bundle.setPlaceholderText(translate("FirstRun", "PEM file; empty = this computer's trusted CAs"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ...services.cashiers import Cashier
 from ..errors import error_text, message_for
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from ..ops import Op
-from ..widgets.common import TOUCH_HEIGHT, Card, MessageBar, big_line_edit, heading
+from ..widgets.common import TOUCH_HEIGHT, Card, MessageBar, big_line_edit, heading, set_field_label
 from .base import Screen
 
 
@@ -19,7 +20,7 @@ class LoginScreen(Screen):
 
     def __init__(self, session, nav, parent: QWidget | None = None) -> None:
         super().__init__(session, nav, parent)
-        self.locked_by: object | None = None
+        self.locked_by: Cashier | None = None
         self.heading = heading()
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle = QLabel()
@@ -76,8 +77,8 @@ class LoginScreen(Screen):
 
     def retranslate(self) -> None:
         self.heading.setText(translate("Login", "Store loyalty till"))
-        self.form.labelForField(self.id_edit).setText(translate("Login", "Cashier ID"))
-        self.form.labelForField(self.pin_edit).setText(translate("Login", "PIN"))
+        set_field_label(self.form, self.id_edit, translate("Login", "Cashier ID"))
+        set_field_label(self.form, self.pin_edit, translate("Login", "PIN"))
         self.login_button.setText(translate("Login", "Log in (Enter)"))
         self._render_ready()
 

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.views import Profile
+from ...services.views import MemberView, Profile
 from .. import fmt
 from ..errors import error_text
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..ops import MEMBER, Op
 from ..scanner import scan_field
-from ..widgets.common import TOUCH_HEIGHT, FKeyButton, MessageBar, big_line_edit, heading
+from ..widgets.common import TOUCH_HEIGHT, FKeyButton, MessageBar, big_line_edit, heading, set_field_label
 from ..widgets.member_card import MemberCardPanel
 from ..widgets.name_field import limit_name
 from ..widgets.supervisor_prompt import SupervisorPrompt
@@ -112,7 +112,7 @@ class MemberScreen(Screen):
 
     def __init__(self, session, nav, parent=None) -> None:
         super().__init__(session, nav, parent)
-        self.member = None
+        self.member: MemberView | None = None
         self.heading = heading()
         self.tabs = QTabWidget()
         self.message = MessageBar(timeout_ms=8000)
@@ -120,7 +120,7 @@ class MemberScreen(Screen):
         self.back_button.clicked.connect(self.back)
 
         self.history = HistoryTable()
-        self._sync_mark = None
+        self._sync_mark: tuple[object, object] | None = None
         session.sync_status_changed.connect(self._on_sync_status)
 
         profile = QWidget()
@@ -138,7 +138,7 @@ class MemberScreen(Screen):
         self.fetch_button.setObjectName("fetchProfile")
         self.fetch_button.setMinimumHeight(TOUCH_HEIGHT)
         self.fetch_button.clicked.connect(self.fetch_profile)
-        self._profile = None  # the full profile being edited (services.views.Profile), None until known
+        self._profile: Profile | None = None  # the full profile being edited, None until known
         self.profile_form = QFormLayout(profile)
         self.profile_form.addRow(self.fetch_button)
         self.profile_form.addRow(QLabel(), self.name_edit)
@@ -189,12 +189,12 @@ class MemberScreen(Screen):
         self.back_button.set_label(translate("Member", "Back to the sale"))
         for widget, text in ((self.name_edit, translate("Member", "Name")), (self.phone_edit, translate("Member", "Phone")),
                              (self.birthday_edit, translate("Member", "Birthday"))):  # fmt: skip
-            self.profile_form.labelForField(widget).setText(text)
+            set_field_label(self.profile_form, widget, text)
         self.marketing_box.setText(translate("Member", "Agrees to receive offers"))
         self.save_button.setText(translate("Member", "Save changes"))
         self.fetch_button.setText(translate("Member", "Correct name, phone or birthday (asks HQ)"))
-        self.adjust_form.labelForField(self.points_spin).setText(translate("Member", "Points (+ or -)"))
-        self.adjust_form.labelForField(self.reason_combo).setText(translate("Member", "Reason"))
+        set_field_label(self.adjust_form, self.points_spin, translate("Member", "Points (+ or -)"))
+        set_field_label(self.adjust_form, self.reason_combo, translate("Member", "Reason"))
         current = self.reason_combo.currentData()
         self.reason_combo.clear()
         for code, text in REASONS.items():
@@ -245,6 +245,8 @@ class MemberScreen(Screen):
                 self.load_history()
 
     def load_history(self) -> None:
+        if self.member is None:
+            return
         pos, code = self.session.pos, self.member.member_code
         op = Op(lambda: pos.ledger(code), key="ledger", parent=self)
         self.session.run(op.success(self.history.set_entries).failure(lambda e: self.message.show_error(error_text(e))))
@@ -252,16 +254,20 @@ class MemberScreen(Screen):
     def _show_profile(self) -> None:
         """The full profile in editable fields, or (held reduced, not fetched) the masked one, read-only."""
         m, p = self.member, self._profile
+        if m is None:
+            return
         known = p is not None
-        self.name_edit.setText(p.name if known else m.name)
-        self.phone_edit.setText(p.phone if known else m.masked_phone)
-        birthday = p.birthday if known else None
+        self.name_edit.setText(p.name if p is not None else m.name)
+        self.phone_edit.setText(p.phone if p is not None else m.masked_phone)
+        birthday = p.birthday if p is not None else None
         self.birthday_edit.setText(birthday.isoformat() if birthday else "")
         for edit in (self.name_edit, self.phone_edit, self.birthday_edit):
             edit.setEnabled(known)
         self.fetch_button.setVisible(not known)
 
     def fetch_profile(self) -> None:
+        if self.member is None:
+            return
         pos, code = self.session.pos, self.member.member_code
 
         def fetched(profile) -> None:
@@ -277,7 +283,7 @@ class MemberScreen(Screen):
         m, p = self.member, self._profile
         if m is None:
             return
-        changes = {}
+        changes: dict[str, object] = {}
         if p is not None:  # name, phone and birthday only once the full profile is in the form
             if self.name_edit.text().strip() != p.name:
                 changes["name"] = self.name_edit.text().strip()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from loyalty_core.money import format_cents
 
+from ...services.views import DaySummary
 from .. import fmt, printing
 from ..errors import error_text, message_for
 from ..i18n import translate
@@ -77,7 +78,7 @@ class ReportScreen(Screen):
 
     def __init__(self, session, nav, parent=None) -> None:
         super().__init__(session, nav, parent)
-        self.summary = None
+        self.summary: DaySummary | None = None
         self.heading = heading()
         self.date_edit = QDateEdit(QDate.currentDate())
         self._day_chosen = False  # until the supervisor picks a day, the report follows the till's own day
@@ -183,8 +184,7 @@ class ReportScreen(Screen):
         op = Op(lambda: pos.day_summary(day), key="day-report", parent=self)
         self.session.run(op.success(shown).failure(lambda e: self.message.show_error(error_text(e))))
 
-    def figure_values(self) -> dict[str, str]:
-        s = self.summary
+    def figure_values(self, s: DaySummary) -> dict[str, str]:
         return {
             "sales": fmt.number(s.sales),
             "paid": fmt.money(s.paid_cents),
@@ -211,7 +211,7 @@ class ReportScreen(Screen):
             for label in self.values.values():
                 label.setText("—")
             return
-        for k, text in self.figure_values().items():
+        for k, text in self.figure_values(self.summary).items():
             self.values[k].setText(text)
         tiers = [(name, row["paid_cents"] // 100, row["points_issued"]) for _c, name, row in self.tier_rows()]
         self.chart.set_data(tiers, translate("Report", "Sales by tier"), translate("Report", "Takings"),
@@ -220,27 +220,27 @@ class ReportScreen(Screen):
     # -- export -------------------------------------------------------------------------------
 
     def export(self, kind: str) -> None:
-        if self.summary is None:
+        s = self.summary
+        if s is None:
             return
-        name = f"day-report-{self.summary.store_id}-{self.summary.date.isoformat()}.{kind}"
+        name = f"day-report-{s.store_id}-{s.date.isoformat()}.{kind}"
         self.session.dialogs.save_path(self, translate("Report", "Export the day report"), name,
                                        "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)",
-                                       lambda path: self._write(kind, path))  # fmt: skip
+                                       lambda path: self._write(kind, path, s))  # fmt: skip
 
-    def _write(self, kind: str, path) -> None:
+    def _write(self, kind: str, path, s: DaySummary) -> None:
         try:
             if kind == "csv":
-                self.write_csv(path)
+                self.write_csv(path, s)
             else:
-                printing.save_document_pdf(self.document(), path, receipt_width_mm=180)
+                printing.save_document_pdf(self.document(s), path, receipt_width_mm=180)
         except OSError as exc:
             self.message.show_error(message_for("export_failed", detail=str(exc)))
             return
         self.message.show_info(translate("Report", "Saved {path}").format(path=str(path)))
 
-    def write_csv(self, path) -> None:
+    def write_csv(self, path, s: DaySummary) -> None:
         """Plain numbers (150.00, no grouping) so spreadsheets read them in any language."""
-        s = self.summary
         with open(path, "w", newline="", encoding="utf-8-sig") as f:
             w = csv.writer(f)
             w.writerow(["metric", "value"])
@@ -258,10 +258,10 @@ class ReportScreen(Screen):
             for code, _name, row in self.tier_rows():
                 w.writerow([code, row["sales"], format_cents(row["paid_cents"]), row["points_issued"]])
 
-    def document(self) -> QTextDocument:
+    def document(self, s: DaySummary) -> QTextDocument:
         doc = QTextDocument()
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart"), self.chart.image())
-        titles, values = self.figure_titles(), self.figure_values()
+        titles, values = self.figure_titles(), self.figure_values(s)
         rows = "".join(f"<tr><td>{html.escape(titles[k])}</td><td align='right'>{html.escape(values[k])}</td></tr>"
                        for k in FIGURES)  # fmt: skip
         tier_rows = "".join(
@@ -280,7 +280,7 @@ class ReportScreen(Screen):
         )
         by_tier = translate("Report", "Sales by tier")
         title = translate("Report", "Day report {date} · store {store}").format(
-            date=fmt.date(self.summary.date), store=self.summary.store_id
+            date=fmt.date(s.date), store=s.store_id
         )
         doc.setHtml(f"<h2>{html.escape(title)}</h2><table width='100%' cellpadding='3'>{rows}</table>"
                     f"<h3>{html.escape(by_tier)}</h3>"

@@ -31,7 +31,7 @@ from ..i18n import translate
 from ..ops import SALE, Op
 from ..scanner import scan_field
 from ..widgets.cart_view import category_name
-from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading
+from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, MessageBar, big_line_edit, heading, set_field_label
 from ..widgets.receipt_view import ReceiptView
 from ..widgets.supervisor_prompt import SupervisorPrompt
 from .base import Screen
@@ -199,9 +199,9 @@ class ReturnsScreen(Screen):
             self.preview_titles[k].setText(text)
         self.lines.retranslate()
         self.nr_intro.setText(translate("Returns", "No receipt: a supervisor approves the amount returned."))
-        self.nr_form.labelForField(self.nr_member).setText(translate("Returns", "Member (phone or code)"))
-        self.nr_form.labelForField(self.nr_amount).setText(translate("Returns", "Amount"))
-        self.nr_form.labelForField(self.nr_category).setText(translate("Returns", "Category"))
+        set_field_label(self.nr_form, self.nr_member, translate("Returns", "Member (phone or code)"))
+        set_field_label(self.nr_form, self.nr_amount, translate("Returns", "Amount"))
+        set_field_label(self.nr_form, self.nr_category, translate("Returns", "Category"))
         self.back_button.set_label(translate("Returns", "Back to the sale"))
         self.new_button.set_label(translate("Returns", "Next return"))
         self.confirm_button.set_label(translate("Returns", "Confirm return"))

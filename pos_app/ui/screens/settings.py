@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QL
 
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from ..scanner import MAX_PREFIX, SUFFIXES, scan_field
-from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, big_line_edit, heading
+from ..widgets.common import TOUCH_HEIGHT, Card, FKeyButton, big_line_edit, heading, set_field_label
 from ..widgets.printer_settings import PrinterSettingsBox
 from .base import Screen
 
@@ -88,12 +88,12 @@ class SettingsScreen(Screen):
 
     def retranslate(self) -> None:
         self.heading.setText(translate("Settings", "Settings"))
-        self.form.labelForField(self.language_combo).setText(translate("Settings", "Language"))
-        self.form.labelForField(self.camera_combo).setText(translate("Settings", "Camera"))
-        self.form.labelForField(self.idle_spin).setText(translate("Settings", "Lock after idle"))
-        self.form.labelForField(self.mask_box).setText(translate("Settings", "Privacy"))
-        self.form.labelForField(self.suffix_combo).setText(translate("Settings", "Scanner ends each code with"))
-        self.form.labelForField(self.prefix_edit).setText(translate("Settings", "Scanner prefix"))
+        set_field_label(self.form, self.language_combo, translate("Settings", "Language"))
+        set_field_label(self.form, self.camera_combo, translate("Settings", "Camera"))
+        set_field_label(self.form, self.idle_spin, translate("Settings", "Lock after idle"))
+        set_field_label(self.form, self.mask_box, translate("Settings", "Privacy"))
+        set_field_label(self.form, self.suffix_combo, translate("Settings", "Scanner ends each code with"))
+        set_field_label(self.form, self.prefix_edit, translate("Settings", "Scanner prefix"))
         suffix_names = {"enter": translate("Settings", "Enter"), "tab": translate("Settings", "Tab"),
                         "crlf": translate("Settings", "CR LF (Enter, line feed)")}  # fmt: skip
         for i in range(self.suffix_combo.count()):

@@ -113,7 +113,7 @@ class CartView(Translatable, QTableWidget):
                 self.setItem(row, col, cell)
             cell.setText(text)
         spin = self.cellWidget(row, self.COL_QTY)
-        if spin is not None and spin.value() != item.qty:
+        if isinstance(spin, QSpinBox) and spin.value() != item.qty:
             spin.blockSignals(True)
             spin.setValue(item.qty)
             spin.blockSignals(False)

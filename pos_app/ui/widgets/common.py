@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -34,7 +35,7 @@ class _DoneKeys(QObject):
         self.done = done
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.KeyPress and event.key() in self._KEYS:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in self._KEYS:
             if isinstance(obj, QAbstractSpinBox):
                 obj.interpretText()
             self.done()
@@ -54,7 +55,7 @@ class Translatable:
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        super().changeEvent(event)
+        super().changeEvent(event)  # type: ignore[misc]  # a mixin: the class it is mixed into is a QWidget
 
     def retranslate(self) -> None:  # pragma: no cover - every subclass has its own
         pass
@@ -158,3 +159,10 @@ def heading(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("heading")
     return label
+
+
+def set_field_label(form: QFormLayout, field: QWidget, text: str) -> None:
+    """Renames the label `form.addRow(text, field)` made (Qt types `labelForField` as QWidget; it is a QLabel)."""
+    label = form.labelForField(field)
+    if isinstance(label, QLabel):
+        label.setText(text)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QP
 
 from loyalty_core import phones
 
+from ...services.views import MemberView
 from .. import fmt
 from ..i18n import translate
 from .common import Card, Translatable
@@ -43,7 +44,7 @@ class MemberPanel(Translatable, Card):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.member = None
+        self.member: MemberView | None = None
         self.offline_since: str | None = None  # last HQ confirmation while offline
         self.offline = False
         self.reveal = False
@@ -100,7 +101,7 @@ class MemberPanel(Translatable, Card):
                   self.progress_label, self.birthday_label, self.coupons_label, self.offers_label):  # fmt: skip
             layout.addWidget(w)
         layout.addStretch(1)
-        self.session.i18n.language_changed.connect(lambda _lang: self.render())
+        self.session.i18n.language_changed.connect(lambda _lang: self.show_state())
         self.retranslate()
 
     # -- data ---------------------------------------------------------------------------------
@@ -109,15 +110,15 @@ class MemberPanel(Translatable, Card):
         if member is None or self.member is None or member.member_code != self.member.member_code:
             self.reveal_button.setChecked(False)
         self.member = member
-        self.render()
+        self.show_state()
 
     def set_offline(self, offline: bool, last_confirmed: str | None) -> None:
         self.offline, self.offline_since = offline, last_confirmed
-        self.render()
+        self.show_state()
 
     def _on_reveal(self, on: bool) -> None:
         self.reveal = on
-        self.render()
+        self.show_state()
 
     def retranslate(self) -> None:
         self.empty_label.setText(
@@ -126,7 +127,7 @@ class MemberPanel(Translatable, Card):
             )
         )
         self.balance_title.setText(translate("MemberPanel", "Points"))
-        self.render()
+        self.show_state()
 
     def shown_name(self) -> str:
         m = self.member
@@ -134,7 +135,7 @@ class MemberPanel(Translatable, Card):
             return ""
         return m.name if (self.reveal or not self.session.settings.mask_names) else m.masked_name
 
-    def render(self) -> None:
+    def show_state(self) -> None:
         m = self.member
         has = m is not None
         for w in (self.badge, self.name_label, self.code_label, self.balance_title, self.balance_value,
@@ -145,7 +146,7 @@ class MemberPanel(Translatable, Card):
         self.reveal_button.setText(
             translate("MemberPanel", "Hide") if self.reveal else translate("MemberPanel", "Show")
         )
-        if not has:
+        if m is None:
             for w in (self.unverified_label, self.expiring_label, self.birthday_label, self.coupons_label,
                       self.offers_label):  # fmt: skip
                 w.hide()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtWidgets import QLineEdit
 
@@ -11,7 +12,13 @@ from loyalty_core.validation import MAX_NAME
 from ..errors import message_for
 
 
-def limit_name(edit: QLineEdit, where: Callable[[], object]) -> QLineEdit:
+class ShowsErrors(Protocol):
+    """The enrollment form's field error or a screen's MessageBar."""
+
+    def show_error(self, text: str) -> None: ...
+
+
+def limit_name(edit: QLineEdit, where: Callable[[], ShowsErrors]) -> QLineEdit:
     """`where()` is the FieldError or MessageBar that shows the message (looked up late: it may be
     built after the box)."""
     edit.setMaxLength(MAX_NAME)
@@ -20,7 +27,7 @@ def limit_name(edit: QLineEdit, where: Callable[[], object]) -> QLineEdit:
         if len(text) >= MAX_NAME:
             shown = where()
             text = message_for("name_too_long", max=MAX_NAME)
-            (shown.set_error if hasattr(shown, "set_error") else shown.show_error)(text)
+            shown.show_error(text)
 
     edit.textEdited.connect(check)
     return edit

@@ -86,7 +86,10 @@ class PrinterSettingsBox(Translatable, QGroupBox):
                   translate("PrinterSettings", "Store name on receipts"),
                   translate("PrinterSettings", "Store address on receipts")]  # fmt: skip
         for row, text in enumerate(labels):
-            self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(text)
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                label.setText(text)
         for i, kind in enumerate(KINDS):
             self.kind_combo.setItemText(i, translate("PrinterSettings", _KIND_NAMES[kind]))
         for i, page in enumerate(_CODE_PAGE_NAMES):

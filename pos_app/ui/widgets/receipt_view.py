@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from ...services.views import Receipt, ReturnReceipt
 from .. import printing, receipt_layout
 from ..errors import error_text, message_for
 from ..i18n import translate
@@ -26,7 +27,7 @@ class ReceiptView(Translatable, QWidget):
         self.session = session
         self.printer = ReceiptPrinter(session, on_started=lambda: self.message.show_info(
             translate("ReceiptView", "Printing…")))  # fmt: skip
-        self.receipt = None
+        self.receipt: Receipt | ReturnReceipt | None = None
         self.kind = "sale"
         self.expiring: receipt_layout.Expiring | None = None
         self.failed = False  # the last print failed: F9 is "Reprint"
@@ -78,7 +79,10 @@ class ReceiptView(Translatable, QWidget):
         self.browser.setDocument(self._doc)
 
     def number(self) -> str:
-        return self.receipt.receipt_no if self.kind == "sale" else self.receipt.return_no
+        r = self.receipt
+        if r is None:
+            return ""
+        return r.return_no if isinstance(r, ReturnReceipt) else r.receipt_no
 
     def save_pdf(self) -> None:
         if self.receipt is None:
@@ -101,7 +105,8 @@ class ReceiptView(Translatable, QWidget):
     def print_receipt(self) -> None:
         if self.receipt is None:
             return
-        cash = self.kind == "sale" and (self.receipt.tender or {}).get("method", "cash") == "cash"
+        r = self.receipt
+        cash = isinstance(r, Receipt) and (r.tender or {}).get("method", "cash") == "cash"
         self.printer.print_paper(self.paper(), self, self._printed, self._print_failed, cash=cash and not self.drawer_opened)
 
     def _printed(self, _none) -> None:

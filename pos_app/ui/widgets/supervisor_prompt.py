@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 from ..errors import error_text
 from ..i18n import translate
 from ..ops import Op
-from .common import TOUCH_HEIGHT, MessageBar, Translatable, big_line_edit
+from .common import TOUCH_HEIGHT, MessageBar, Translatable, big_line_edit, set_field_label
 
 
 class SupervisorPrompt(Translatable, QWidget):
@@ -39,8 +39,8 @@ class SupervisorPrompt(Translatable, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.form.labelForField(self.id_edit).setText(translate("Supervisor", "Supervisor ID"))
-        self.form.labelForField(self.pin_edit).setText(translate("Supervisor", "Supervisor PIN"))
+        set_field_label(self.form, self.id_edit, translate("Supervisor", "Supervisor ID"))
+        set_field_label(self.form, self.pin_edit, translate("Supervisor", "Supervisor PIN"))
         self.approve_button.setText(translate("Supervisor", "Approve"))
 
     def reset(self) -> None:

@@ -97,7 +97,7 @@ class TotalsPanel(Translatable, Card):
 
         for signal in (sale.lines_changed, sale.member_changed, sale.options_changed, sale.quote_changed,
                        sale.state_changed):  # fmt: skip
-            signal.connect(self.render)
+            signal.connect(self.show_state)
         sale.member_changed.connect(self._fill_coupons)
         self.retranslate()
 
@@ -115,7 +115,7 @@ class TotalsPanel(Translatable, Card):
         self.redeem_max_button.setText(translate("Totals", "Max"))
         self.confirm_button.set_label(translate("Totals", "Confirm sale"))
         self._fill_coupons()
-        self.render()
+        self.show_state()
 
     def _fill_coupons(self) -> None:
         self.coupon_combo.blockSignals(True)
@@ -143,7 +143,7 @@ class TotalsPanel(Translatable, Card):
         if self.sale.quote is not None:
             self.redeem_spin.setValue(self.sale.quote.max_redeem_points)
 
-    def render(self) -> None:
+    def show_state(self) -> None:
         sale, q = self.sale, self.sale.quote
         if self.sale.coupon_code and self.coupon_combo.findData(self.sale.coupon_code) < 0:
             self._fill_coupons()
