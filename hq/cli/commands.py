@@ -113,7 +113,8 @@ def _store_commands(sub) -> None:
     add.add_argument("store_id")
     add.add_argument("--name", required=True)
     add.add_argument("--country", default="TW", help="TW, CN or HK: how its tills' phone numbers are read")
-    add.add_argument("--public-key", help="base64url Ed25519 public key for QR/coupon signatures")
+    add.add_argument("--public-key", help="base64url Ed25519 public key for QR/coupon signatures; "
+                     "give it as --public-key=KEY (a key may begin with '-')")
     add.add_argument("--key-id")
     sub.add_parser("list", help="list stores")
 

@@ -101,7 +101,9 @@ def test_rules_publish_adds_a_version_to_the_feed_and_refuses_stale_or_malformed
 
 def test_store_add_with_a_public_key_publishes_it_to_every_till(hq, capsys):
     key = b64(Signer.generate("S010-1").public_bytes())
-    run(hq.url, capsys, "store", "add", "S010", "--name", "Airport", "--public-key", key, "--key-id", "S010-1")
+    # `--public-key=KEY`: a base64url key begins with "-" one time in 64, and argparse would take it for an option
+    added = run(hq.url, capsys, "store", "add", "S010", "--name", "Airport", f"--public-key={key}", "--key-id", "S010-1")
+    assert added["store_id"] == "S010", added
     keys = [c["data"] for c in hq.pull_all() if c["kind"] == "store_key"]
     assert keys == [{"key_id": "S010-1", "public_key": key, "store_id": "S010", "revoked_at": None, "source": "store"}]
     assert run(hq.url, capsys, "store", "add", "S011", "--name", "X", "--public-key", "abc", "--key-id", "k")[1][
