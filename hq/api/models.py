@@ -6,7 +6,7 @@ Requests are strict (no type coercion, no unknown fields): a till that sends
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from hq.services.payload import parse_instant
 
@@ -118,6 +118,59 @@ class BucketsOut(BaseModel):
 class BucketOut(BaseModel):
     bucket: int
     members: dict[str, int]
+
+
+_POINTS = Field(ge=-(2**50), le=2**50)  # a balance or a correction; far beyond any real one, inside a BigInteger
+_COUNT = Field(ge=0, le=2**31 - 1)
+
+
+class MemberDifferenceIn(Strict):
+    member_code: str = Field(pattern=_CODE)
+    till_balance: Annotated[Int, _POINTS] | None = Field(description="null: the till did not have the member")
+    hq_balance: Annotated[Int, _POINTS] | None = Field(description="what HQ answered that night; null: unknown")
+    correction_points: Annotated[Int, _POINTS] = 0
+    fixed: bool
+
+
+class ReconcileReportIn(Strict):
+    """One nightly reconciliation run as the till saw it; the till's store and terminal come from its token."""
+
+    run_id: Int = Field(ge=1, le=MAX_SAFE_INT, description="the till's run number: a resent report is one row")
+    started_at: str = Field(min_length=10, max_length=40, json_schema_extra={"format": "date-time"})
+    finished_at: str | None = Field(default=None, min_length=10, max_length=40,
+                                    json_schema_extra={"format": "date-time"})  # fmt: skip
+    status: Literal["ok", "differences", "failed"]
+    members: Annotated[Int, Field(ge=0, le=MAX_SAFE_INT)]
+    buckets_differing: Annotated[Int, _COUNT]
+    differences: Annotated[Int, _COUNT]
+    fixed: Annotated[Int, _COUNT]
+    error: str | None = Field(default=None, max_length=200)
+    members_differing: list[MemberDifferenceIn] = Field(default=[], max_length=200)
+
+    @field_validator("started_at", "finished_at")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        if value is not None and parse_instant(value).tzinfo is None:  # parse errors are ValueErrors too -> 422
+            raise ValueError("a time with its UTC offset")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "ReconcileReportIn":
+        if self.fixed > self.differences or len(self.members_differing) > self.differences:
+            raise ValueError("more fixed or listed members than differences")
+        return self
+
+    def instants(self) -> dict:
+        """The report with its times as datetimes (what the table stores)."""
+        out = self.model_dump()
+        out["started_at"] = parse_instant(self.started_at)
+        out["finished_at"] = parse_instant(self.finished_at) if self.finished_at else None
+        return out
+
+
+class ReconcileReportOut(BaseModel):
+    report_id: int
+    duplicate: bool
 
 
 class MemberOut(BaseModel):

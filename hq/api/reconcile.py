@@ -1,16 +1,16 @@
-"""Nightly reconciliation: digests per bucket, then the members of a differing bucket."""
+"""Nightly reconciliation: digests per bucket, then the members of a differing bucket; and the till's report."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from hq.services import reconcile
+from hq.services import reconcile, reconcile_reports
 from hq.storage import db
 from loyalty_core.reconcile import BUCKETS
 
 from . import deps
 from .common import AUTHED, error_responses
-from .models import BucketOut, BucketsOut
+from .models import BucketOut, BucketsOut, ReconcileReportIn, ReconcileReportOut
 
 router = APIRouter(tags=["reconcile"])
 
@@ -29,3 +29,13 @@ def bucket(
 ) -> dict:
     with db.read(engine) as conn:
         return {"bucket": n, "members": reconcile.bucket(conn, n)}
+
+
+@router.post("/reconcile/report", response_model=ReconcileReportOut, responses=error_responses(*AUTHED))
+def report(body: ReconcileReportIn, caller: deps.Terminal, engine: deps.Db, now: deps.Now) -> dict:
+    """What the till found and fixed tonight, for the console's reconciliation queue (sent again until answered)."""
+    store, terminal = caller.store, caller.terminal_id
+    assert terminal is not None  # deps.Terminal lets only terminals through
+    report_id, duplicate = db.write(engine, lambda conn: reconcile_reports.record(conn, store, terminal,
+                                                                                  body.instants(), now))  # fmt: skip
+    return {"report_id": report_id, "duplicate": duplicate}

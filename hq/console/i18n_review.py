@@ -1,11 +1,52 @@
-"""Strings of the review queues (overdrafts, terminals), in zh_TW / zh_CN / en."""
+"""Strings of the review queues (overdrafts, corrections, reconciliation, terminals), in zh_TW / zh_CN / en."""
 
 CATALOG: dict[str, tuple[str, str, str]] = {
     "rq.overdrafts": ("點數透支", "积分透支", "Overdrafts"),
-    "rq.overdrafts_explain": ("餘額低於零的會員（例如離線時在兩家門市兌換）。沖銷會記一筆補償分錄，讓餘額回到零，並同步至各終端。",
-                              "余额低于零的会员（例如离线时在两家门店兑换）。核销会记一笔补偿分录，使余额回到零，并同步至各终端。",
-                              "Members whose balance went below zero (e.g. offline redemptions at two stores). A write-off "
-                              "books a compensating entry that brings the balance back to zero and reaches every till."),
+    "rq.overdrafts_explain": ("餘額低於零的會員（例如離線時在兩家門市兌換）。備註只記錄處理經過；追回（會員補款或退回商品）與沖銷（由公司吸收）都會記一筆補償分錄，讓餘額回到零，並同步至各終端。",
+                              "余额低于零的会员（例如离线时在两家门店兑换）。备注只记录处理经过；追回（会员补款或退回商品）与核销（由公司承担）都会记一笔补偿分录，使余额回到零，并同步至各终端。",
+                              "Members whose balance went below zero (e.g. offline redemptions at two stores). A note only "
+                              "records what was done; recovering (the member paid or brought the goods back) and writing "
+                              "off (the chain absorbs it) both book a compensating entry that brings the balance back to "
+                              "zero and reaches every till."),
+    "rq.annotate": ("加註", "加注", "Add note"),
+    "rq.annotated": ("已加註。", "已加注。", "The note is saved."),
+    "rq.recover": ("已追回", "已追回", "Recovered"),
+    "rq.recovered": ("已記錄追回，餘額已歸零。", "已记录追回，余额已归零。", "Recovered: the balance is back to zero."),
+    "rq.collected": ("收回金額", "收回金额", "Amount collected"),
+    "rq.last_note": ("最新備註", "最新备注", "Latest note"),
+    "rq.overdrafts_closed": ("最近處理完成", "最近处理完成", "Recently closed"),
+    "rq.outcome": ("處理方式", "处理方式", "Outcome"),
+    "rq.outcome_recover": ("追回", "追回", "Recovered"),
+    "rq.outcome_write_off": ("沖銷", "核销", "Written off"),
+    "rq.points_back": ("補回點數", "补回积分", "Points booked back"),
+    "rq.reconciliation": ("每晚對帳差異", "每晚对账差异", "Nightly reconciliation"),
+    "rq.reconciliation_explain": ("各終端每晚與總部比對會員餘額，以總部為準自行修正，並回報找到的差異。列出有差異或未完成的對帳，供檢視。",
+                                  "各终端每晚与总部比对会员余额，以总部为准自行修正，并回报找到的差异。列出有差异或未完成的对账，供检查。",
+                                  "Every night each till compares its members' balances with HQ's, fixes its own copy "
+                                  "(HQ wins) and reports what it found. Runs with differences or failures are listed "
+                                  "here."),
+    "rq.finished": ("完成時間", "完成时间", "Finished"),
+    "rq.run_status": ("結果", "结果", "Result"),
+    "rq.run_ok": ("一致", "一致", "In agreement"),
+    "rq.run_differences": ("有差異", "有差异", "Differences"),
+    "rq.run_failed": ("失敗", "失败", "Failed"),
+    "rq.members_compared": ("比對會員數", "比对会员数", "Members compared"),
+    "rq.differences": ("差異", "差异", "Differences"),
+    "rq.fixed": ("已修正", "已修正", "Fixed"),
+    "rq.unfixed": ("未修正", "未修正", "Not fixed"),
+    "rq.members_differing": ("有差異的會員", "有差异的会员", "Members that differed"),
+    "rq.till_balance": ("終端餘額", "终端余额", "Till's balance"),
+    "rq.hq_balance_then": ("總部餘額（當晚）", "总部余额（当晚）", "HQ's balance that night"),
+    "rq.hq_balance_now": ("總部餘額（現在）", "总部余额（现在）", "HQ's balance now"),
+    "rq.correction": ("修正點數", "修正积分", "Correction"),
+    "rq.missing": ("無此會員", "无此会员", "missing"),
+    "rq.yes": ("是", "是", "Yes"),
+    "rq.no": ("否", "否", "No"),
+    "rq.last_runs": ("各終端最近一次對帳", "各终端最近一次对账", "Each terminal's latest run"),
+    "rq.acknowledged_run": ("已確認此次對帳。", "已确认此次对账。", "The run is acknowledged."),
+    "error.unknown_report": ("沒有這次對帳。", "没有这次对账。", "No such reconciliation run."),
+    "error.report_reviewed": ("這次對帳已確認過。", "这次对账已确认过。", "This run was already reviewed."),
+    "error.invalid_amount": ("金額不正確。", "金额不正确。", "That is not an amount."),
     "rq.write_off": ("沖銷透支", "核销透支", "Write off"),
     "rq.written_off": ("已沖銷透支，餘額已歸零。", "已核销透支，余额已归零。", "Written off: the balance is back to zero."),
     "rq.none": ("目前沒有項目。", "目前没有项目。", "Nothing here."),

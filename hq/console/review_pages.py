@@ -1,5 +1,5 @@
-"""The review queues beyond held adjustments: overdrafts (write-off), HQ's corrections of till figures
-(acknowledge) and terminals (clock skew, rejections).
+"""The review queues beyond held adjustments: overdrafts (annotate, recover, write off), HQ's corrections
+of till figures and the tills' nightly reconciliation runs (acknowledge), terminals (clock skew, rejections).
 
 Use cases live in hq/services; these handlers only check the role, the form and the store scope.
 """
@@ -12,8 +12,9 @@ from hq.services.operators import actions
 from hq.services.reports import queries
 from hq.storage import db
 from hq.storage.schema import rejections, terminals
+from loyalty_core.money import parse_amount
 
-from ..services import corrections, overdrafts
+from ..services import corrections, overdrafts, reconcile_reports
 from .scope import require, store_for
 from .web import PREFIX, Form, Page, PageError, domain, render
 
@@ -34,22 +35,37 @@ def overdrafts_page(ctx: Page):
     store = _store(ctx)
     with db.read(ctx.engine) as conn:
         rows = overdrafts.waiting(conn, ctx.operator, store)
-    message = ctx.t("rq.written_off") if ctx.request.query_params.get("done") == "written_off" else None
-    return render(ctx, "review_overdrafts.html", rows=rows, store=store or "", message=message,
+        closed = overdrafts.history(conn, ctx.operator, store)
+    done = ctx.request.query_params.get("done")
+    message = ctx.t(f"rq.{done}") if done in OVERDRAFT_ACTIONS else None
+    return render(ctx, "review_overdrafts.html", rows=rows, closed=closed, store=store or "", message=message,
                   can_write=ctx.operator.policy.writes and ctx.operator.role in WRITERS)  # fmt: skip
 
 
-@router.post("/review/overdrafts/{code}/write-off")
-def write_off(ctx: Form, code: str):
+OVERDRAFT_ACTIONS = ("annotated", "recovered", "written_off")
+
+
+@router.post("/review/overdrafts/{code}/{action}")
+def overdraft_action(ctx: Form, code: str, action: str):
     require(ctx.operator.policy.writes and ctx.operator.role in WRITERS)
+    if action not in ("annotate", "recover", "write-off"):
+        raise PageError(404, "error.generic")
     if len(code) > MAX_ID:
         raise PageError(404, "error.unknown_member")
     form = ctx.request.state.form
     today = queries.today(ctx.engine, ctx.now)
     with domain():
         note = actions.check_reason(form.get("note"))
-        db.write(ctx.engine, lambda conn: overdrafts.write_off(conn, ctx.operator, code, note, ctx.now, today))
-    return RedirectResponse(f"{PREFIX}/review/overdrafts?done=written_off", status_code=303)
+        if action == "annotate":
+            db.write(ctx.engine, lambda conn: overdrafts.annotate(conn, ctx.operator, code, note, ctx.now))
+        elif action == "recover":
+            collected = str(form.get("collected") or "").strip()
+            cents = 0 if collected in ("", "0") else parse_amount(collected)
+            db.write(ctx.engine, lambda conn: overdrafts.recover(conn, ctx.operator, code, note, cents, ctx.now, today))
+        else:
+            db.write(ctx.engine, lambda conn: overdrafts.write_off(conn, ctx.operator, code, note, ctx.now, today))
+    done = {"annotate": "annotated", "recover": "recovered", "write-off": "written_off"}[action]
+    return RedirectResponse(f"{PREFIX}/review/overdrafts?done={done}", status_code=303)
 
 
 @router.get("/review/corrections")
@@ -112,3 +128,41 @@ def terminal_page(ctx: Page, store_id: str, terminal_id: str):
             sa.select(r.event_id, r.reason, r.message, r.at)
             .where(r.store_id == store_id, r.terminal_id == terminal_id).order_by(r.id.desc()).limit(200))]
     return render(ctx, "review_terminals.html", rows=[dict(row._mapping)], store=store_id, detail=events)
+
+
+@router.get("/review/reconciliation")
+def reconciliation_page(ctx: Page):
+    store = _store(ctx)
+    include_done = ctx.request.query_params.get("all") == "1"
+    with db.read(ctx.engine) as conn:
+        rows = reconcile_reports.waiting(conn, ctx.operator, store, include_done)
+        latest = reconcile_reports.last_runs(conn, ctx.operator, store)
+    message = ctx.t("rq.acknowledged_run") if ctx.request.query_params.get("done") == "acknowledged" else None
+    return render(ctx, "review_reconciliation.html", rows=rows, latest=latest, store=store or "", message=message,
+                  include_done=include_done, detail=None,
+                  can_write=ctx.operator.policy.writes and ctx.operator.role in reconcile_reports.REVIEWERS)  # fmt: skip
+
+
+@router.get("/review/reconciliation/{report_id}")
+def reconciliation_run_page(ctx: Page, report_id: str):
+    with db.read(ctx.engine) as conn, domain():
+        run = reconcile_reports.detail(conn, ctx.operator, _report_id(report_id))
+    return render(ctx, "review_reconciliation.html", rows=[run], latest=[], store=run["store_id"], message=None,
+                  include_done=True, detail=run["members_differing"],
+                  can_write=ctx.operator.policy.writes and ctx.operator.role in reconcile_reports.REVIEWERS)  # fmt: skip
+
+
+@router.post("/review/reconciliation/{report_id}/acknowledge")
+def acknowledge_run(ctx: Form, report_id: str):
+    require(ctx.operator.policy.writes and ctx.operator.role in reconcile_reports.REVIEWERS)
+    run_id = _report_id(report_id)
+    with domain():
+        note = actions.check_reason(ctx.request.state.form.get("note"))
+        db.write(ctx.engine, lambda conn: reconcile_reports.acknowledge(conn, ctx.operator, run_id, note, ctx.now))
+    return RedirectResponse(f"{PREFIX}/review/reconciliation?done=acknowledged", status_code=303)
+
+
+def _report_id(text: str) -> int:
+    if not text.isdigit() or len(text) > 18:
+        raise PageError(404, "error.unknown_report")
+    return int(text)

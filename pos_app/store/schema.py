@@ -224,6 +224,7 @@ reconcile_runs = Table(
     Column("differences", Integer, nullable=False, default=0),
     Column("fixed", Integer, nullable=False, default=0),
     Column("error", Text),
+    Column("reported_at", String),  # when HQ took the run's report (migration 0010); null: still to send
 )
 
 reconcile_differences = Table(

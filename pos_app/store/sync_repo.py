@@ -312,6 +312,16 @@ class SyncRepository:
         rows = self.conn.execute(select(reconcile_runs).order_by(reconcile_runs.c.id.desc()).limit(limit))
         return [r._asdict() for r in rows]
 
+    def unreported_runs(self, limit: int) -> list[dict]:
+        """Finished runs whose report HQ has not taken yet, oldest first."""
+        r = reconcile_runs.c
+        rows = self.conn.execute(select(reconcile_runs).where(r.reported_at.is_(None), r.status != "running")
+                                 .order_by(r.id).limit(limit))  # fmt: skip
+        return [row._asdict() for row in rows]
+
+    def mark_reported(self, run_id: int, at: str) -> None:
+        self.conn.execute(update(reconcile_runs).where(reconcile_runs.c.id == run_id).values(reported_at=at))
+
     def differences(self, run_id: int | None = None, limit: int = 500) -> list[dict]:
         q = select(reconcile_differences).order_by(reconcile_differences.c.id.desc()).limit(limit)
         if run_id is not None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..services.context import ServiceContext
 from ..store.outbox_repo import PENDING, REJECTED, SENT
-from . import personal_data
+from . import personal_data, reconcile_report
 from .hq_client import AuthError, HqClient, HqError, PermanentError, Stopped, TransientError
 from .puller import Puller, PullSummary
 from .pusher import Pusher, PushSummary
@@ -76,7 +76,7 @@ class SyncEngine:
         self.timing = timing or SyncTiming()
         self.pusher = Pusher(uow_factory, client, batch_size=batch_size, now=utc_now, before_commit=before_commit)
         self.puller = Puller(uow_factory, client, ctx, before_commit=before_commit)
-        self.reconciler = Reconciler(uow_factory, client, now=utc_now)
+        self.reconciler = Reconciler(uow_factory, client, now=utc_now, today=ctx.today)
         self.pusher.on_progress = self.puller.on_progress = self._progress
         self._listeners: Listeners[dict] = Listeners("status")
         self._change_listeners: Listeners[dict] = Listeners("change")
@@ -175,6 +175,7 @@ class SyncEngine:
                 personal_data.settle(self._uow, self.ctx)  # what HQ now has is reduced here
                 pull = self.puller.pull_all(max_pages)
                 personal_data.after_pull(self._uow, bool(pull.changes or pull.bootstrapped))
+                reconcile_report.send_pending(self._uow, self.client, utc_now)  # last night's, if not taken yet
             except Stopped as exc:
                 raise SyncError(exc) from exc
             except HqError as exc:
@@ -249,6 +250,8 @@ class SyncEngine:
             except HqError as exc:
                 self._failed(exc)
                 raise SyncError(exc) from exc
+            with contextlib.suppress(HqError):  # the run is done; its report goes again at the next sync
+                reconcile_report.send_pending(self._uow, self.client, utc_now)
         with self._uow() as uow:
             uow.sync.set(LAST_RECONCILE, self.ctx.today().isoformat())
             uow.commit()

@@ -106,6 +106,9 @@ class HqClient:
     def reconcile_bucket(self, bucket: int) -> dict:
         return self.request("GET", f"/reconcile/bucket/{int(bucket)}")
 
+    def reconcile_report(self, report: dict) -> dict:
+        return self.request("POST", "/reconcile/report", body=report)
+
     def member_ledger(self, member_code: str) -> dict:
         return self.request("GET", f"/reconcile/member/{member_code}")
 

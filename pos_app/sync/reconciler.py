@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from loyalty_core.ids import uuid7
 from loyalty_core.reconcile import BUCKETS, bucket_of
 
 from ..store.sync_repo import LEDGER_COLUMNS, entry_row, member_tuple
@@ -74,10 +75,11 @@ class _Background:
 
 class Reconciler:
     def __init__(self, uow_factory: Callable, client: HqClient, *, now: Callable[[], str],
-                 buckets: int = BUCKETS) -> None:  # fmt: skip
+                 today: Callable[[], dt.date], buckets: int = BUCKETS) -> None:  # fmt: skip
         self._uow = uow_factory
         self.client = client
         self._now = now
+        self._today = today
         self.buckets = buckets
 
     def run(self) -> dict:
@@ -193,8 +195,8 @@ class Reconciler:
             ]
             extra = sum(r["points"] for r in local_only)
             if extra:
-                entry_id = f"reconcile:{code}:{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%S%f')}"
-                repo.insert_entries_fresh([(entry_id, code, CORRECTION_KIND, -extra, dt.date.today().isoformat(),
+                entry_id = f"reconcile:{code}:{uuid7()}"  # unique even for two runs in one second
+                repo.insert_entries_fresh([(entry_id, code, CORRECTION_KIND, -extra, self._today().isoformat(),
                                             None, CORRECTION_REF, None, 1)])  # fmt: skip
             after = sum(r["points"] for r in repo.ledger_of(code) if r["entry_id"] not in pending)
             uow.commit()

@@ -43,7 +43,9 @@ def test_an_overdrawn_member_is_listed_and_a_write_off_brings_the_balance_to_zer
     assert chain.scalar("SELECT count(*) FROM audit_log WHERE action = 'overdraft.write_off'") == 1
     mine = [c["data"] for c in pulled(chain) if c["kind"] == "ledger" and c["data"]["member_code"] == overdrawn]
     assert sum(d["points"] for d in mine) == 0  # what the till pulls adds up to HQ's balance
-    assert f'data-member="{overdrawn}"' not in client.get("/console/review/overdrafts").text
+    open_cases, closed = client.get("/console/review/overdrafts").text.split('id="overdrafts-closed"', 1)
+    assert f'data-member="{overdrawn}"' not in open_cases
+    assert f'data-member="{overdrawn}" data-action="write_off"' in closed
     assert write_off(client, overdrawn, note="again").status_code == 400  # nothing left to write off
     assert chain.balance(overdrawn) == 0
 
@@ -107,3 +109,56 @@ def test_the_terminal_queue_shows_rejections_per_terminal_with_a_drill_down(chai
     manager = as_role("mgr1")
     assert 'data-terminal="S002/T01"' not in manager.get("/console/review/terminals").text
     assert manager.get("/console/review/terminals/S002/T01").status_code == 404
+
+
+def act(client, code, action, **fields):
+    page = client.get("/console/review/overdrafts")
+    return client.post(f"/console/review/overdrafts/{code}/{action}", data={"csrf": csrf_of(page.text), **fields},
+                       follow_redirects=False)
+
+
+def test_a_note_is_shown_on_the_case_audited_and_changes_no_balance(chain, overdrawn, as_role):
+    client = as_role("admin")
+    before, entries = chain.balance(overdrawn), chain.scalar("SELECT count(*) FROM ledger")
+
+    assert act(client, overdrawn, "annotate", note="called her, she will come back").status_code == 303
+
+    assert (chain.balance(overdrawn), chain.scalar("SELECT count(*) FROM ledger")) == (before, entries)
+    row = client.get("/console/review/overdrafts").text.split(f'data-member="{overdrawn}"', 1)[1].split("</tr>")[0]
+    assert "called her, she will come back" in row
+    assert chain.scalar("SELECT count(*) FROM audit_log WHERE action = 'overdraft.annotate'") == 1
+
+
+def test_a_recovery_books_the_deficit_back_records_the_money_collected_and_closes_the_case(chain, overdrawn, as_role):
+    client = as_role("fin")
+    deficit = -chain.balance(overdrawn)
+
+    assert act(client, overdrawn, "recover", note="paid at the counter", collected="1.00").status_code == 303
+
+    assert chain.balance(overdrawn) == 0
+    assert chain.scalar("SELECT points FROM ledger WHERE member_code = :c AND entry_id LIKE 'console:recover:%'",
+                        c=overdrawn) == deficit
+    assert chain.scalar("SELECT collected_cents FROM overdraft_notes WHERE action = 'recover'") == 100
+    page = client.get("/console/review/overdrafts").text
+    open_cases, closed = page.split('id="overdrafts-closed"', 1)
+    assert f'data-member="{overdrawn}"' not in open_cases
+    assert f'data-member="{overdrawn}" data-action="recover"' in closed and 'data-cents="100"' in closed
+    assert chain.scalar("SELECT count(*) FROM audit_log WHERE action = 'overdraft.recover'") == 1
+    assert act(client, overdrawn, "recover", note="again", collected="1.00").status_code == 400
+    assert chain.balance(overdrawn) == 0
+
+
+@pytest.mark.parametrize("collected", ["-5", "1.001", "abc", "1e9", "99999999999", "<script>"])
+def test_an_impossible_amount_collected_is_a_clear_error_and_changes_nothing(chain, overdrawn, as_role, collected):
+    before, entries = chain.balance(overdrawn), chain.scalar("SELECT count(*) FROM ledger")
+    response = act(as_role("admin"), overdrawn, "recover", note="paid", collected=collected)
+    assert response.status_code == 400 and "金額不正確" in response.text  # the console speaks 繁中 first
+    assert (chain.balance(overdrawn), chain.scalar("SELECT count(*) FROM ledger")) == (before, entries)
+    assert chain.scalar("SELECT count(*) FROM overdraft_notes") == 0
+
+
+@pytest.mark.parametrize("action", ["annotate", "recover", "delete", "write-off"])
+def test_an_auditor_may_neither_note_nor_recover(chain, overdrawn, as_role, action):
+    before = chain.balance(overdrawn)
+    assert act(as_role("aud"), overdrawn, action, note="x", collected="1").status_code == 403
+    assert chain.balance(overdrawn) == before and chain.scalar("SELECT count(*) FROM overdraft_notes") == 0

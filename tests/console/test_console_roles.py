@@ -9,7 +9,9 @@ from console_helpers import csrf_of, post
 XSS = "<script>alert(1)</script>"
 
 READ_PAGES = ["/console/", "/console/members?q=Chen", "/console/rfm", "/console/rfm/important_value",
-              "/console/rfm/important_value.csv", "/console/review", "/console/stores", "/console/summary.csv"]
+              "/console/rfm/important_value.csv", "/console/review", "/console/stores", "/console/summary.csv",
+              "/console/review/overdrafts", "/console/review/corrections", "/console/review/reconciliation",
+              "/console/review/terminals"]
 
 
 @pytest.fixture
@@ -36,6 +38,9 @@ def writes(people) -> list[tuple[str, str, dict]]:
         ("/console/stores", "/console/stores/S001/terminals", {"terminal_id": "T09"}),
         ("/console/stores", "/console/stores/S001/terminals/T01/revoke", {}),
         ("/console/stores", "/console/channels", {"channel": "shop"}),
+        ("/console/review/overdrafts", f"/console/review/overdrafts/{ann}/annotate", {"note": "called"}),
+        ("/console/review/overdrafts", f"/console/review/overdrafts/{ann}/recover", {"note": "paid", "collected": "1"}),
+        ("/console/review/reconciliation", "/console/review/reconciliation/1/acknowledge", {"note": "seen"}),
     ]
 
 

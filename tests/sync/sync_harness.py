@@ -432,8 +432,8 @@ class Console:
     CSRF = re.compile(r'name="csrf" value="([^"]+)"')
     PASSWORD = "correct horse battery staple"
 
-    def __init__(self, hq: HqServer, username: str = "boss", role: str = "admin") -> None:
-        hq.write(lambda c: accounts.add(c, username, role, self.PASSWORD, hq.clock(), None))
+    def __init__(self, hq: HqServer, username: str = "boss", role: str = "admin", store: str | None = None) -> None:
+        hq.write(lambda c: accounts.add(c, username, role, self.PASSWORD, hq.clock(), store))
         self.url = hq.url
         self.web = requests.Session()
         page = self.web.get(f"{hq.url}/console/login")
