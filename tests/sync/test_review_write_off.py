@@ -47,3 +47,34 @@ def test_an_overdraft_written_off_at_hq_reaches_both_tills_and_their_balance_mat
     for till in (a, b):
         view = till.pos.find_member(member.member_code)
         assert (view.balance, view.pending) == (hq.balances()[member.member_code], 0) == (0, 0)
+
+
+def test_an_overdraft_recovered_at_hq_reaches_the_tills_and_the_money_collected_is_kept(hq, till_factory):
+    a = till_factory(hq, "S001", "T01")
+    b = till_factory(hq, "S002", "T01")
+    member = a.pos.enroll(phone="0915000003", name="陳小美", consent_terms=True)
+    a.pos.adjust(member.member_code, 5900, "goodwill", "9001")
+    settle([a, b], hq)
+    nets = go_offline(a, b)
+    a.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)
+    b.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)
+    for net in nets:
+        net.offline = False
+    settle([a, b], hq)
+    deficit = -hq.balances()[member.member_code]
+    assert deficit > 0
+    console = Console(hq, "fin", "finance")
+    note = console.submit("/console/review/overdrafts", f"/console/review/overdrafts/{member.member_code}/annotate",
+                          {"note": "she will pay on Friday"})  # fmt: skip
+    assert note.status_code == 303 and hq.balances()[member.member_code] == -deficit
+
+    answer = console.submit("/console/review/overdrafts", f"/console/review/overdrafts/{member.member_code}/recover",
+                            {"note": "paid cash at S001", "collected": "50.00"})  # fmt: skip
+
+    assert answer.status_code == 303 and hq.balances()[member.member_code] == 0
+    assert hq.scalar("SELECT collected_cents FROM overdraft_notes WHERE action = 'recover'") == 5000
+    assert hq.scalar("SELECT count(*) FROM overdraft_notes") == 2
+    settle([a, b], hq)
+    for till in (a, b):
+        view = till.pos.find_member(member.member_code)
+        assert (view.balance, view.pending) == (0, 0)
