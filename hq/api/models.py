@@ -6,7 +6,7 @@ Requests are strict (no type coercion, no unknown fields): a till that sends
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from hq.services.payload import parse_instant
 
@@ -120,30 +120,32 @@ class BucketOut(BaseModel):
     members: dict[str, int]
 
 
-_POINTS = Field(ge=-(2**50), le=2**50)  # a balance or a correction; far beyond any real one, inside a BigInteger
-_COUNT = Field(ge=0, le=2**31 - 1)
+# Constraints before the validator (see EventIn.rules_version), so the schema says them as JSON Schema does.
+Points = Annotated[int, Field(ge=-(2**50), le=2**50), BeforeValidator(_integral)]  # far beyond any real balance
+Count = Annotated[int, Field(ge=0, le=2**31 - 1), BeforeValidator(_integral)]
 
 
 class MemberDifferenceIn(Strict):
     member_code: str = Field(pattern=_CODE)
-    till_balance: Annotated[Int, _POINTS] | None = Field(description="null: the till did not have the member")
-    hq_balance: Annotated[Int, _POINTS] | None = Field(description="what HQ answered that night; null: unknown")
-    correction_points: Annotated[Int, _POINTS] = 0
+    till_balance: Points | None = Field(description="null: the till did not have the member")
+    hq_balance: Points | None = Field(description="what HQ answered that night; null: unknown")
+    correction_points: Points = 0
     fixed: bool
 
 
 class ReconcileReportIn(Strict):
     """One nightly reconciliation run as the till saw it; the till's store and terminal come from its token."""
 
-    run_id: Int = Field(ge=1, le=MAX_SAFE_INT, description="the till's run number: a resent report is one row")
+    run_id: Annotated[int, Field(ge=1, le=MAX_SAFE_INT), BeforeValidator(_integral)] = Field(
+        description="the till's run number: a resent report is one row")
     started_at: str = Field(min_length=10, max_length=40, json_schema_extra={"format": "date-time"})
     finished_at: str | None = Field(default=None, min_length=10, max_length=40,
                                     json_schema_extra={"format": "date-time"})  # fmt: skip
     status: Literal["ok", "differences", "failed"]
-    members: Annotated[Int, Field(ge=0, le=MAX_SAFE_INT)]
-    buckets_differing: Annotated[Int, _COUNT]
-    differences: Annotated[Int, _COUNT]
-    fixed: Annotated[Int, _COUNT]
+    members: Annotated[int, Field(ge=0, le=MAX_SAFE_INT), BeforeValidator(_integral)]
+    buckets_differing: Count
+    differences: Count
+    fixed: Count
     error: str | None = Field(default=None, max_length=200)
     members_differing: list[MemberDifferenceIn] = Field(default=[], max_length=200)
 
@@ -154,11 +156,9 @@ class ReconcileReportIn(Strict):
             raise ValueError("a time with its UTC offset")
         return value
 
-    @model_validator(mode="after")
-    def _consistent(self) -> "ReconcileReportIn":
-        if self.fixed > self.differences or len(self.members_differing) > self.differences:
-            raise ValueError("more fixed or listed members than differences")
-        return self
+    def consistent(self) -> bool:
+        """Cross-field sense JSON Schema cannot say: no more fixed, or members listed, than differences."""
+        return self.fixed <= self.differences and len(self.members_differing) <= self.differences
 
     def instants(self) -> dict:
         """The report with its times as datetimes (what the table stores)."""

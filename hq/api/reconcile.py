@@ -10,6 +10,7 @@ from loyalty_core.reconcile import BUCKETS
 
 from . import deps
 from .common import AUTHED, error_responses
+from .errors import ApiError
 from .models import BucketOut, BucketsOut, ReconcileReportIn, ReconcileReportOut
 
 router = APIRouter(tags=["reconcile"])
@@ -31,9 +32,11 @@ def bucket(
         return {"bucket": n, "members": reconcile.bucket(conn, n)}
 
 
-@router.post("/reconcile/report", response_model=ReconcileReportOut, responses=error_responses(*AUTHED))
+@router.post("/reconcile/report", response_model=ReconcileReportOut, responses=error_responses(400, 413, *AUTHED))
 def report(body: ReconcileReportIn, caller: deps.Terminal, engine: deps.Db, now: deps.Now) -> dict:
     """What the till found and fixed tonight, for the console's reconciliation queue (sent again until answered)."""
+    if not body.consistent():
+        raise ApiError(422, "inconsistent_report", "More fixed or listed members than differences")
     store, terminal = caller.store, caller.terminal_id
     assert terminal is not None  # deps.Terminal lets only terminals through
     report_id, duplicate = db.write(engine, lambda conn: reconcile_reports.record(conn, store, terminal,

@@ -71,3 +71,11 @@ def test_only_a_terminal_may_report(hq):
     assert hq.client.post(URL, json=report(), headers=auth("hqt_forged")).status_code == 401
     assert hq.client.post(URL, json=report(), headers=auth(hq.channel())).status_code == 403
     assert stored(hq) == []
+
+
+def test_a_huge_body_is_413_and_stores_nothing(hq):
+    huge = report(error="x" * 100, members_differing=[{"member_code": "M1", "till_balance": 1, "hq_balance": 0,
+                                                       "fixed": True, "pad": "y" * 10_000_000}])  # fmt: skip
+    response = hq.client.post(URL, json=huge, headers=auth(hq.terminal()))
+    assert response.status_code == 413
+    assert stored(hq) == []
