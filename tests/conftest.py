@@ -2,10 +2,13 @@
 the one clock (tests/testclock.py), never the wall clock."""
 
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# HQ's secrets key file (hq/storage/sealed.py): one per test run, never the user's own.
+os.environ.setdefault("POS_HQ_SECRETS_KEY_FILE", os.path.join(tempfile.mkdtemp(prefix="pos-test-secrets-"), "secrets.key"))
 
 from testclock import NOW, TestClock  # noqa: E402
 

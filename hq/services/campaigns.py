@@ -20,7 +20,7 @@ from hq.services.operators import audit
 from hq.services.operators.roles import ADMIN, MARKETING, Operator
 from hq.services.payload import is_plain
 from hq.services.reports import rfm
-from hq.storage import feed
+from hq.storage import feed, sealed
 from hq.storage.schema import coupon_uses, events, members, spend
 from hq.storage.schema import coupons as coupon_table
 from loyalty_core import coupons, signing
@@ -114,14 +114,25 @@ def parse(form: dict, csv_text: str | None, today: dt.date) -> Draft:
 def _signer(conn: Connection, now: dt.datetime) -> tuple[signing.Signer, list[tuple[str, str | None, str]]]:
     """HQ's coupon key, made on first use, and the feed rows a new key needs: it goes on the feed ahead
     of the coupons it signed, so every till trusts it as HQ's by the time they arrive."""
-    row = conn.execute(sa.select(hq_coupon_keys).order_by(hq_coupon_keys.c.created_at.desc()).limit(1)).first()
+    sealer, k = sealed.default_sealer(), hq_coupon_keys.c
+    row = conn.execute(sa.select(hq_coupon_keys).order_by(k.created_at.desc()).limit(1)).first()
     if row is not None:
-        return signing.Signer(row.key_id, signing.unb64(row.private_key)), []
+        private = sealer.open(row.private_key, _purpose(row.key_id))
+        if not sealed.is_sealed(row.private_key):  # stored before keys were sealed: seal it now
+            conn.execute(sa.update(hq_coupon_keys).where(k.key_id == row.key_id)
+                         .values(private_key=sealer.seal(private, _purpose(row.key_id))))  # fmt: skip
+        return signing.Signer(row.key_id, private), []
     signer = signing.Signer.generate(f"hq-cpn-{now:%Y%m%d}")
     public = signing.b64(signer.public_bytes())
-    conn.execute(hq_coupon_keys.insert().values(key_id=signer.key_id, private_key=signing.b64(signer.private_bytes()),
-                                                public_key=public, created_at=now))  # fmt: skip
+    conn.execute(hq_coupon_keys.insert().values(
+        key_id=signer.key_id, private_key=sealer.seal(signer.private_bytes(), _purpose(signer.key_id)),
+        public_key=public, created_at=now))  # fmt: skip
     return signer, [(feed.STORE_KEY, None, feed.dumps(hq_key_row(signer.key_id, public)))]
+
+
+def _purpose(key_id: str) -> str:
+    """What a seal is bound to: this table and this key (hq/storage/sealed.py)."""
+    return f"hq_coupon_keys:{key_id}"
 
 
 def hq_key_row(key_id: str, public_key: str) -> dict:

@@ -43,7 +43,7 @@ hq_coupon_keys = sa.Table(
     "hq_coupon_keys",
     metadata,
     sa.Column("key_id", sa.String(40), primary_key=True),
-    sa.Column("private_key", sa.Text, nullable=False),  # base64url raw Ed25519
+    sa.Column("private_key", sa.Text, nullable=False),  # raw Ed25519, sealed (hq/storage/sealed.py)
     sa.Column("public_key", sa.Text, nullable=False),
     sa.Column("created_at", Stamp, nullable=False),
 )
