@@ -59,4 +59,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "error.campaign_unknown_members": ("清單中有 {count} 個代碼不是有效會員（例如 {first}）。",
                                        "清单中有 {count} 个代码不是有效会员（例如 {first}）。",
                                        "{count} codes in the list are not active members (e.g. {first})."),  # fmt: skip
+    "error.sealed_elsewhere": ("總部的優惠券簽章金鑰無法以本機的金鑰檔開啟（POS_HQ_SECRETS_KEY_FILE）。請系統管理員放回正確的金鑰檔。",
+                               "总部的优惠券签名密钥无法用本机的密钥文件打开（POS_HQ_SECRETS_KEY_FILE）。请系统管理员放回正确的密钥文件。",
+                               "HQ's coupon signing key does not open with this server's secrets key file "
+                               "(POS_HQ_SECRETS_KEY_FILE). Ask an administrator to put the right file back."),
 }

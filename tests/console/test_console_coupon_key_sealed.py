@@ -81,3 +81,18 @@ def test_the_key_file_is_made_once_readable_by_hqs_user_only(tmp_path):
 def test_the_suite_keeps_its_secrets_key_file_in_a_folder_of_its_own_not_the_users_data_folder():
     assert sealed.key_file() == Path(os.environ[sealed.ENV])
     assert "pos-test-secrets-" in str(sealed.key_file())
+
+
+def test_with_another_key_file_issuing_is_a_clear_page_and_issues_nothing(chain, as_role, three, tmp_path,
+                                                                           monkeypatch):  # fmt: skip
+    assert create(as_role("mkt"), form(chain.clock().date()), three[:1]).status_code == 303
+    before = chain.scalar("SELECT count(*) FROM coupons")
+    monkeypatch.setattr(sealed, "default_sealer", lambda: sealed.Sealer(sealed.load_or_create(tmp_path / "k")))
+    client = as_role("mkt")
+    client.cookies.set("hq_lang", "en")
+
+    answer = create(client, form(chain.clock().date()), three)
+
+    assert answer.status_code == 400 and "secrets key file" in answer.text
+    assert chain.scalar("SELECT count(*) FROM coupons") == before
+    assert chain.scalar("SELECT count(*) FROM campaigns") == 1
