@@ -13,14 +13,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hq.services import reviewed_rows
 from hq.services.operators import audit
-from hq.services.operators.roles import ADMIN, FINANCE, STORE_MANAGER, Operator
+from hq.services.operators.roles import Operator
 from hq.storage.corrections import corrections
-from loyalty_core.errors import DomainError
 
 CORRECTED = "corrected"
 LIMIT = 200
-REVIEWERS = (ADMIN, FINANCE, STORE_MANAGER)
+REVIEWERS = reviewed_rows.REVIEWERS
 
 
 def record_pushed(conn: Connection, batch: list[dict], results: list[dict], now: dt.datetime) -> None:
@@ -54,16 +54,7 @@ def waiting(conn: Connection, operator: Operator, store: str | None, include_don
 
 
 def acknowledge(conn: Connection, operator: Operator, correction_id: int, note: str, now: dt.datetime) -> None:
-    if not operator.policy.writes or operator.role not in REVIEWERS:
-        raise DomainError("forbidden", "Your role may not review corrections")
-    c = corrections.c
-    row = conn.execute(sa.select(corrections).where(c.id == correction_id)).first()
-    if row is None or not operator.sees_store(row.store_id):
-        raise DomainError("unknown_correction", "No such correction")  # another store's looks like none
-    if row.reviewed_at is not None:
-        raise DomainError("correction_reviewed", "This correction was already reviewed")
-    conn.execute(sa.update(corrections).where(c.id == correction_id, c.reviewed_at.is_(None))
-                 .values(reviewed_by=operator.username, reviewed_at=now, note=note))  # fmt: skip
+    row = reviewed_rows.mark(conn, corrections, correction_id, operator, note, now, what="correction")
     audit.record(conn, now, operator.username, "correction.acknowledge", f"event:{row.event_id}",
                  {"reviewed": False}, {"reviewed": True, "note": note, "store_id": row.store_id,
                                        "till_points": row.till_points, "hq_points": row.hq_points})  # fmt: skip

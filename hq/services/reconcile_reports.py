@@ -18,14 +18,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from hq.services import reviewed_rows
 from hq.services.operators import audit
-from hq.services.operators.roles import ADMIN, FINANCE, STORE_MANAGER, Operator
+from hq.services.operators.roles import Operator
 from hq.storage.review_queues import reconcile_reports
 from hq.storage.schema import members
 from loyalty_core.errors import DomainError
 
 LIMIT = 200
-REVIEWERS = (ADMIN, FINANCE, STORE_MANAGER)
+REVIEWERS = reviewed_rows.REVIEWERS
 NEEDS_A_LOOK = ("differences", "failed")
 
 
@@ -77,16 +78,7 @@ def detail(conn: Connection, operator: Operator, report_id: int) -> dict:
 
 
 def acknowledge(conn: Connection, operator: Operator, report_id: int, note: str, now: dt.datetime) -> None:
-    if not operator.policy.writes or operator.role not in REVIEWERS:
-        raise DomainError("forbidden", "Your role may not review reconciliation reports")
-    r = reconcile_reports.c
-    row = conn.execute(sa.select(*_LIST_COLUMNS).where(r.id == report_id)).first()
-    if row is None or not operator.sees_store(row.store_id):
-        raise DomainError("unknown_report", "No such reconciliation report")
-    if row.reviewed_at is not None:
-        raise DomainError("report_reviewed", "This reconciliation report was already reviewed")
-    conn.execute(sa.update(reconcile_reports).where(r.id == report_id, r.reviewed_at.is_(None))
-                 .values(reviewed_by=operator.username, reviewed_at=now, note=note))  # fmt: skip
+    row = reviewed_rows.mark(conn, reconcile_reports, report_id, operator, note, now, what="report")
     audit.record(conn, now, operator.username, "reconcile.acknowledge", f"terminal:{row.store_id}/{row.terminal_id}",
                  {"reviewed": False}, {"reviewed": True, "note": note, "run_id": row.run_id,
                                        "differences": row.differences, "fixed": row.fixed})  # fmt: skip

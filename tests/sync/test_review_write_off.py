@@ -27,10 +27,11 @@ def console_write_off(hq, code: str, note: str) -> int:
     return answer.status_code
 
 
-def test_an_overdraft_written_off_at_hq_reaches_both_tills_and_their_balance_matches(hq, till_factory):
+def overdrawn_at_two_tills(hq, till_factory, phone: str):
+    """Two stores, both offline, redeem the same 5,000 points of one member; back online, HQ is below zero."""
     a = till_factory(hq, "S001", "T01")
     b = till_factory(hq, "S002", "T01")
-    member = a.pos.enroll(phone="0915000002", name="林小華", consent_terms=True)
+    member = a.pos.enroll(phone=phone, name="林小華", consent_terms=True)
     a.pos.adjust(member.member_code, 5900, "goodwill", "9001")
     settle([a, b], hq)
     nets = go_offline(a, b)
@@ -40,6 +41,11 @@ def test_an_overdraft_written_off_at_hq_reaches_both_tills_and_their_balance_mat
         net.offline = False
     settle([a, b], hq)
     assert hq.balances()[member.member_code] < 0
+    return a, b, member
+
+
+def test_an_overdraft_written_off_at_hq_reaches_both_tills_and_their_balance_matches(hq, till_factory):
+    a, b, member = overdrawn_at_two_tills(hq, till_factory, "0915000002")
 
     assert console_write_off(hq, member.member_code, "double spend while offline") == 303
     assert hq.balances()[member.member_code] == 0
@@ -50,19 +56,8 @@ def test_an_overdraft_written_off_at_hq_reaches_both_tills_and_their_balance_mat
 
 
 def test_an_overdraft_recovered_at_hq_reaches_the_tills_and_the_money_collected_is_kept(hq, till_factory):
-    a = till_factory(hq, "S001", "T01")
-    b = till_factory(hq, "S002", "T01")
-    member = a.pos.enroll(phone="0915000003", name="陳小美", consent_terms=True)
-    a.pos.adjust(member.member_code, 5900, "goodwill", "9001")
-    settle([a, b], hq)
-    nets = go_offline(a, b)
-    a.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)
-    b.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)
-    for net in nets:
-        net.offline = False
-    settle([a, b], hq)
+    a, b, member = overdrawn_at_two_tills(hq, till_factory, "0915000003")
     deficit = -hq.balances()[member.member_code]
-    assert deficit > 0
     console = Console(hq, "fin", "finance")
     note = console.submit("/console/review/overdrafts", f"/console/review/overdrafts/{member.member_code}/annotate",
                           {"note": "she will pay on Friday"})  # fmt: skip
