@@ -109,6 +109,9 @@ class SnapshotOut(BaseModel):
     more: bool
     rules: dict[str, Any] | None = None
     store_keys: list[dict[str, Any]] | None = None
+    coupons: list[dict[str, Any]] | None = Field(
+        default=None, description="the page's members' live HQ campaign coupons, each as the feed's `coupon` change"
+    )
 
 
 class BucketsOut(BaseModel):

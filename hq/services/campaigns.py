@@ -147,6 +147,30 @@ def public_key_rows(conn: Connection) -> list[dict]:
     return [hq_key_row(r.key_id, r.public_key) for r in keys]
 
 
+def coupon_change(coupon_id: str, code: str, member_code: str) -> dict:
+    """A campaign coupon as a till takes it: the feed's `coupon` change, and a snapshot page's `coupons`."""
+    return {"coupon_id": coupon_id, "code": code, "member_code": member_code}
+
+
+def live_coupons(conn: Connection, first: str, last: str, today: dt.date) -> list[dict]:
+    """The campaign coupons of members `first`..`last` (a snapshot page) a till may still take: not used
+    anywhere in the chain (coupon_uses, where every use lands, even one held for review) and not expired.
+
+    A till bootstrapped after a campaign never sees the feed rows that carried its coupons (they are
+    below the snapshot's feed_seq), so the snapshot carries them. A use that commits after the page's
+    feed_seq was read comes through the feed as `coupon_used`, after this. The query starts from the
+    live campaigns (a handful) and reads each one's coupons for the code range through
+    ix_campaign_coupons_member (campaign_id, member_code): one index range per campaign, not a scan."""
+    cc, c, cp, u = campaign_coupons.c, campaigns.c, coupon_table.c, coupon_uses.c
+    query = (sa.select(cc.coupon_id, cp.code, cc.member_code)
+             .select_from(campaigns.join(campaign_coupons, cc.campaign_id == c.id)
+                          .join(coupon_table, cp.coupon_id == cc.coupon_id)
+                          .outerjoin(coupon_uses, u.coupon_id == cc.coupon_id))
+             .where(c.valid_until >= today, cc.member_code.between(first, last), u.coupon_id.is_(None))
+             .order_by(cc.member_code, cc.coupon_id))  # fmt: skip
+    return [coupon_change(r.coupon_id, r.code, r.member_code) for r in conn.execute(query)]
+
+
 def _audience(conn: Connection, draft: Draft, today: dt.date) -> list[str]:
     m = members.c
     if draft.audience == "list":
@@ -186,9 +210,8 @@ def create(conn: Connection, operator: Operator, draft: Draft, now: dt.datetime)
         coupon = coupons.Coupon(f"{PREFIX}{campaign_id}-{n}", draft.kind, draft.value, draft.min_spend_cents,
                                 draft.valid_until, code)  # fmt: skip
         text = coupons.issue(coupon, signer)
-        rows.append({"coupon_id": coupon.coupon_id, "code": text, "member_code": code})
-        feed_rows.append((feed.COUPON, code, feed.dumps({"coupon_id": coupon.coupon_id, "code": text,
-                                                         "member_code": code})))  # fmt: skip
+        rows.append(coupon_change(coupon.coupon_id, text, code))
+        feed_rows.append((feed.COUPON, code, feed.dumps(coupon_change(coupon.coupon_id, text, code))))
     if rows:
         conn.execute(coupon_table.insert(), [{**r, "issued_by": f"campaign:{campaign_id}",
                                               "event_id": f"campaign:{campaign_id}"} for r in rows])  # fmt: skip

@@ -1,9 +1,9 @@
-"""Pages of members with their ledgers, for bootstrapping a new store PC.
+"""Pages of members with their ledgers and live campaign coupons, for bootstrapping a new store PC.
 
 Each page carries `feed_seq`, the feed position read *before* the members.
 A PC keeps the `feed_seq` of its first page and pulls from there once it has
 every page: whatever changed while it was paging arrives again through the
-feed, and applying a ledger entry or a member row twice changes nothing.
+feed, and applying a ledger entry, a member row or a coupon twice changes nothing.
 """
 
 import datetime as dt
@@ -39,6 +39,8 @@ def page(conn: Connection, after: str, limit: int, today: dt.date) -> dict:
     out = {
         "feed_seq": feed_seq,
         "members": [privacy.reduce_view(views.snapshot_view(s, ledgers[s.code], spend[s.code]), key) for s in states],
+        # the page's members' live campaign coupons, as the feed carries them (their feed rows are older)
+        "coupons": campaigns.live_coupons(conn, codes[0], codes[-1], today) if codes else [],
         "next": codes[-1] if codes and more else None,
         "more": more,
     }

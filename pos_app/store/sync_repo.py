@@ -42,6 +42,12 @@ member_tuple = hq_member_row
 entry_tuple = hq_entry_row
 
 
+def coupon_tuple(d: dict[str, Any]) -> tuple[str, str, str | None]:
+    """HQ's coupon change (feed kind `coupon`, or an item of a snapshot page's `coupons`) as a row."""
+    member = d.get("member_code")
+    return str(d["coupon_id"]), str(d["code"]), None if member is None else str(member)
+
+
 def entry_row(d: dict[str, Any]) -> dict[str, Any]:
     """A ledger entry from HQ as column values."""
     return dict(zip(LEDGER_COLUMNS, hq_entry_row(d), strict=True))
@@ -197,12 +203,14 @@ class SyncRepository:
     def set_tier(self, member_code: str, tier_code: str) -> None:
         self.conn.execute(update(members).where(members.c.member_code == member_code).values(tier_code=tier_code))
 
-    def add_coupon(self, coupon_id: str, code: str, member_code: str | None) -> None:
-        self.conn.execute(
-            sqlite_insert(coupons)
-            .values(coupon_id=coupon_id, code=code, member_code=member_code)
-            .on_conflict_do_nothing(index_elements=["coupon_id"])
-        )
+    def add_coupons(self, rows: list[tuple[str, str, str | None]]) -> None:
+        """Coupons HQ sent (`coupon_tuple`), by the feed or a snapshot page. One we already hold keeps
+        its row: a coupon used here or marked used by HQ stays used, and a second copy adds nothing."""
+        if rows:
+            self.conn.execute(
+                sqlite_insert(coupons).on_conflict_do_nothing(index_elements=["coupon_id"]),
+                [{"coupon_id": c, "code": code, "member_code": m} for c, code, m in rows],
+            )
 
     def coupon_used(self, coupon_id: str, at: str) -> None:
         """Used somewhere in the chain: this till refuses it from now on."""

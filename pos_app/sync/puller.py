@@ -27,7 +27,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.rules import RuleSet
 
 from ..services.context import ServiceContext
-from ..store.sync_repo import SyncRepository, entry_tuple, member_tuple
+from ..store.sync_repo import SyncRepository, coupon_tuple, entry_tuple, member_tuple
 from .hq_client import HqClient, PermanentError, Stopped, TransientError
 from .keys import TrustedKey
 from .snapshot import SnapshotFetch, SnapshotPage, code_ranges
@@ -206,7 +206,7 @@ class Puller:
         elif kind == "coupon_used":
             repo.coupon_used(str(data["coupon_id"]), dt.datetime.now(dt.UTC).isoformat())
         elif kind == "coupon":
-            repo.add_coupon(str(data["coupon_id"]), str(data["code"]), data.get("member_code"))
+            repo.add_coupons([coupon_tuple(data)])
         elif kind == "review":  # HQ's decision on an event it held: {"event_id", "status": approved|rejected}
             if data["status"] not in ("approved", "rejected"):
                 raise ValueError(f"unknown review status {data['status']!r}")
@@ -242,7 +242,7 @@ class Puller:
     # -- bootstrap -------------------------------------------------------------------------------
 
     def bootstrap(self, summary: PullSummary, restart: bool = False) -> int:
-        """Loads every member and ledger from HQ's snapshot; returns the feed cursor to pull from.
+        """Loads every member, ledger and live campaign coupon from HQ's snapshot; returns the feed cursor.
 
         The member codes are split into `snapshot_streams` ranges fetched at once (HQ pages by
         code), each by its own thread that also decodes the pages; this thread writes them, a few
@@ -319,6 +319,7 @@ class Puller:
             edited = uow.sync.members_with_pending_edits()
             uow.sync.upsert_members([m for m in page.members if m[0] not in edited])
             uow.sync.upsert_entries(page.entries)
+        uow.sync.add_coupons(page.coupons)  # as the feed's coupon changes are: one already held stays as it is
         if page.first:
             seq = page.feed_seq if progress["feed_seq"] is None else min(progress["feed_seq"], page.feed_seq)
             progress["feed_seq"] = seq

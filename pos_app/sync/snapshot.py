@@ -11,7 +11,7 @@ import queue
 import threading
 from dataclasses import dataclass, field
 
-from ..store.sync_repo import entry_tuple, member_tuple
+from ..store.sync_repo import coupon_tuple, entry_tuple, member_tuple
 from .hq_client import HqClient, TransientError
 from .keys import TrustedKey
 
@@ -35,6 +35,7 @@ class SnapshotPage:
     last: bool
     rules: dict | None = None
     keys: list[TrustedKey] = field(default_factory=list)
+    coupons: list[tuple] = field(default_factory=list)  # the members' live HQ coupons (`coupon_tuple`)
 
 
 class SnapshotFetch:
@@ -136,4 +137,8 @@ def decode_page(answer: dict, index: int, first: bool, stop: str | None) -> Snap
     nxt = answer.get("next")
     last = reached_stop or not answer.get("more") or not nxt
     keys = [TrustedKey.from_wire(k) for k in answer.get("store_keys") or ()]
-    return SnapshotPage(index, first, feed_seq, members, entries, last_code or "", last, answer.get("rules"), keys)
+    # Only the coupons of members this range takes: the rest belong to the next range, which sends them again.
+    taken = {m[0] for m in members}
+    coupons = [row for row in map(coupon_tuple, answer.get("coupons") or ()) if row[2] in taken]
+    return SnapshotPage(index, first, feed_seq, members, entries, last_code or "", last, answer.get("rules"), keys,
+                        coupons)  # fmt: skip
