@@ -1,5 +1,7 @@
 """OpenAPI error responses shared by the routers."""
 
+from pydantic import BeforeValidator
+
 from .models import ErrorOut
 
 _DESCRIPTIONS = {
@@ -20,3 +22,14 @@ def error_responses(*statuses: int) -> dict:
 
 
 AUTHED = (401, 403, 422, 503)
+
+
+def _whole_number(value: object) -> object:
+    """A query or path integer as the schema says it: digits only ("0.0", "1e3", " 7" are refused, not read as 0,
+    1000, 7 the way lax parsing would)."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("a whole number in digits")
+    return value
+
+
+WholeNumber = BeforeValidator(_whole_number)

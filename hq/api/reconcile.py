@@ -9,7 +9,7 @@ from hq.storage import db
 from loyalty_core.reconcile import BUCKETS
 
 from . import deps
-from .common import AUTHED, error_responses
+from .common import AUTHED, WholeNumber, error_responses
 from .errors import ApiError
 from .models import BucketOut, BucketsOut, ReconcileReportIn, ReconcileReportOut
 
@@ -24,7 +24,7 @@ def buckets(_: deps.Terminal, engine: deps.Db) -> dict:
 
 @router.get("/reconcile/bucket/{n}", response_model=BucketOut, responses=error_responses(*AUTHED))
 def bucket(
-    n: Annotated[int, Path(ge=0, lt=BUCKETS)],
+    n: Annotated[int, Path(ge=0, lt=BUCKETS), WholeNumber],
     _: deps.Terminal,
     engine: deps.Db,
 ) -> dict:

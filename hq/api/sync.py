@@ -10,7 +10,7 @@ from hq.services import apply, snapshot
 from hq.storage import db, feed
 
 from . import deps
-from .common import AUTHED, error_responses
+from .common import AUTHED, WholeNumber, error_responses
 from .errors import ApiError
 from .models import MAX_SAFE_INT, PullOut, PushIn, PushOut, SnapshotOut
 
@@ -48,8 +48,8 @@ def push(
 def pull(
     _: deps.Terminal,  # the feed carries every member's changes: a channel sees only those it looks up
     engine: deps.Db,
-    since: Annotated[int, Query(ge=0, le=MAX_SAFE_INT)] = 0,
-    limit: Annotated[int, Query(ge=1, le=feed.MAX_PAGE)] = 500,
+    since: Annotated[int, Query(ge=0, le=MAX_SAFE_INT), WholeNumber] = 0,
+    limit: Annotated[int, Query(ge=1, le=feed.MAX_PAGE), WholeNumber] = 500,
 ) -> JSONResponse:
     with db.read(engine) as conn:
         return JSONResponse(feed.page(conn, since, limit))
@@ -66,7 +66,7 @@ def get_snapshot(
     engine: deps.Db,
     now: deps.Now,
     after: Annotated[str, Query(max_length=40, pattern=r"^[A-Za-z0-9_\-]*$")] = "",
-    limit: Annotated[int, Query(ge=1, le=snapshot.MAX_PAGE)] = 100,
+    limit: Annotated[int, Query(ge=1, le=snapshot.MAX_PAGE), WholeNumber] = 100,
 ) -> Response:
     with db.read(engine) as conn:
         page = snapshot.page(conn, after, limit, now.astimezone().date())

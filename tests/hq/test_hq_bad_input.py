@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from hq_helpers import Till, auth
 
 PUSH = "/api/v1/sync/push"
@@ -108,3 +109,12 @@ def test_an_unexpected_error_is_a_logged_json_500_and_a_lost_database_a_503(tmp_
         assert (response.status_code, response.json()["error"]) == (500, "internal")
         down = client.get("/api/v1/health")
         assert (down.status_code, down.json()["error"]) == (503, "unavailable")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/sync/pull?since=0.0", "/api/v1/sync/pull?since=1e3",
+                                  "/api/v1/sync/pull?limit=%207", "/api/v1/sync/snapshot?limit=2.0",
+                                  "/api/v1/reconcile/bucket/1.0", "/api/v1/sync/pull?since=%EF%BC%91"])  # fmt: skip
+def test_an_integer_in_the_query_or_path_that_is_not_plain_digits_is_a_422(hq, path):
+    response = hq.client.get(path, headers=auth(hq.terminal()))
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == "invalid_request"
