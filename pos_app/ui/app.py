@@ -110,7 +110,7 @@ class Shell(QObject):
         self.i18n.set_language(language or self.settings.language or language_for_locale(QLocale.system()))
         self._apply_style()
         self.runner = OpRunner(self)
-        self.session = Session(self.runner, self.i18n, self.settings, self.data_dir)
+        self.session = Session(self.runner, self.i18n, self.settings, self.data_dir, parent=self)
         self.bridge = CoreBridge(parent=self)
         self.monitor = SyncMonitor(self.session, self.bridge)
         self.monitor.status_changed.connect(self.session.set_sync_status)

@@ -29,8 +29,9 @@ class Session(QObject):
     sync_status_changed = Signal(object)  # pos_app.sync.status.SyncStatus
     notify = Signal(str, str)  # level ("info" | "error"), text — for the window's message bar
 
-    def __init__(self, runner: OpRunner, i18n: I18n, settings: UiSettings, data_dir: Path | None) -> None:
-        super().__init__()
+    def __init__(self, runner: OpRunner, i18n: I18n, settings: UiSettings, data_dir: Path | None,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
         self.runner = runner
         self.i18n = i18n
         self.settings = settings

@@ -41,6 +41,7 @@ class SyncMonitor(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._soon.stop()  # a refresh asked for just before closing must not run on a stopped worker
         self.bridge.detach()
 
     def refresh(self) -> None:

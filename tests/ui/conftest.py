@@ -16,7 +16,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from testclock import TestClock  # noqa: E402
-from ui_helpers import ARTIFACTS, FakeDialogs, make_shell  # noqa: E402
+from ui_helpers import ARTIFACTS, FakeDialogs, dispose, fail_if_anything_survived, make_shell  # noqa: E402
 
 from pos_app import config  # noqa: E402
 from pos_app.bootstrap import build_app  # noqa: E402
@@ -26,10 +26,28 @@ i18n_build.ensure_compiled()  # the .qm files are build output: make them if a c
 
 
 @pytest.fixture(autouse=True)
-def _unfreeze_heap():
-    """A logged-in till freezes its heap (Shell.settle_heap); dozens of tills in one test process must not."""
+def nothing_survives_the_test(qapp):
+    """Fails a test that leaves a window (or a Shell, whose window it is) alive after its fixtures are gone:
+    every leaked window is re-polished by each later test's style sheet, and the suite slows with its square.
+    Also thaws the heap a logged-in till froze (Shell.settle_heap): dozens of tills share this process."""
     yield
     gc.unfreeze()
+    fail_if_anything_survived()
+
+
+@pytest.fixture
+def open_shell(qtbot):
+    """open_shell(data_dir, clock, dialogs, **kwargs) -> a started Shell, disposed of after the test."""
+    opened = []
+
+    def open_(data_dir: Path, clock, dialogs, **kwargs):
+        sh = make_shell(qtbot, data_dir, clock, dialogs, **kwargs)
+        opened.append(sh)
+        return sh
+
+    yield open_
+    for sh in opened:
+        dispose(sh)
 
 
 @pytest.fixture(scope="session")
@@ -56,12 +74,8 @@ def dialogs(tmp_path) -> FakeDialogs:
 
 
 @pytest.fixture
-def shell(qtbot, data_dir, clock, dialogs):
-    sh = make_shell(qtbot, data_dir, clock, dialogs)
-    yield sh
-    sh.window._force_close = True
-    sh.window.close()
-    sh.shutdown()
+def shell(open_shell, data_dir, clock, dialogs):
+    return open_shell(data_dir, clock, dialogs)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ dialog, the till keeps it, and its first sync goes over HTTPS with the certifica
 from PySide6.QtWidgets import QApplication, QFileDialog
 from sync_harness import HqServer
 from tls_helpers import make_ca, make_server_cert
-from ui_helpers import WAIT, idle, make_shell
+from ui_helpers import WAIT, idle
 
 from pos_app import config
 from pos_app.ui.dialogs import Dialogs
@@ -32,10 +32,10 @@ def pick_in_the_file_dialog(qtbot, path) -> None:
     dialog.accept()
 
 
-def test_the_ca_chosen_at_first_run_is_kept_and_the_first_sync_checks_hqs_certificate(qtbot, tmp_path, clock):
+def test_the_ca_chosen_at_first_run_is_kept_and_the_first_sync_checks_hqs_certificate(qtbot, open_shell, tmp_path, clock):
     hq, token, ca = an_hq_behind_a_private_ca(tmp_path, clock)
     data_dir = tmp_path / "fresh"
-    sh = make_shell(qtbot, data_dir, clock, Dialogs())
+    sh = open_shell(data_dir, clock, Dialogs())
     try:
         screen = sh.window.screen_named("first_run")
         fill_in(screen, hq.url, token)
@@ -51,17 +51,15 @@ def test_the_ca_chosen_at_first_run_is_kept_and_the_first_sync_checks_hqs_certif
         qtbot.waitUntil(lambda: sh.services.sync.status()["last_success"] is not None, timeout=WAIT)
         assert sh.services.sync.status()["hq_url"].startswith("https://127.0.0.1:")
     finally:
-        sh.window.close()
-        sh.shutdown()
         hq.close()
 
 
-def test_a_file_that_is_not_a_certificate_is_refused_in_plain_words_and_nothing_is_set_up(qtbot, tmp_path, clock):
+def test_a_file_that_is_not_a_certificate_is_refused_in_plain_words_and_nothing_is_set_up(qtbot, open_shell, tmp_path, clock):
     hq, token, _ = an_hq_behind_a_private_ca(tmp_path, clock)
     not_a_ca = tmp_path / "notes.pem"
     not_a_ca.write_text("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n")
     data_dir = tmp_path / "fresh"
-    sh = make_shell(qtbot, data_dir, clock, Dialogs())
+    sh = open_shell(data_dir, clock, Dialogs())
     try:
         screen = sh.window.screen_named("first_run")
         fill_in(screen, hq.url, token)
@@ -74,6 +72,4 @@ def test_a_file_that_is_not_a_certificate_is_refused_in_plain_words_and_nothing_
         qtbot.waitUntil(lambda: "CA certificates" in screen.message.text(), timeout=WAIT)
         assert not config.is_initialized(data_dir)
     finally:
-        sh.window.close()
-        sh.shutdown()
         hq.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from ui_helpers import camera_frame, fkey, idle, logged_in, make_shell, scan, shot
+from ui_helpers import camera_frame, fkey, idle, logged_in, scan, shot
 
 from loyalty_core.pricing import CartLine
 from pos_app import resources
@@ -127,91 +127,86 @@ def seed(services):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_screenshots_of_every_main_screen(qtbot, tmp_path, template_till, clock, dialogs, artifacts, language):
+def test_screenshots_of_every_main_screen(qtbot, open_shell, tmp_path, template_till, clock, dialogs, artifacts, language):
     import shutil
 
     data_dir = tmp_path / "till"
     shutil.copytree(template_till, data_dir)
-    sh = make_shell(qtbot, data_dir, clock, dialogs, language=language)
+    sh = open_shell(data_dir, clock, dialogs, language=language)
     out = artifacts / "screens" / language
-    try:
-        sh.window.resize(1366, 768)
-        alice, first = seed(sh.services)
-        shot(sh, out / "01-login.png")
-        checkout = logged_in(qtbot, sh, "9001", "9999")
-        sh.monitor.refresh()
-        sh.camera.feed(camera_frame(alice.qr_payload, angle=20))
-        qtbot.waitUntil(lambda: checkout.sale.member is not None, timeout=10_000)
-        for code in ("4710000000017", "4710000000017", "4710000000055", "4710000000062"):
-            scan(qtbot, checkout.entry.code_edit, code)
-        idle(qtbot, sh)
-        checkout.totals.redeem_spin.setValue(1000)
-        idle(qtbot, sh)
-        shot(sh, out / "02-checkout.png")
-        fkey(qtbot, sh, Qt.Key.Key_F12)
-        idle(qtbot, sh)
-        shot(sh, out / "03-receipt.png")
-        fkey(qtbot, sh, Qt.Key.Key_F2)
-        scan(qtbot, checkout.entry.code_edit, "HELLO-42")
-        shot(sh, out / "04-bad-scan.png")
+    sh.window.resize(1366, 768)
+    alice, first = seed(sh.services)
+    shot(sh, out / "01-login.png")
+    checkout = logged_in(qtbot, sh, "9001", "9999")
+    sh.monitor.refresh()
+    sh.camera.feed(camera_frame(alice.qr_payload, angle=20))
+    qtbot.waitUntil(lambda: checkout.sale.member is not None, timeout=10_000)
+    for code in ("4710000000017", "4710000000017", "4710000000055", "4710000000062"):
+        scan(qtbot, checkout.entry.code_edit, code)
+    idle(qtbot, sh)
+    checkout.totals.redeem_spin.setValue(1000)
+    idle(qtbot, sh)
+    shot(sh, out / "02-checkout.png")
+    fkey(qtbot, sh, Qt.Key.Key_F12)
+    idle(qtbot, sh)
+    shot(sh, out / "03-receipt.png")
+    fkey(qtbot, sh, Qt.Key.Key_F2)
+    scan(qtbot, checkout.entry.code_edit, "HELLO-42")
+    shot(sh, out / "04-bad-scan.png")
 
-        fkey(qtbot, sh, Qt.Key.Key_F4)
-        enroll = sh.window.screen_named("enroll")
-        enroll.phone.setText("0922333444")
-        enroll.check_phone()
-        enroll.name_edit.setText("x1")
-        enroll.validate_name()
-        idle(qtbot, sh)
-        shot(sh, out / "05-enroll-form.png")
-        enroll.phone.setText("0955666777")
-        enroll.check_phone()
-        enroll.name_edit.setText("陳志明")
-        enroll.birthday.setText("1990-05-17")
-        enroll.terms.setChecked(True)
-        fkey(qtbot, sh, Qt.Key.Key_F12)
-        idle(qtbot, sh)
-        assert enroll.stack.currentIndex() == 1 and enroll.enrolled.name == "陳志明"
-        shot(sh, out / "06-member-card.png")
-        fkey(qtbot, sh, Qt.Key.Key_F12)
+    fkey(qtbot, sh, Qt.Key.Key_F4)
+    enroll = sh.window.screen_named("enroll")
+    enroll.phone.setText("0922333444")
+    enroll.check_phone()
+    enroll.name_edit.setText("x1")
+    enroll.validate_name()
+    idle(qtbot, sh)
+    shot(sh, out / "05-enroll-form.png")
+    enroll.phone.setText("0955666777")
+    enroll.check_phone()
+    enroll.name_edit.setText("陳志明")
+    enroll.birthday.setText("1990-05-17")
+    enroll.terms.setChecked(True)
+    fkey(qtbot, sh, Qt.Key.Key_F12)
+    idle(qtbot, sh)
+    assert enroll.stack.currentIndex() == 1 and enroll.enrolled.name == "陳志明"
+    shot(sh, out / "06-member-card.png")
+    fkey(qtbot, sh, Qt.Key.Key_F12)
 
-        checkout.attach_member(alice)
-        idle(qtbot, sh)
-        fkey(qtbot, sh, Qt.Key.Key_F6)
-        idle(qtbot, sh)
-        shot(sh, out / "07-member-history.png")
-        sh.window.screen_named("member").tabs.setCurrentIndex(2)
-        shot(sh, out / "08-member-adjust.png")
-        fkey(qtbot, sh, Qt.Key.Key_Escape)
+    checkout.attach_member(alice)
+    idle(qtbot, sh)
+    fkey(qtbot, sh, Qt.Key.Key_F6)
+    idle(qtbot, sh)
+    shot(sh, out / "07-member-history.png")
+    sh.window.screen_named("member").tabs.setCurrentIndex(2)
+    shot(sh, out / "08-member-adjust.png")
+    fkey(qtbot, sh, Qt.Key.Key_Escape)
 
-        fkey(qtbot, sh, Qt.Key.Key_F7)
-        returns = sh.window.screen_named("returns")
-        scan(qtbot, returns.receipt_edit, first.receipt_no)
-        idle(qtbot, sh)
-        returns.lines.spins[0].setValue(1)
-        idle(qtbot, sh)
-        shot(sh, out / "09-return.png")
-        fkey(qtbot, sh, Qt.Key.Key_Escape)
+    fkey(qtbot, sh, Qt.Key.Key_F7)
+    returns = sh.window.screen_named("returns")
+    scan(qtbot, returns.receipt_edit, first.receipt_no)
+    idle(qtbot, sh)
+    returns.lines.spins[0].setValue(1)
+    idle(qtbot, sh)
+    shot(sh, out / "09-return.png")
+    fkey(qtbot, sh, Qt.Key.Key_Escape)
 
-        fkey(qtbot, sh, Qt.Key.Key_F8)
-        idle(qtbot, sh)
-        report = sh.window.screen_named("report")
-        assert report.day() == clock().date() and report.summary.sales == 2  # the till's day, not the PC's
-        shot(sh, out / "10-day-report.png")
-        fkey(qtbot, sh, Qt.Key.Key_Escape)
-        fkey(qtbot, sh, Qt.Key.Key_F10)
-        shot(sh, out / "11-settings.png")
-        from pos_app.sync.status import SyncStatus
+    fkey(qtbot, sh, Qt.Key.Key_F8)
+    idle(qtbot, sh)
+    report = sh.window.screen_named("report")
+    assert report.day() == clock().date() and report.summary.sales == 2  # the till's day, not the PC's
+    shot(sh, out / "10-day-report.png")
+    fkey(qtbot, sh, Qt.Key.Key_Escape)
+    fkey(qtbot, sh, Qt.Key.Key_F10)
+    shot(sh, out / "11-settings.png")
+    from pos_app.sync.status import SyncStatus
 
-        sh.session.set_sync_status(SyncStatus(configured=True, online=False, offline=True, pending=42,
-                                              last_success="2026-11-24T01:15:00+00:00",
-                                              last_error="2026-11-24T02:00:00+00:00 unreachable: refused"))  # fmt: skip
-        fkey(qtbot, sh, Qt.Key.Key_Escape)
-        error = {"en": "Error: HQ cannot be reached", "zh_TW": "錯誤：無法連線總部", "zh_CN": "错误：无法连接总部"}
-        assert sh.window.sync_widget.error_label.text() == error[language]
-        assert sh.window.screen_named("checkout").totals.redeem_spin.value() == 0  # nothing left from the last sale
-        shot(sh, out / "12-offline.png")
-    finally:
-        sh.window._force_close = True
-        sh.window.close()
-        sh.shutdown()
+    sh.session.set_sync_status(SyncStatus(configured=True, online=False, offline=True, pending=42,
+                                          last_success="2026-11-24T01:15:00+00:00",
+                                          last_error="2026-11-24T02:00:00+00:00 unreachable: refused"))  # fmt: skip
+    fkey(qtbot, sh, Qt.Key.Key_Escape)
+    error = {"en": "Error: HQ cannot be reached", "zh_TW": "錯誤：無法連線總部", "zh_CN": "错误：无法连接总部"}
+    assert sh.window.sync_widget.error_label.text() == error[language]
+    assert sh.window.screen_named("checkout").totals.redeem_spin.value() == 0  # nothing left from the last sale
+    shot(sh, out / "12-offline.png")
     assert len(list(out.glob("*.png"))) == 12

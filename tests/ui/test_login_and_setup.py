@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
-from ui_helpers import WAIT, fkey, idle, logged_in, login, make_shell, scan
+from ui_helpers import WAIT, fkey, idle, logged_in, login, scan
 
 from pos_app import config
 from pos_app.__main__ import window_args
@@ -89,67 +89,55 @@ def test_f11_locks_the_till(qtbot, shell):
     assert shell.window.current_name() == "login"
 
 
-def test_a_fresh_install_asks_for_the_store_till_and_first_supervisor(qtbot, tmp_path, clock, dialogs):
+def test_a_fresh_install_asks_for_the_store_till_and_first_supervisor(qtbot, open_shell, tmp_path, clock, dialogs):
     data_dir = tmp_path / "fresh"
-    sh = make_shell(qtbot, data_dir, clock, dialogs)
-    try:
-        assert sh.window.current_name() == "first_run"
-        screen = sh.window.screen_named("first_run")
-        screen.fields["store_id"].setText("bad store!")
-        screen.fields["supervisor_id"].setText("7001")
-        screen.fields["supervisor_name"].setText("Lin")
-        screen.fields["pin"].setText("2468")
-        screen.setup_button.click()
-        idle(qtbot, sh)
-        assert "Store ID" in screen.message.text()
-        assert not config.is_initialized(data_dir)
-        screen.fields["store_id"].setText("S777")
-        screen.setup_button.click()
-        qtbot.waitUntil(lambda: sh.session.ready, timeout=WAIT)
-        idle(qtbot, sh)
-        assert sh.session.config.store_id == "S777"
-        logged_in(qtbot, sh, "7001", "2468")
-        assert sh.session.is_supervisor
-    finally:
-        sh.window.close()
-        sh.shutdown()
+    sh = open_shell(data_dir, clock, dialogs)
+    assert sh.window.current_name() == "first_run"
+    screen = sh.window.screen_named("first_run")
+    screen.fields["store_id"].setText("bad store!")
+    screen.fields["supervisor_id"].setText("7001")
+    screen.fields["supervisor_name"].setText("Lin")
+    screen.fields["pin"].setText("2468")
+    screen.setup_button.click()
+    idle(qtbot, sh)
+    assert "Store ID" in screen.message.text()
+    assert not config.is_initialized(data_dir)
+    screen.fields["store_id"].setText("S777")
+    screen.setup_button.click()
+    qtbot.waitUntil(lambda: sh.session.ready, timeout=WAIT)
+    idle(qtbot, sh)
+    assert sh.session.config.store_id == "S777"
+    logged_in(qtbot, sh, "7001", "2468")
+    assert sh.session.is_supervisor
 
 
-def test_demo_mode_runs_a_local_hq_with_demo_data(qtbot, tmp_path, clock, dialogs):
+def test_demo_mode_runs_a_local_hq_with_demo_data(qtbot, open_shell, tmp_path, clock, dialogs):
     data_dir = tmp_path / "demo"
-    sh = make_shell(qtbot, data_dir, None, dialogs)
-    try:
-        sh.window.screen_named("first_run").demo_button.click()
-        qtbot.waitUntil(lambda: sh.session.ready, timeout=30_000)
-        idle(qtbot, sh)
-        assert sh.session.config.demo and sh.demo_hq is not None
-        checkout = logged_in(qtbot, sh, "1001", "1234")
-        scan(qtbot, checkout.lookup.edit, "0912345678")
-        idle(qtbot, sh)
-        assert checkout.sale.member.name == "王*明"  # HQ has the demo members: the till keeps them masked
-        sh.monitor.sync_now()
-        qtbot.waitUntil(lambda: sh.monitor.status.online is True and sh.monitor.status.pending == 0, timeout=30_000)
-        assert sh.window.sync_widget.state_label.text() == "Online"
-    finally:
-        sh.window.close()
-        sh.shutdown()
+    sh = open_shell(data_dir, None, dialogs)
+    sh.window.screen_named("first_run").demo_button.click()
+    qtbot.waitUntil(lambda: sh.session.ready, timeout=30_000)
+    idle(qtbot, sh)
+    assert sh.session.config.demo and sh.demo_hq is not None
+    checkout = logged_in(qtbot, sh, "1001", "1234")
+    scan(qtbot, checkout.lookup.edit, "0912345678")
+    idle(qtbot, sh)
+    assert checkout.sale.member.name == "王*明"  # HQ has the demo members: the till keeps them masked
+    sh.monitor.sync_now()
+    qtbot.waitUntil(lambda: sh.monitor.status.online is True and sh.monitor.status.pending == 0, timeout=30_000)
+    assert sh.window.sync_widget.state_label.text() == "Online"
 
 
-def test_the_demo_flag_sets_a_fresh_folder_up_as_a_demo_till_without_asking(qtbot, tmp_path, dialogs):
+def test_the_demo_flag_sets_a_fresh_folder_up_as_a_demo_till_without_asking(qtbot, open_shell, tmp_path, dialogs):
     data_dir = tmp_path / "fresh-demo"
-    sh = make_shell(qtbot, data_dir, None, dialogs, demo=True)
-    try:
-        qtbot.waitUntil(lambda: sh.session.ready, timeout=30_000)
-        idle(qtbot, sh)
-        assert sh.window.current_name() == "login"
-        assert config.load(data_dir).demo and sh.demo_hq is not None
-        checkout = logged_in(qtbot, sh, "9001", "9999")
-        scan(qtbot, checkout.lookup.edit, "0922333444")
-        idle(qtbot, sh)
-        assert checkout.sale.member.name == "李*玲"  # as HQ sent it (docs/PRIVACY.md)
-    finally:
-        sh.window.close()
-        sh.shutdown()
+    sh = open_shell(data_dir, None, dialogs, demo=True)
+    qtbot.waitUntil(lambda: sh.session.ready, timeout=30_000)
+    idle(qtbot, sh)
+    assert sh.window.current_name() == "login"
+    assert config.load(data_dir).demo and sh.demo_hq is not None
+    checkout = logged_in(qtbot, sh, "9001", "9999")
+    scan(qtbot, checkout.lookup.edit, "0922333444")
+    idle(qtbot, sh)
+    assert checkout.sale.member.name == "李*玲"  # as HQ sent it (docs/PRIVACY.md)
 
 
 def test_the_command_line_opens_the_window_only_without_a_command():

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_helpers import WAIT, fkey, idle, logged_in, make_shell, type_slowly
+from ui_helpers import WAIT, fkey, idle, logged_in, type_slowly
 
 from pos_app.ui import escpos_receipt, receipt_layout
 from pos_app.ui.dialogs import Dialogs
@@ -29,13 +29,9 @@ CUT = b"\x1dV"  # GS V
 
 
 @pytest.fixture
-def till(qtbot, data_dir, clock):
+def till(open_shell, data_dir, clock):
     """The real window with the real Dialogs (no fake choosers)."""
-    sh = make_shell(qtbot, data_dir, clock, Dialogs())
-    yield sh
-    sh.window._force_close = True
-    sh.window.close()
-    sh.shutdown()
+    return open_shell(data_dir, clock, Dialogs())
 
 
 def enroll(till, phone="0912345678", name="王小明"):

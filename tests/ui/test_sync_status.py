@@ -2,7 +2,7 @@
 
 import threading
 
-from ui_helpers import WAIT, idle, logged_in, make_shell, scan
+from ui_helpers import WAIT, idle, logged_in, scan
 
 from pos_app import config
 from pos_app.bootstrap import build_app
@@ -30,31 +30,27 @@ def test_without_hq_the_status_bar_shows_the_local_outbox(qtbot, shell, services
     assert shell.window.banner.isHidden()
 
 
-def test_the_offline_banner_shows_when_hq_is_down_and_sales_go_on(qtbot, tmp_path, clock, dialogs):
+def test_the_offline_banner_shows_when_hq_is_down_and_sales_go_on(qtbot, open_shell, tmp_path, clock, dialogs):
     data_dir = tmp_path / "till"
     config.init_terminal(data_dir, "S001", "T01", "http://127.0.0.1:9", "token")  # nothing listens on port 9
     app = build_app(data_dir, clock=clock)
     app.cashiers.add("1001", "Mei", "1234")
     member = app.pos.enroll(phone="0912345678", name="Alice Chen", consent_terms=True)
     app.close()
-    sh = make_shell(qtbot, data_dir, clock, dialogs)
-    try:
-        checkout = logged_in(qtbot, sh)
-        qtbot.waitUntil(lambda: sh.window.banner.isVisibleTo(sh.window), timeout=WAIT)
-        assert "Offline" in sh.window.banner.text()
-        assert sh.window.sync_widget.state_label.text() == "Offline"
-        qtbot.waitUntil(lambda: "Error:" in sh.window.sync_widget.error_label.text(), timeout=WAIT)
-        scan(qtbot, checkout.lookup.edit, member.member_code)
-        idle(qtbot, sh)
-        assert "Unverified since" in checkout.member_panel.unverified_label.text()
-        scan(qtbot, checkout.entry.code_edit, "4710000000017")
-        idle(qtbot, sh)
-        checkout.confirm()
-        idle(qtbot, sh)
-        assert checkout.sale.receipt is not None  # the sale does not wait for HQ
-    finally:
-        sh.window.close()
-        sh.shutdown()
+    sh = open_shell(data_dir, clock, dialogs)
+    checkout = logged_in(qtbot, sh)
+    qtbot.waitUntil(lambda: sh.window.banner.isVisibleTo(sh.window), timeout=WAIT)
+    assert "Offline" in sh.window.banner.text()
+    assert sh.window.sync_widget.state_label.text() == "Offline"
+    qtbot.waitUntil(lambda: "Error:" in sh.window.sync_widget.error_label.text(), timeout=WAIT)
+    scan(qtbot, checkout.lookup.edit, member.member_code)
+    idle(qtbot, sh)
+    assert "Unverified since" in checkout.member_panel.unverified_label.text()
+    scan(qtbot, checkout.entry.code_edit, "4710000000017")
+    idle(qtbot, sh)
+    checkout.confirm()
+    idle(qtbot, sh)
+    assert checkout.sale.receipt is not None  # the sale does not wait for HQ
 
 
 def test_a_supervisor_sees_the_events_hq_rejected_and_why(qtbot, shell, services):

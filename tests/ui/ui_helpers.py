@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 import time
+import weakref
 from pathlib import Path
 
+import pytest
 import qrcode
+import shiboken6
 from PIL import Image, ImageFilter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from testclock import STORE_TZ as TZ  # noqa: E402,F401
 from testclock import TUESDAY, TestClock  # noqa: E402,F401
 
@@ -19,6 +22,7 @@ from pos_app.ui.dialogs import Dialogs
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WAIT = 10_000
+_shells: weakref.WeakSet[Shell] = weakref.WeakSet()  # every Shell a test made, to check none outlives it
 
 
 class FakeDialogs(Dialogs):
@@ -50,12 +54,61 @@ class FakeDialogs(Dialogs):
 
 
 def make_shell(qtbot, data_dir: Path, clock, dialogs, language: str = "en", **kwargs) -> Shell:
+    """A started Shell. Tests get theirs from the `open_shell` / `shell` fixtures, which dispose of it."""
     sh = Shell(data_dir, language=language, clock=clock, **kwargs)
     sh.session.dialogs = dialogs
+    _shells.add(sh)
     sh.start()
     if (data_dir / "config.json").exists():
         qtbot.waitUntil(lambda: sh.session.ready, timeout=WAIT)
     return sh
+
+
+def dispose(shell: Shell) -> None:
+    """Closes the window without asking, stops the workers, and deletes the window and the Shell on the C++
+    side too. Closing alone deletes nothing: signal connections to lambdas that capture the Shell keep every
+    widget alive, and each later test's style sheet then re-polishes all of them (the suite grew quadratic)."""
+    if not shiboken6.isValid(shell):
+        return
+    shell.window._force_close = True
+    shell.window.close()
+    shell.shutdown()
+    shell.window.deleteLater()
+    shell.deleteLater()
+    flush_deletes()
+
+
+def flush_deletes() -> None:
+    """Runs the deleteLater() requests now, as the event loop would at its next turn."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def surviving_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if shiboken6.isValid(w)]
+
+
+def surviving_shells() -> list[Shell]:
+    return [sh for sh in list(_shells) if shiboken6.isValid(sh)]
+
+
+def fail_if_anything_survived() -> None:
+    """Deletes what a test left alive (so the next test starts clean), then fails saying what it was."""
+    flush_deletes()
+    left = surviving_windows() + surviving_shells()
+    if left:
+        names = sorted(_describe(thing) for thing in left)
+        for sh in surviving_shells():
+            dispose(sh)  # its worker threads stop first: deleting a running QThread aborts the process
+        for widget in surviving_windows():
+            widget.deleteLater()
+        flush_deletes()
+        pytest.fail(f"{len(left)} window(s) or Shell(s) outlived the test: {names}")
+
+
+def _describe(thing) -> str:
+    text = thing.text() if hasattr(thing, "text") else ""
+    return f"{type(thing).__name__}({thing.objectName() or text!r})"
 
 
 def idle(qtbot, shell) -> None:

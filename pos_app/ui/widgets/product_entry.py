@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QPushButton, QWidget
 
 from loyalty_core.errors import DomainError
 from loyalty_core.money import parse_amount
@@ -28,7 +28,6 @@ class ProductEntry(Translatable, QWidget):
         self.add_button = QPushButton()
         self.add_button.setMinimumHeight(TOUCH_HEIGHT)
         self.add_button.clicked.connect(self._add_code)
-        self.open_label = QLabel()
         self.amount_edit = scan_field(big_line_edit())
         self.amount_edit.setObjectName("openAmount")
         self.amount_edit.returnPressed.connect(self._add_open)
