@@ -22,6 +22,20 @@ def window_args(args: list[str]) -> tuple[Path | None, bool] | None:
     return data_dir, demo
 
 
+def build(data_dir: Path, clock=None):
+    """The till's services (pos_app.bootstrap), imported on the window's worker thread: the login shows first."""
+    from .bootstrap import build_app
+
+    return build_app(data_dir, clock=clock)
+
+
+def start_demo(data_dir: Path):
+    """A local HQ with demo data, in this process (pos_app.demo)."""
+    from .demo import start_demo as start
+
+    return start(data_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     wanted = window_args(args)
@@ -29,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         from .ui import run_app  # Qt is loaded only when the window is wanted
 
         data_dir, demo = wanted
-        return run_app(data_dir, demo=demo)
+        return run_app(data_dir, build=build, start_demo=start_demo, demo=demo)
     from .cli import main as cli_main
 
     return cli_main(args)

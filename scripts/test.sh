@@ -12,4 +12,5 @@ fi
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check loyalty_core sqlite_setup pos_app hq tests bench
 .venv/bin/mypy  # what it checks, and how strictly: [tool.mypy] in pyproject.toml
-exec .venv/bin/python -m pytest "$@"
+# Both cores (pytest-xdist); PYTEST_WORKERS=0 runs in this one process (a debugger, print-debugging).
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"

@@ -26,7 +26,6 @@ from loyalty_core import events as ev_types
 from loyalty_core.errors import DomainError
 from loyalty_core.member import CLOSED, STOPPED
 from loyalty_core.validation import clean_text
-from sqlite_setup import driver_connection
 
 PERSONAL = ("phone", "name", "birthday")
 ERASED_NAME = ""
@@ -197,12 +196,5 @@ def stop_processing(conn: Connection, code: str, reason: str, now: dt.datetime, 
 
 
 def checkpoint(engine: Engine) -> None:
-    """After an erasure: SQLite copies the WAL into the (zeroed) pages and empties it; PostgreSQL
-    vacuums the tables whose old row versions still hold the erased values."""
-    if db.is_postgres(engine):
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            for table in ("members", "events", "feed"):
-                conn.exec_driver_sql(f"VACUUM {table}")
-        return
-    with engine.connect() as conn:
-        driver_connection(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """After an erasure, nothing erased lingers in the database files (hq.storage.db.flush_old_versions)."""
+    db.flush_old_versions(engine)

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from sqlite_setup import sqlite_engine
+from sqlite_setup import driver_connection, sqlite_engine
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -91,3 +91,15 @@ def dialect_insert(conn: Connection, table: sa.Table) -> postgresql.Insert | sql
 def insert_ignore(conn: Connection, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
     """INSERT ... ON CONFLICT DO NOTHING in the connection's dialect."""
     return dialect_insert(conn, table).on_conflict_do_nothing()
+
+
+def flush_old_versions(engine: Engine) -> None:
+    """After an erasure: SQLite copies the WAL into the (zeroed) pages and empties it; PostgreSQL
+    vacuums the tables whose old row versions still hold the erased values."""
+    if is_postgres(engine):
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            for table in ("members", "events", "feed"):
+                conn.exec_driver_sql(f"VACUUM {table}")
+        return
+    with engine.connect() as conn:
+        driver_connection(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from loyalty_core.errors import DomainError
 
-from . import admin_cmd, members_cmd, sales_cmd
+from . import admin_cmd, members_cmd, sales_cmd, sync_cmd
 
-COMMAND_MODULES = [admin_cmd, members_cmd, sales_cmd]
+COMMAND_MODULES = [admin_cmd, members_cmd, sales_cmd, sync_cmd]
 
 
 class JsonArgumentParser(argparse.ArgumentParser):
@@ -25,17 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = JsonArgumentParser(prog="pos-app", description="Store loyalty POS: ops and support commands")
     parser.add_argument("--data-dir", type=Path, default=None, help="where this till keeps its data")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=JsonArgumentParser)
-    for module in COMMAND_MODULES + _optional_modules():
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
-
-
-def _optional_modules() -> list:
-    try:
-        from ..sync import cli as sync_cli  # the sync engine adds `pos-app sync ...`
-    except ImportError:
-        return []
-    return [sync_cli]
 
 
 class LazyApp:

@@ -16,7 +16,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from loyalty_core.errors import DomainError
 from loyalty_core.validation import clean_code, clean_name
-from pos_app.store.admin_repo import CashierRow
 
 from .context import ServiceContext
 from .events import audit
@@ -64,7 +63,7 @@ def login(uow: UnitOfWork, ctx: ServiceContext, cashier_id: str, pin: str) -> Ca
         _verify(_dummy_hash(), str(pin))  # as long as a real check: the answer time tells nothing either
         raise _bad_login()
     now = ctx.now()
-    _refuse_if_locked(row, now)
+    _refuse_if_locked(row.locked_until, now)
     if not _verify(row.pin_hash, str(pin)):
         failed = row.failed_attempts + 1
         lockouts = row.lockouts + (failed >= MAX_ATTEMPTS)
@@ -75,7 +74,7 @@ def login(uow: UnitOfWork, ctx: ServiceContext, cashier_id: str, pin: str) -> Ca
         after = uow.admin.cashier(row.cashier_id)  # read inside the unit of work: it is finished once committed
         uow.commit()
         if locked and after is not None:
-            _refuse_if_locked(after, now)
+            _refuse_if_locked(after.locked_until, now)
         raise _bad_login()
     uow.admin.update_cashier(row.cashier_id, failed_attempts=0, locked_until=None, lockouts=0)
     uow.commit()
@@ -101,12 +100,12 @@ def _locked_until(lockouts: int, now: dt.datetime) -> str:
     return (now + dt.timedelta(minutes=LOCK_MINUTES[lockouts - 1])).isoformat()
 
 
-def _refuse_if_locked(row: CashierRow, now: dt.datetime) -> None:
-    if not row.locked_until:
+def _refuse_if_locked(locked_until: str | None, now: dt.datetime) -> None:
+    if not locked_until:
         return
-    if row.locked_until == UNTIL_UNLOCKED:
+    if locked_until == UNTIL_UNLOCKED:
         raise DomainError("cashier_locked_out", "Locked after too many wrong PINs; a supervisor must unlock it")
-    until = dt.datetime.fromisoformat(row.locked_until)
+    until = dt.datetime.fromisoformat(locked_until)
     if until > now:
         minutes = -(-int((until - now).total_seconds()) // 60)  # rounded up: never "0 minutes"
         raise DomainError("cashier_locked", "Too many wrong PINs; try again later", minutes=minutes)

@@ -2,8 +2,6 @@
 
 import datetime as dt
 
-from pos_app.store.outbox_repo import PENDING
-
 from .context import ServiceContext
 from .uow import UnitOfWork
 from .views import DaySummary
@@ -43,7 +41,7 @@ def day_summary(uow: UnitOfWork, ctx: ServiceContext, day: dt.date | None = None
         refund_cents=sum(refunds),
         adjustments=totals["adjustments"],
         by_tier=by_tier,
-        pending_events=uow.outbox.counts()[PENDING],
+        pending_events=uow.outbox.counts()["pending"],
         by_tender=by_tender,
         expected_cash_cents=cash.get("received_cents", 0) - cash.get("change_cents", 0),
     )

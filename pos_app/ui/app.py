@@ -47,23 +47,6 @@ _FONTS = {
 }
 
 
-def _start_demo_hq(data_dir: Path):
-    """Later starts of a demo till: the same local HQ again (None if it cannot start: the till works offline)."""
-    from ..demo import start_demo
-
-    try:
-        return start_demo(data_dir)
-    except Exception:
-        log.exception("the demo HQ could not start; the till runs offline")
-        return None
-
-
-def _default_build(data_dir: Path, clock=None):
-    from ..bootstrap import build_app
-
-    return build_app(data_dir, clock=clock)
-
-
 def settle_heap() -> None:
     """Moves everything start-up built (Qt bindings, screens, rules, the store) out of the collector's sight.
 
@@ -86,7 +69,8 @@ class Shell(QObject):
         data_dir: Path,
         *,
         language: str | None = None,
-        build: Callable = _default_build,
+        build: Callable,
+        start_demo: Callable,
         clock=None,
         start_sync: bool = True,
         scanner_gap_ms: int = 30,
@@ -96,7 +80,8 @@ class Shell(QObject):
         super().__init__()
         self.qt_app = cast(QApplication, QApplication.instance())  # the caller made one (run_app, tests)
         self.data_dir = Path(data_dir)
-        self.build = build
+        self.build = build  # pos_app.bootstrap.build_app: the window never builds the till's services itself
+        self.start_demo = start_demo  # pos_app.demo.start_demo: a local HQ with demo data
         self.clock = clock
         self.start_sync = start_sync
         self.demo = demo  # `pos-app --demo`: a fresh folder sets itself up as a demo till, no questions
@@ -211,7 +196,7 @@ class Shell(QObject):
         def work():
             hq = None
             if config.load(data_dir).demo and self.demo_hq is None:
-                hq = _start_demo_hq(data_dir)
+                hq = self._start_demo_hq()
             services = build(data_dir, clock=clock)
             if after is not None:
                 after(services)
@@ -252,6 +237,14 @@ class Shell(QObject):
         screen = self._first_run_screen()
         self.session.run(Op(work).success(done).failure(lambda exc: screen.show_error(error_text(exc))))
 
+    def _start_demo_hq(self):
+        """Later starts of a demo till: the same local HQ again (None if it cannot start: the till works offline)."""
+        try:
+            return self.start_demo(self.data_dir)
+        except Exception:
+            log.exception("the demo HQ could not start; the till runs offline")
+            return None
+
     def _first_run_screen(self) -> FirstRunScreen:
         screen = self.window.screen_named("first_run")
         assert isinstance(screen, FirstRunScreen)
@@ -259,9 +252,8 @@ class Shell(QObject):
 
     def set_up_demo(self) -> None:
         """A local HQ in this process, the till registered with it, demo members and cashiers."""
-        from ..demo import start_demo
+        data_dir, start_demo = self.data_dir, self.start_demo
 
-        data_dir = self.data_dir
         screen = self._first_run_screen()
         screen.set_busy(True)
 
@@ -343,13 +335,14 @@ class Shell(QObject):
             self.demo_hq.stop()
 
 
-def run_app(data_dir: Path | None = None, argv: list[str] | None = None, *, demo: bool = False) -> int:
+def run_app(data_dir: Path | None, *, build: Callable, start_demo: Callable, demo: bool = False,
+            argv: list[str] | None = None) -> int:  # fmt: skip
     started = time.perf_counter()
     qt_app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     qt_app.setApplicationName("store-loyalty-pos")
     if data_dir is None:
         data_dir = config.default_demo_dir() if demo else config.default_data_dir()
-    shell = Shell(Path(data_dir), demo=demo)
+    shell = Shell(Path(data_dir), build=build, start_demo=start_demo, demo=demo)
     shell.start()
     log.info("window shown after %.0f ms", (time.perf_counter() - started) * 1000)
     code = qt_app.exec()

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..sync.status import SyncNotice, SyncStatus
+from ..services import SyncNotice, SyncStatus
 from .ops import SYNC, Changes
 
 STATUS = "status"

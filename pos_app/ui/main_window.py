@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..sync.status import SyncStatus
+from ..services import SyncStatus
 from . import fkeys
 from .errors import error_text
 from .i18n import translate

@@ -14,8 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from loyalty_core.ids import uuid7
 from loyalty_core.pricing import CartLine, Quote
 
-from ..services.checkout import SaleRequest
-from ..services.views import MemberView, Receipt
+from ..services import MemberView, Receipt, SaleRequest
 
 OPEN_SKU = "OPEN"
 MAX_QTY = 999

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..sync.status import SyncStatus
+from ..services import SyncStatus
 from . import fmt
 from .dialogs import Dialogs
 from .i18n import I18n
@@ -20,13 +20,13 @@ if TYPE_CHECKING:  # the composition root's types, for annotations only (no impo
 
     from ..bootstrap import App
     from ..config import TerminalConfig
-    from ..services.pos import CashierService, PosService
+    from ..services import CashierService, PosService
 
 
 class Session(QObject):
     services_ready = Signal()
     cashier_changed = Signal(object)  # Cashier | None
-    sync_status_changed = Signal(object)  # pos_app.sync.status.SyncStatus
+    sync_status_changed = Signal(object)  # pos_app.services.SyncStatus
     notify = Signal(str, str)  # level ("info" | "error"), text — for the window's message bar
 
     def __init__(self, runner: OpRunner, i18n: I18n, settings: UiSettings, data_dir: Path | None,

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..sync.status import SyncStatus
+from ..services import SyncStatus
 from .bridge import CoreBridge
 from .ops import SYNC, Changes, Op
 from .session import Session

@@ -1,5 +1,6 @@
 import pytest
-from cli_helpers import SUPERVISOR, SUPERVISOR_PIN, Cli  # noqa: F401
+
+from tests.cli.cli_helpers import SUPERVISOR, SUPERVISOR_PIN, Cli  # noqa: F401
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from cli_helpers import SUPERVISOR, SUPERVISOR_PIN, Cli
+from tests.cli.cli_helpers import SUPERVISOR, SUPERVISOR_PIN, Cli
 
 FULL_DISK = str(Path(__file__).with_name("full_disk.py"))
 TUESDAY = "2026-11-24T10:00"

@@ -1,34 +1,21 @@
 """Console tests: the real HQ app (SQLite file, migrated once per session) with the test clock."""
 
-import shutil
 
 import pytest
-from console_helpers import Chain, login
 from fastapi.testclient import TestClient
-from testclock import TUESDAY
 
 from hq.app import create_app
-from hq.storage import db, migrate
+from tests.console.console_helpers import Chain, login
+from tests.support.clock import TUESDAY
 
 
 def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
 
 
-@pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("console-template") / "hq.sqlite3"
-    engine = db.make_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def db_file(migrated_template, tmp_path):
-    path = tmp_path / "hq.sqlite3"
-    shutil.copy(migrated_template, path)
-    return f"sqlite:///{path}"
+def db_file(hq_sqlite_copy):
+    return hq_sqlite_copy()
 
 
 @pytest.fixture

@@ -3,29 +3,28 @@ backends (the console's other tests run on SQLite only; the program's run on Pos
 
 import copy
 import json
-import shutil
 
 import pytest
 import sqlalchemy as sa
-from console_helpers import csrf_of
-from hq_helpers import migrated_pg_database
 
 from hq.storage import db, migrate
 from hq.storage.schema import metadata
+from tests.console.console_helpers import csrf_of
+from tests.support.postgres import migrated_pg_database
 
 
 @pytest.fixture(scope="session")
-def program_pg():
-    yield from migrated_pg_database("hq_program")
+def program_pg(pg):
+    url, engine = migrated_pg_database(pg, "hq_program")
+    yield url, engine
+    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_file(request, migrated_template, tmp_path):
+def db_file(request, hq_sqlite_copy):
     """Overrides the console conftest's SQLite-only database: these tests run on both backends."""
     if request.param == "sqlite":
-        path = tmp_path / "hq.sqlite3"
-        shutil.copy(migrated_template, path)
-        return f"sqlite:///{path}"
+        return hq_sqlite_copy()
     url, engine = request.getfixturevalue("program_pg")
     tables = ", ".join(t.name for t in metadata.sorted_tables)
     with engine.begin() as conn:

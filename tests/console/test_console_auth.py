@@ -1,7 +1,9 @@
 """Signing in: cookies, CSRF, lockout, idle timeout, disabled operators."""
 
-from console_helpers import PASSWORD, csrf_of, login, post
 from fastapi.testclient import TestClient
+
+from tests.console.console_helpers import csrf_of, login, post
+from tests.support.passwords import PASSWORD
 
 
 def sessions(chain) -> int:

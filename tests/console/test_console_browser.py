@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from console_helpers import PASSWORD
 
 from hq.cli import main as hq_cli
+from tests.support.passwords import PASSWORD
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "console"

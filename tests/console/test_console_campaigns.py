@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 import sqlalchemy as sa
-from console_helpers import csrf_of
-from program_helpers import db_file, program_pg  # noqa: F401  (fixtures used by name: SQLite and PostgreSQL)
 
 from hq.storage import db
+from tests.console.console_helpers import csrf_of
+from tests.console.program_helpers import db_file, program_pg  # noqa: F401  (fixtures used by name: SQLite and PostgreSQL)
 
 
 def form(today: dt.date, **over) -> dict:

@@ -4,7 +4,7 @@ Screenshots of the campaign pages in each language go to /tmp/shots/campaigns/."
 import datetime as dt
 from pathlib import Path
 
-from test_console_browser import browser, server, sign_in, wait_for  # noqa: F401  (fixtures)
+from tests.console.test_console_browser import browser, server, sign_in, wait_for  # noqa: F401  (fixtures)
 
 SHOTS = Path("/tmp/shots/campaigns")
 

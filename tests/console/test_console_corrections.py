@@ -4,10 +4,10 @@ figures are booked, and the difference waits in the console until a person ackno
 import re
 
 import pytest
-from console_helpers import csrf_of
-from program_helpers import db_file, program_pg  # noqa: F401  (fixtures used by name: SQLite and PostgreSQL)
 
 from loyalty_core import ledger
+from tests.console.console_helpers import csrf_of
+from tests.console.program_helpers import db_file, program_pg  # noqa: F401  (fixtures used by name: SQLite and PostgreSQL)
 
 
 def inflated_sale(chain, store: str, code: str, claimed: int) -> dict:

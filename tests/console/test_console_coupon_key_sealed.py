@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from test_console_campaigns import create, form
 
 from hq.storage import sealed
 from loyalty_core import coupons, signing
 from loyalty_core.errors import DomainError
+from tests.console.test_console_campaigns import create, form
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """The held-adjustment queue: built on hq-trust's hq.services.held (skipped until that branch is merged)."""
 
 import pytest
-from console_helpers import csrf_of
+
+from tests.console.console_helpers import csrf_of
 
 pytest.importorskip("hq.services.held", reason="hq.services.held (held adjustments) comes with the hq-trust branch")
 

@@ -1,7 +1,8 @@
 """Administrators manage operators in the console; every other role is refused and nothing changes."""
 
 import pytest
-from console_helpers import csrf_of, login
+
+from tests.console.console_helpers import csrf_of, login
 
 NEW_PASSWORD = "a long enough password"
 

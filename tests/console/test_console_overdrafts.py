@@ -2,7 +2,8 @@
 the deficit back as an audited entry that the tills pull."""
 
 import pytest
-from console_helpers import csrf_of
+
+from tests.console.console_helpers import csrf_of
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from test_console_browser import CHROMEDRIVER, CHROMIUM, RAW_KEY, browser, server, sign_in, wait_for  # noqa: F401
+
+from tests.console.test_console_browser import CHROMEDRIVER, CHROMIUM, RAW_KEY, browser, server, sign_in, wait_for  # noqa: F401
 
 SHOTS = Path("/tmp/shots/review")
 RQ_KEY = re.compile(r"\b(?:rq|ops)\.[a-z_0-9]+\b")  # a review-queue key shown untranslated

@@ -4,7 +4,8 @@ import csv
 import io
 
 import pytest
-from console_helpers import csrf_of, post
+
+from tests.console.console_helpers import csrf_of, post
 
 XSS = "<script>alert(1)</script>"
 

@@ -4,13 +4,13 @@ Screenshots of each page in each language go to /tmp/shots/program/ (and test-ar
 import json
 from pathlib import Path
 
-from program_helpers import (  # noqa: F401  (fixtures used by name)
+from tests.console.program_helpers import (  # noqa: F401  (fixtures used by name)
     db_file,
     in_force_version,
     program_pg,
     with_basic_earn,
 )
-from test_console_browser import ARTIFACTS, browser, pytestmark, server, sign_in, wait_for  # noqa: F401
+from tests.console.test_console_browser import ARTIFACTS, browser, pytestmark, server, sign_in, wait_for  # noqa: F401
 
 SHOTS = Path("/tmp/shots/program")
 

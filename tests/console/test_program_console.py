@@ -5,8 +5,9 @@ import datetime as dt
 import json
 
 import pytest
-from console_helpers import csrf_of
-from program_helpers import (  # noqa: F401  (db_file and program_pg are fixtures used by name)
+
+from tests.console.console_helpers import csrf_of
+from tests.console.program_helpers import (  # noqa: F401  (db_file and program_pg are fixtures used by name)
     act,
     audit_actions,
     db_file,
@@ -16,7 +17,7 @@ from program_helpers import (  # noqa: F401  (db_file and program_pg are fixture
     save_draft,
     with_basic_earn,
 )
-from testclock import TUESDAY
+from tests.support.clock import TUESDAY
 
 INJECTION = '<script>alert(1)</script>"; DROP TABLE rules; --'
 

@@ -6,14 +6,13 @@ import dataclasses
 import datetime as dt
 import json
 
-from program_helpers import db_file, default_program, program_pg, with_basic_earn  # noqa: F401
-from testclock import TUESDAY
-
 from hq.services.program_checks import Problems, check_draft, full_document
 from hq.services.program_diff import Change, diff, shown
 from hq.services.program_sim import points_value_cents, simulate
 from hq.storage import db, migrate
 from loyalty_core.rules import RedeemPolicy, RuleSet
+from tests.console.program_helpers import db_file, default_program, program_pg, with_basic_earn  # noqa: F401
+from tests.support.clock import TUESDAY
 
 
 def rules_with(draft: dict, version: int = 2) -> RuleSet:

@@ -6,22 +6,22 @@ import pytest
 
 from loyalty_core.pricing import CartLine
 from loyalty_core.signing import Signer
-from pos_app import bootstrap, config
+from pos_app import bootstrap
+from tests.support.tills import init_till
 
-from .support import SUPERVISOR, SUPERVISOR_PIN, next_phone
+from .support import SUPERVISOR, next_phone
 
 
 @pytest.fixture
-def data_dir(tmp_path):
-    path = tmp_path / "till"
-    config.init_terminal(path, "S001", "T01")
-    return path
+def data_dir(tmp_path, till_template):
+    """A new till (its own store, terminal and keys) whose store is a copy of the migrated template, with
+    the test supervisor (SUPERVISOR / SUPERVISOR_PIN) who approves adjustments."""
+    return init_till(tmp_path / "till", till_template, "S001", "T01")
 
 
 @pytest.fixture
 def app(data_dir, clock):
     built = bootstrap.build_app(data_dir, clock=clock)
-    built.cashiers.add(SUPERVISOR, "Test Supervisor", SUPERVISOR_PIN, role="supervisor")  # approves adjustments
     yield built
     built.close()
 

@@ -6,15 +6,14 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import text
-from testclock import STORE_TZ as TZ  # noqa: F401  (Taipei: the till's local time)
-from testclock import THURSDAY, TUESDAY, WEDNESDAY  # noqa: F401
 
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
 from loyalty_core.rules import RuleSet
 from pos_app import resources
-
-SUPERVISOR, SUPERVISOR_PIN = "9001", "2468"  # every test till has this supervisor
+from tests.support.clock import STORE_TZ as TZ  # noqa: F401  (Taipei: the till's local time)
+from tests.support.clock import THURSDAY, TUESDAY, WEDNESDAY  # noqa: F401
+from tests.support.tills import SUPERVISOR, SUPERVISOR_PIN  # noqa: E402,F401  (every test till has this supervisor)
 
 # The worked example of the design brief, on SKUs with no SKU or category bonus.
 WORKED_CART = [CartLine("SHIRT-1", "apparel", 15000, 2), CartLine("HAT-1", "apparel", 9990, 1)]

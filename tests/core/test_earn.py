@@ -3,11 +3,10 @@ the sign-up bonus, referrals, member day and the birthday month."""
 
 import datetime as dt
 
-from testclock import end_of_12th_month_after
-
 from loyalty_core import coupons as coupon_rules
 from loyalty_core import pricing, promotions
 from loyalty_core.pricing import CartLine, MemberTerms
+from tests.support.clock import end_of_12th_month_after
 
 from .support import THURSDAY, TUESDAY, WEDNESDAY, default_rules, default_rules_dict, outbox_events, rules_with
 

@@ -4,11 +4,11 @@ first, and debt that later earnings pay off."""
 import datetime as dt
 
 import pytest
-from testclock import end_of_12th_month_after
 
 from loyalty_core import ledger
 from loyalty_core.ledger import Entry
 from loyalty_core.pricing import CartLine
+from tests.support.clock import end_of_12th_month_after
 
 from .support import TUESDAY, ledger_rows
 

@@ -9,7 +9,6 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
-from testclock import TUESDAY, end_of_12th_month_after
 
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
@@ -19,6 +18,7 @@ from pos_app.store.engine import make_engine
 from pos_app.store.ledger_repo import LedgerRepository
 from pos_app.store.outbox_repo import OutboxRepository
 from pos_app.store.uow import SqlUnitOfWork
+from tests.support.clock import TUESDAY, end_of_12th_month_after
 
 from .support import SUPERVISOR, SUPERVISOR_PIN, WORKED_CART, ledger_rows, outbox_events, query, refused, snapshot
 

@@ -3,13 +3,13 @@ finished once committed or rolled back."""
 
 import pytest
 from sqlalchemy import text
-from testclock import NOW
 
 from loyalty_core import personal_data
 from loyalty_core.member import new_member
 from pos_app.store import erasure, migrate
 from pos_app.store.engine import UnitOfWorkFinished, make_engine
 from pos_app.store.uow import SqlUnitOfWork
+from tests.support.clock import NOW
 
 FULL, NORMAL = 2, 1  # PRAGMA synchronous values
 

@@ -68,11 +68,13 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.__main__ import build, start_demo
     from pos_app.ui.app import Shell
 
     app = QApplication(["pos-app"])
     now = dt.datetime.fromisoformat(now_iso)
-    shell = Shell(Path(data_dir), language=language, clock=lambda: now, start_sync=False)
+    shell = Shell(Path(data_dir), language=language, clock=lambda: now, start_sync=False, build=build,
+                  start_demo=start_demo)
     shell.start()
     shell.window.move(0, 0)
     shell.window.resize(1366, 740)

@@ -6,16 +6,14 @@ and dropped at the end. If the server cannot be reached the PostgreSQL half
 is skipped with the reason; CI has the server, so there it always runs.
 """
 
-import shutil
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from hq_helpers import migrated_pg_database
 
 from hq.app import create_app
-from hq.storage import db, migrate
+from hq.storage import migrate
 from hq.storage.schema import metadata
+from tests.support.postgres import migrated_pg_database
 
 
 def pytest_configure(config):
@@ -24,18 +22,10 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory) -> Path:
-    """One migrated SQLite file; each test gets a copy (much faster than migrating again)."""
-    path = tmp_path_factory.mktemp("template") / "hq.sqlite3"
-    engine = db.make_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine)
+def pg_database(pg):
+    url, engine = migrated_pg_database(pg, "hq_test")
+    yield url, engine
     engine.dispose()
-    return path
-
-
-@pytest.fixture(scope="session")
-def pg_database():
-    yield from migrated_pg_database("hq_test")
 
 
 def _empty_postgres(engine) -> None:
@@ -46,11 +36,9 @@ def _empty_postgres(engine) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path) -> str:
+def db_url(request) -> str:
     if request.param == "sqlite":
-        path = tmp_path / "hq.sqlite3"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        return f"sqlite:///{path}"
+        return request.getfixturevalue("hq_sqlite_copy")()
     url, engine = request.getfixturevalue("pg_database")
     _empty_postgres(engine)
     return url
@@ -59,7 +47,8 @@ def db_url(request, tmp_path) -> str:
 @pytest.fixture
 def hq(db_url, clock):
     from fastapi.testclient import TestClient
-    from hq_helpers import Hq
+
+    from tests.hq.hq_helpers import Hq
 
     app = create_app(db_url, clock=clock.utc_clock())  # HQ speaks UTC, as in production
     with TestClient(app) as client:

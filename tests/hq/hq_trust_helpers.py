@@ -1,9 +1,9 @@
 """Small steps the trust tests share."""
 
 import sqlalchemy as sa
-from hq_helpers import Till
 
 from hq.storage import db
+from tests.support.events import Till
 
 
 def enrolled(hq, till: Till, **kwargs) -> str:

@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 import sqlalchemy as sa
-from hq_helpers import Till
 
 from hq.services.reports import buyer_days, dashboard, rollup, summary
 from hq.storage import db
 from hq.storage.schema import spend
+from tests.support.events import Till
 
 D = dt.date
 

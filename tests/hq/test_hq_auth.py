@@ -1,10 +1,10 @@
 """Who may call what: bearer tokens, hashed at rest, scoped to a store terminal or a channel."""
 
 
-from hq_helpers import Till, auth
-
 from hq.services import admin
 from hq.storage import db
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 
 def test_missing_or_wrong_tokens_get_401_json(hq):

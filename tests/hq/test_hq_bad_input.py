@@ -3,7 +3,9 @@
 import json
 
 import pytest
-from hq_helpers import Till, auth
+
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 PUSH = "/api/v1/sync/push"
 

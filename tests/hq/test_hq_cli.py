@@ -2,10 +2,10 @@
 
 import json
 
-from hq_helpers import Till, auth
-
 from hq.cli import main
 from loyalty_core.signing import Signer, b64
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 
 def run(db_url, capsys, *argv):

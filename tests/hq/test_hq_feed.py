@@ -3,11 +3,11 @@
 import threading
 import time
 
-from hq_helpers import Till, auth
-from testclock import NOW
-
 from hq.services import apply
 from hq.storage import db, feed
+from tests.hq.hq_helpers import auth
+from tests.support.clock import NOW
+from tests.support.events import Till
 
 
 def _seqs(changes):

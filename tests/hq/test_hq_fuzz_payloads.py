@@ -1,10 +1,10 @@
 """Whatever a till puts in a payload, HQ answers per event and its books stay consistent."""
 
-from hq_helpers import Till
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loyalty_core.ledger import KINDS
+from tests.support.events import Till
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.floats(allow_nan=False, allow_infinity=False)

@@ -3,10 +3,10 @@
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from hq_helpers import auth
 
 from hq.storage.schema import POSTGRES_ONLY_INDEXES, metadata
 from loyalty_core.signing import Signer, b64
+from tests.hq.hq_helpers import auth
 
 KEYS = "/api/v1/stores/me/keys"
 

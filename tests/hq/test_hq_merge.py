@@ -1,8 +1,8 @@
 """The same phone enrolled in two places: the member HQ accepted first survives, whatever enrolled_at says."""
 
-from hq_helpers import Till, auth, new_phone
-
 from loyalty_core import ledger
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till, new_phone
 
 
 def _twins(hq):

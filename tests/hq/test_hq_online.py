@@ -1,6 +1,7 @@
 """The online shop: orders and returns priced by the domain, idempotent by the shop's ids."""
 
-from hq_helpers import Till, auth
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 ORDERS, RETURNS = "/api/v1/online/orders", "/api/v1/online/returns"
 

@@ -1,10 +1,9 @@
 """HQ reads every phone as E.164 in the sending store's country: one phone is one person."""
 
-from hq_helpers import Till
-
 from hq.services import admin
 from hq.storage import db
 from loyalty_core.ids import member_code
+from tests.support.events import Till
 
 
 def test_one_phone_sent_in_two_formats_by_two_stores_is_merged_into_the_earlier_member(hq):

@@ -1,8 +1,7 @@
 """Pushing till events: exactly once, per-event answers, and what each event does."""
 
-from hq_helpers import Till, entry
-
 from loyalty_core import ledger
+from tests.support.events import Till, entry
 
 
 def test_an_enrollment_and_a_sale_are_applied_and_the_balance_is_the_sum_of_the_ledger(hq):

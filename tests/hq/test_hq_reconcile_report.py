@@ -2,7 +2,8 @@
 
 import pytest
 import sqlalchemy as sa
-from hq_helpers import auth
+
+from tests.hq.hq_helpers import auth
 
 URL = "/api/v1/reconcile/report"
 

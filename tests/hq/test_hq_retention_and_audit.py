@@ -4,11 +4,11 @@ import datetime as dt
 import json
 
 import sqlalchemy as sa
-from hq_helpers import Till
 
 from hq.cli import main
 from hq.services import audit_chain, expiry, retention, rights
 from hq.storage import db
+from tests.support.events import Till
 
 
 def cli(hq, capsys, *argv):

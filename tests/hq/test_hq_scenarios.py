@@ -1,10 +1,11 @@
 """Random days at two stores: whatever happens, HQ's books add up and a replay changes nothing."""
 
-from hq_helpers import Till, auth
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loyalty_core.reconcile import BucketHasher
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 PHONES = ["0911000001", "0911000002", "0911000003"]  # few phones: duplicates (and merges) are common
 

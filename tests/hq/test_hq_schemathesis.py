@@ -8,14 +8,14 @@ tokens so the fuzzer gets past authentication and reaches the handlers.
 
 import pytest
 import schemathesis
-from hq_helpers import auth
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-from testclock import TestClock
 
 from hq.app import create_app
 from hq.services import admin
 from hq.storage import db
+from tests.hq.hq_helpers import auth
+from tests.support.clock import TestClock
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

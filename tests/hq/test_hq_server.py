@@ -9,7 +9,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from hq_helpers import Till, auth
+
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 ROOT = Path(__file__).resolve().parents[2]
 

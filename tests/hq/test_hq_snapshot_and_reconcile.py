@@ -1,9 +1,9 @@
 """Bootstrapping a new store PC from a snapshot, and the nightly reconciliation digests."""
 
-from hq_helpers import Till, auth
-
 from loyalty_core.ledger import Entry
 from loyalty_core.reconcile import BucketHasher, bucket_of
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 
 def _enroll_many(hq, n):

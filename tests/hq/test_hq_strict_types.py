@@ -3,9 +3,9 @@ the events around it are applied, and nothing answers 5xx (PostgreSQL used to 50
 
 import json
 
-from hq_helpers import Till, auth, entry
-
 from loyalty_core import ledger
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till, entry
 
 PUSH = "/api/v1/sync/push"
 

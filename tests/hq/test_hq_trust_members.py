@@ -3,11 +3,10 @@
 import datetime as dt
 import json
 
-from hq_helpers import Till, entry, new_phone
-from hq_trust_helpers import enrolled
-
 from hq.cli import main
 from loyalty_core import ledger
+from tests.hq.hq_trust_helpers import enrolled
+from tests.support.events import Till, entry, new_phone
 
 
 def run(db_url, capsys, *argv):

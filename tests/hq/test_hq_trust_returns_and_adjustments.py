@@ -2,11 +2,10 @@
 
 import json
 
-from hq_helpers import Till, entry
-from hq_trust_helpers import enrolled
-
 from hq.cli import main
 from loyalty_core import ledger
+from tests.hq.hq_trust_helpers import enrolled
+from tests.support.events import Till, entry
 
 
 def run(db_url, capsys, *argv):

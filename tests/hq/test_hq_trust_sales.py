@@ -3,12 +3,12 @@
 import datetime as dt
 
 import sqlalchemy as sa
-from hq_helpers import Till, entry
-from hq_trust_helpers import enrolled, ledger_ids
 
 from hq.storage import db
 from hq.storage import rules as published
 from loyalty_core import ledger
+from tests.hq.hq_trust_helpers import enrolled, ledger_ids
+from tests.support.events import Till, entry
 
 
 def test_an_earn_entry_of_ten_million_points_on_a_one_dollar_sale_books_what_the_sale_earned(hq):

@@ -10,7 +10,6 @@ nothing; a retry or a duplicate books nothing.
 
 import uuid
 
-from hq_helpers import Till, entry
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -23,6 +22,7 @@ from hypothesis.stateful import (
 )
 
 from loyalty_core import ledger
+from tests.support.events import Till, entry
 
 PER_ADJUST, PER_STORE_DAY = 10_000, 50_000
 

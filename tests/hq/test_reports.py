@@ -5,13 +5,14 @@ import json
 
 import pytest
 import sqlalchemy as sa
-from hq_helpers import Till, auth
 
 from hq.cli import main
 from hq.services.operators import accounts
 from hq.services.reports import rollup
 from hq.storage import db
 from hq.storage.schema import ledger, rollup_marks
+from tests.hq.hq_helpers import auth
+from tests.support.events import Till
 
 DAY = "2026-11-24"  # a Tuesday: no member-day multiplier in the figures below
 PASSWORD = "a long enough password"

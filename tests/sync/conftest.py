@@ -1,20 +1,12 @@
-"""Sync tests: a real HQ on loopback (SQLite, and PostgreSQL in a fresh database), real tills."""
-
+"""Sync tests: a real HQ on loopback (SQLite, or PostgreSQL in a database of its own), real tills."""
 
 import pytest
-from sync_harness import HqServer, PgDatabase, make_till, pg_available
-from testclock import NOW, RunningClock
+
+from tests.support.clock import NOW, RunningClock
+from tests.support.hq_server import HqServer
+from tests.sync.sync_harness import make_till
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(scope="session")
-def pg_database():
-    if not pg_available():
-        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
-    db = PgDatabase()
-    yield db
-    db.drop()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -23,15 +15,15 @@ def backend(request):
 
 
 @pytest.fixture
-def hq_factory(backend, tmp_path, request):
-    """Makes HQ servers on the test's backend; each gets its own empty database (or PG schema)."""
+def hq_factory(backend, hq_sqlite_copy, request):
+    """Makes HQ servers on the test's backend; each starts from its own copy of the migrated database."""
     servers = []
 
     def make(clock=None, tls=None) -> HqServer:
         if backend == "postgres":
-            url = request.getfixturevalue("pg_database").new_url()
+            url = request.getfixturevalue("pg").copy_of_migrated("sync_hq")
         else:
-            url = f"sqlite:///{tmp_path / f'hq{len(servers)}.sqlite3'}"
+            url = hq_sqlite_copy(f"hq{len(servers)}")
         server = HqServer(url, clock=clock, tls=tls).start()
         servers.append(server)
         return server
@@ -47,12 +39,13 @@ def hq(hq_factory):
 
 
 @pytest.fixture
-def till_factory(tmp_path):
+def till_factory(tmp_path, till_template):
     apps = []
     store_clock = RunningClock(NOW)  # every till of a test keeps the same (right) time unless given its own
 
     def make(hq, store_id="S001", terminal_id="T01", **kwargs):
         kwargs.setdefault("clock", store_clock)
+        kwargs.setdefault("template", till_template)
         app = make_till(tmp_path / f"till-{store_id}-{terminal_id}-{len(apps)}", hq, store_id, terminal_id, **kwargs)
         apps.append(app)
         return app

@@ -1,9 +1,5 @@
-"""A real HQ on loopback, real tills in temp dirs, and a network that misbehaves on purpose.
-
-Used by the sync tests, by their child processes (SIGKILL tests) and by the
-sync benchmarks. Nothing here is faked on the HQ side: the server is
-`hq.app.create_app` under uvicorn, on SQLite or PostgreSQL.
-"""
+"""Real tills in temp dirs against a real HQ on loopback (tests/support/hq_server.py), and a network
+that misbehaves on purpose. Nothing here is faked on the HQ side."""
 
 from __future__ import annotations
 
@@ -17,187 +13,41 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import requests
 import sqlalchemy as sa
-import uvicorn
 from requests.adapters import HTTPAdapter
-from testclock import NOW, RunningClock
 
-from hq.services import admin
 from hq.services.operators import accounts
-from hq.storage import db as hq_db
-from hq.storage import schema as hq_schema
 from loyalty_core import ids, ledger
 from loyalty_core.pricing import CartLine
 from pos_app import config
 from pos_app.bootstrap import App, build_app
 from pos_app.services import checkout
-
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
-
-
-# -- HQ ------------------------------------------------------------------------------------------
-
-
-class HqServer:
-    """hq.app.create_app under uvicorn in a thread; restartable on the same port and database."""
-
-    def __init__(self, db_url: str, port: int = 0, clock: Callable[[], dt.datetime] | None = None,
-                 tls: tuple[Path, Path] | None = None) -> None:  # fmt: skip
-        self.db_url = db_url
-        self.port = port
-        self.clock = clock or RunningClock(NOW).utc_clock()  # HQ keeps UTC, as in production
-        self.tls = tls  # (certificate chain, private key): serve HTTPS
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        self.engine = hq_db.make_engine(db_url)  # our own, for admin work and for looking inside
-
-    @property
-    def url(self) -> str:
-        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
-
-    def start(self) -> HqServer:
-        from hq.app import create_app
-
-        app = create_app(self.db_url, clock=self.clock)
-        tls = {"ssl_certfile": str(self.tls[0]), "ssl_keyfile": str(self.tls[1])} if self.tls else {}
-        cfg = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error", lifespan="on",
-                             timeout_graceful_shutdown=1, **tls)  # fmt: skip
-        self._server = uvicorn.Server(cfg)
-        self._thread = threading.Thread(target=self._server.run, name="hq-server", daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 30
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("HQ did not start")
-            time.sleep(0.01)
-        self.port = self._server.servers[0].sockets[0].getsockname()[1]
-        return self
-
-    def stop(self, crash: bool = False) -> None:
-        """Stops serving; `crash=True` cuts connections in flight instead of finishing them."""
-        if self._server is None:
-            return
-        self._server.should_exit = True
-        if crash:
-            self._server.force_exit = True
-        self._thread.join(15)
-        self._server = None
-
-    def restart(self, crash: bool = True) -> None:
-        self.stop(crash=crash)
-        for _ in range(100):
-            try:
-                self.start()
-                return
-            except (OSError, RuntimeError, SystemExit):
-                time.sleep(0.05)
-        raise RuntimeError("HQ did not come back")
-
-    def close(self) -> None:
-        self.stop()
-        self.engine.dispose()
-
-    # -- admin -----------------------------------------------------------------------------------
-
-    def write(self, work):
-        return hq_db.write(self.engine, work)
-
-    def add_store(self, store_id: str, name: str | None = None) -> None:
-        self.write(lambda c: admin.add_store(c, store_id, name or f"Store {store_id}", self.clock()))
-
-    def add_terminal(self, store_id: str, terminal_id: str) -> str:
-        # Provisioned long before any scenario's sales: HQ flags events dated before it (clock skew).
-        provisioned = self.clock() - dt.timedelta(days=3650)
-        return self.write(lambda c: admin.add_terminal(c, store_id, terminal_id, provisioned))["token"]
-
-    def add_channel(self, name: str) -> str:
-        return self.write(lambda c: admin.add_channel(c, name, self.clock()))["token"]
-
-    # -- looking inside --------------------------------------------------------------------------
-
-    def scalar(self, sql: str, **params):
-        with hq_db.read(self.engine) as conn:
-            return conn.execute(sa.text(sql), params).scalar()
-
-    def rows(self, sql: str, **params) -> list:
-        with hq_db.read(self.engine) as conn:
-            return list(conn.execute(sa.text(sql), params))
-
-    def feed_head(self) -> int:
-        return int(self.scalar("SELECT last_seq FROM feed_counter WHERE id = 1"))
-
-    def ledger(self) -> dict[str, tuple]:
-        """entry_id -> (member_code, points, event_id)."""
-        t = hq_schema.ledger.c
-        with hq_db.read(self.engine) as conn:
-            return {r.entry_id: (r.member_code, int(r.points), r.event_id)
-                    for r in conn.execute(sa.select(t.entry_id, t.member_code, t.points, t.event_id))}  # fmt: skip
-
-    def balances(self) -> dict[str, int]:
-        t = hq_schema.members.c
-        with hq_db.read(self.engine) as conn:
-            return {r.member_code: int(r.balance) for r in conn.execute(sa.select(t.member_code, t.balance))}
-
-    def member(self, code: str):
-        with hq_db.read(self.engine) as conn:
-            return conn.execute(sa.select(hq_schema.members).where(hq_schema.members.c.member_code == code)).first()
-
-    def events_of(self, store_id: str, terminal_id: str) -> int:
-        return int(self.scalar("SELECT count(*) FROM events WHERE store_id = :s AND terminal_id = :t",
-                               s=store_id, t=terminal_id))  # fmt: skip
-
-
-class PgDatabase:
-    """A fresh PostgreSQL database for one test session, dropped at the end; one schema per HQ."""
-
-    def __init__(self) -> None:
-        self.name = f"sync_test_{uuid.uuid4().hex[:10]}"
-        self._admin = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-        with self._admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{self.name}"'))
-        self._schemas = 0
-        self._engine = sa.create_engine(f"{PG_SERVER}/{self.name}", isolation_level="AUTOCOMMIT")
-
-    def new_url(self) -> str:
-        self._schemas += 1
-        schema = f"hq{self._schemas}"
-        with self._engine.connect() as conn:
-            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-        return f"{PG_SERVER}/{self.name}?options=-csearch_path%3D{schema}"
-
-    def drop(self) -> None:
-        self._engine.dispose()
-        with self._admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
-        self._admin.dispose()
-
-
-def pg_available() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
-            return True
-    except OSError:
-        return False
-
+from tests.support.clock import NOW, RunningClock
+from tests.support.hq_server import HqServer
+from tests.support.passwords import PASSWORD, password_hash
+from tests.support.tills import SUPERVISOR, SUPERVISOR_PIN, init_till
 
 # -- tills ---------------------------------------------------------------------------------------
 
 
-def make_till(data_dir: Path, hq: HqServer, store_id: str, terminal_id: str, *, clock=None,
-              register: bool = True, fast: bool = True, ca_bundle: Path | None = None) -> App:  # fmt: skip
-    """A till set up against `hq` (store and terminal registered there first)."""
+def make_till(data_dir: Path, hq: HqServer, store_id: str, terminal_id: str, *, clock=None, register: bool = True,
+              fast: bool = True, ca_bundle: Path | None = None, template: Path | None = None) -> App:  # fmt: skip
+    """A till set up against `hq` (store and terminal registered there first); its store a copy of
+    `template` (tests/support/tills.py) when given, else migrated here."""
     if register:
         if hq.scalar("SELECT count(*) FROM stores WHERE store_id = :s", s=store_id) == 0:
             hq.add_store(store_id)
         token = hq.add_terminal(store_id, terminal_id)
-        config.init_terminal(data_dir, store_id, terminal_id, hq.url, token, ca_bundle=ca_bundle)
+        if template is not None:
+            init_till(data_dir, template, store_id, terminal_id, hq.url, token, ca_bundle=ca_bundle)
+        else:
+            config.init_terminal(data_dir, store_id, terminal_id, hq.url, token, ca_bundle=ca_bundle)
     app = build_app(data_dir, clock=clock or RunningClock(NOW))  # the run's day, never the wall clock's
     if app.cashiers.count() == 0:  # adjustments need a supervisor of this till
-        app.cashiers.add("9001", "Test Supervisor", "2468", role="supervisor")
+        app.cashiers.add(SUPERVISOR, "Test Supervisor", SUPERVISOR_PIN, role="supervisor")
     if fast:
         tune(app)
     return app
@@ -430,10 +280,10 @@ class Console:
     """HQ's console as an operator's browser session: logged in, posting forms with their CSRF token."""
 
     CSRF = re.compile(r'name="csrf" value="([^"]+)"')
-    PASSWORD = "correct horse battery staple"
+    PASSWORD = PASSWORD
 
     def __init__(self, hq: HqServer, username: str = "boss", role: str = "admin", store: str | None = None) -> None:
-        hq.write(lambda c: accounts.add(c, username, role, self.PASSWORD, hq.clock(), store))
+        hq.write(lambda c: accounts.add_hashed(c, username, role, password_hash(), hq.clock(), store))
         self.url = hq.url
         self.web = requests.Session()
         page = self.web.get(f"{hq.url}/console/login")

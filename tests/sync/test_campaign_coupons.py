@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 import sqlalchemy as sa
-from sync_harness import Console, settle
 
 from hq.services import snapshot
 from hq.storage import db as hq_db
@@ -16,6 +15,7 @@ from loyalty_core import coupons
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
 from loyalty_core.signing import Signer
+from tests.sync.sync_harness import Console, settle
 
 BASKET = [CartLine("TEA-500", "tea", 15000, 2)]  # 300.00, over the campaign's 200.00 minimum
 

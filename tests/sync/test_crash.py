@@ -6,11 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sync_harness import clone_sales, local_balances, local_ledger, make_till, outbox_counts, settle
-from testclock import NOW
-
 from loyalty_core.pricing import CartLine
 from pos_app.bootstrap import build_app
+from tests.support.clock import NOW
+from tests.sync.sync_harness import clone_sales, local_balances, local_ledger, make_till, outbox_counts, settle
 
 CHILD = Path(__file__).with_name("sync_child.py")
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,10 @@ import random
 import threading
 import time
 
-from sync_harness import (
+from loyalty_core.errors import DomainError
+from loyalty_core.pricing import CartLine
+from tests.support.clock import NOW
+from tests.sync.sync_harness import (
     FaultyAdapter,
     OnlineShop,
     attach,
@@ -14,10 +17,6 @@ from sync_harness import (
     outbox_counts,
     settle,
 )
-from testclock import NOW
-
-from loyalty_core.errors import DomainError
-from loyalty_core.pricing import CartLine
 
 CATALOG = [
     CartLine("TEA-500", "grocery", 12000, 1),

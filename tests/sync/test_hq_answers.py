@@ -12,13 +12,13 @@ import json
 
 import pytest
 import sqlalchemy as sa
-from sync_harness import local_ledger, outbox_counts
 
 from loyalty_core import ledger
 from loyalty_core.pricing import CartLine
 from pos_app.cli import main as cli_main
 from pos_app.sync.engine import SyncError
 from pos_app.sync.pusher import POISON_TRIES, PushSummary
+from tests.sync.sync_harness import local_ledger, outbox_counts
 
 TEA = [CartLine("TEA-500", "grocery", 12000, 2)]
 

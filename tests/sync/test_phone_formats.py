@@ -1,6 +1,6 @@
 """One phone, two formats, two stores offline: HQ sees one person and merges them."""
 
-from sync_harness import FaultyAdapter, attach, settle
+from tests.sync.sync_harness import FaultyAdapter, attach, settle
 
 
 def test_two_tills_enrolling_one_phone_in_two_formats_are_merged_into_one_member(hq, till_factory):

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import requests
 import uvicorn
-from sync_harness import outbox_counts, settle
 
 from hq.api.access_log import RedactPhones
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine
 from pos_app import privacy
+from tests.sync.sync_harness import outbox_counts, settle
 
 PHONE = "0912000111"  # as typed at the counter
 PHONE_E164 = "+886912000111"  # as HQ and an enrolling till store it

@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 import requests
-from sync_harness import local_balances, settle
-from test_privacy import files_holding
 
 from hq.cli import main as hq_main
 from loyalty_core.errors import DomainError
+from tests.sync.sync_harness import local_balances, settle
+from tests.sync.test_privacy import files_holding
 
 NEW_NAME, NEW_PHONE, NEW_DIGITS = "林雅琪", "0922-333-444", "922333444"
 

@@ -8,12 +8,12 @@ import json
 import re
 
 import requests
-from sync_harness import settle
-from testclock import RunningClock, plain_day
 
 from hq.services.operators import accounts
 from hq.storage import migrate
 from loyalty_core.pricing import CartLine
+from tests.support.clock import RunningClock, plain_day
+from tests.sync.sync_harness import settle
 
 PASSWORD = "correct horse battery staple"
 TV = [CartLine("TV", "electronics", 150000, 1)]  # 1,500 points on a plain day at x1

@@ -6,8 +6,6 @@ import time
 
 import pytest
 import sqlalchemy as sa
-from sync_harness import FaultyAdapter, attach, clone_sales, local_balances, local_ledger, outbox_counts, settle
-from testclock import NOW, RunningClock, plain_day
 
 from loyalty_core import signing
 from loyalty_core.errors import DomainError
@@ -15,6 +13,16 @@ from loyalty_core.pricing import CartLine
 from pos_app import config
 from pos_app.sync import puller as puller_module
 from pos_app.sync.engine import SyncError
+from tests.support.clock import NOW, RunningClock, plain_day
+from tests.sync.sync_harness import (
+    FaultyAdapter,
+    attach,
+    clone_sales,
+    local_balances,
+    local_ledger,
+    outbox_counts,
+    settle,
+)
 
 TV = [CartLine("TV", "electronics", 150000, 1)]
 TEA = [CartLine("TEA-500", "grocery", 12000, 2)]

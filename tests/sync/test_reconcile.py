@@ -2,11 +2,11 @@
 
 
 import sqlalchemy as sa
-from sync_harness import local_balances, settle
-from testclock import NOW, RunningClock
 
 from loyalty_core import ids
 from loyalty_core.pricing import CartLine
+from tests.support.clock import NOW, RunningClock
+from tests.sync.sync_harness import local_balances, settle
 
 TEA = [CartLine("TEA-500", "grocery", 12000, 1)]
 

@@ -4,10 +4,10 @@ import json
 
 import pytest
 import sqlalchemy as sa
-from sync_harness import Console, FaultyAdapter, attach, local_balances, settle
 
 from loyalty_core.pricing import CartLine
 from pos_app.sync.engine import SyncError
+from tests.sync.sync_harness import Console, FaultyAdapter, attach, local_balances, settle
 
 TEA = [CartLine("TEA-500", "grocery", 12000, 1)]
 

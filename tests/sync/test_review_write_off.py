@@ -1,10 +1,10 @@
 """An overdraft written off in HQ's console reaches real tills: after one sync their balance is HQ's, zero."""
 
 import pytest
-from sync_harness import Console, FaultyAdapter, attach, settle
 
 from loyalty_core.pricing import CartLine
 from pos_app.sync.engine import SyncError
+from tests.sync.sync_harness import Console, FaultyAdapter, attach, settle
 
 BASKET = [CartLine("RICE", "grocery", 10000, 1)]  # 100.00: at most 5,000 points (50.00) as payment
 

@@ -4,7 +4,12 @@ import datetime as dt
 import time
 
 import pytest
-from sync_harness import (
+
+from loyalty_core.pricing import CartLine
+from pos_app.services import members
+from pos_app.sync.engine import SyncError
+from tests.support.clock import NOW, RunningClock
+from tests.sync.sync_harness import (
     Batch,
     FaultyAdapter,
     OnlineShop,
@@ -16,11 +21,6 @@ from sync_harness import (
     outbox_counts,
     settle,
 )
-from testclock import NOW, RunningClock
-
-from loyalty_core.pricing import CartLine
-from pos_app.services import members
-from pos_app.sync.engine import SyncError
 
 TEA = [CartLine("TEA-500", "grocery", 12000, 1)]
 BASKET = [CartLine("RICE", "grocery", 10000, 1)]  # 100.00: at most 5,000 points (50.00) as payment

@@ -8,10 +8,10 @@ online shop, which never asks a till.
 import json
 
 import requests
-from sync_harness import OnlineShop, local_balances, outbox_counts, settle
 
 from hq.cli import main as hq_main
 from loyalty_core.pricing import CartLine
+from tests.sync.sync_harness import OnlineShop, local_balances, outbox_counts, settle
 
 TEA = [CartLine("TEA-500", "grocery", 12000, 2)]
 SOFA = [CartLine("SOFA-3", "furniture", 600000, 1)]  # past the next tier's threshold in one sale

@@ -2,12 +2,12 @@
 a CA made for the test, and a till set up with `--ca-bundle` (docs/PRIVACY.md)."""
 
 import pytest
-from sync_harness import outbox_counts
-from tls_helpers import make_ca, make_server_cert
 
 from loyalty_core.errors import DomainError
 from pos_app import config
 from pos_app.sync.engine import SyncError
+from tests.sync.sync_harness import outbox_counts
+from tests.sync.tls_helpers import make_ca, make_server_cert
 
 
 @pytest.fixture

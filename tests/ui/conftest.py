@@ -15,12 +15,12 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from testclock import TestClock  # noqa: E402
-from ui_helpers import ARTIFACTS, FakeDialogs, dispose, fail_if_anything_survived, make_shell  # noqa: E402
 
 from pos_app import config  # noqa: E402
 from pos_app.bootstrap import build_app  # noqa: E402
 from pos_app.ui import i18n_build  # noqa: E402
+from tests.support.clock import TestClock  # noqa: E402
+from tests.ui.ui_helpers import ARTIFACTS, FakeDialogs, dispose, fail_if_anything_survived, make_shell  # noqa: E402
 
 i18n_build.ensure_compiled()  # the .qm files are build output: make them if a checkout lacks them
 

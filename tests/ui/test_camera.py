@@ -2,9 +2,9 @@
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from ui_helpers import camera_frame, idle, logged_in
 
 from pos_app.ui.camera import CameraScanner, decode_image
+from tests.ui.ui_helpers import camera_frame, idle, logged_in
 
 
 def enroll(services):

@@ -3,9 +3,9 @@ initiator, so the checkout refreshes its member once after its own sale, and whe
 news of that member, and not for news of someone else."""
 
 from PySide6.QtCore import Qt
-from ui_helpers import WAIT, fkey, idle, logged_in, scan
 
 from pos_app.ui.ops import MEMBER, SALE, SYNC, Changes
+from tests.ui.ui_helpers import WAIT, fkey, idle, logged_in, scan
 
 TEA = "4710000000017"
 

@@ -3,8 +3,9 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
-from testclock import TUESDAY
-from ui_helpers import fkey, idle, logged_in, pump, scan, type_slowly
+
+from tests.support.clock import TUESDAY
+from tests.ui.ui_helpers import fkey, idle, logged_in, pump, scan, type_slowly
 
 TEA = "4710000000017"  # Oolong tea 500g, 150.00, +50 points per unit
 CUP = "4710000000024"  # Ceramic cup, 99.90

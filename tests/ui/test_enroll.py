@@ -4,7 +4,8 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from pyzbar import pyzbar
 from sqlalchemy import text
-from ui_helpers import fkey, idle, logged_in, scan, type_slowly
+
+from tests.ui.ui_helpers import fkey, idle, logged_in, scan, type_slowly
 
 
 def test_enroll_then_card_then_sale_with_the_new_member_attached(qtbot, shell, services, dialogs):

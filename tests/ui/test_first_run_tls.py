@@ -2,12 +2,12 @@
 dialog, the till keeps it, and its first sync goes over HTTPS with the certificate checked."""
 
 from PySide6.QtWidgets import QApplication, QFileDialog
-from sync_harness import HqServer
-from tls_helpers import make_ca, make_server_cert
-from ui_helpers import WAIT, idle
 
 from pos_app import config
 from pos_app.ui.dialogs import Dialogs
+from tests.support.hq_server import HqServer
+from tests.sync.tls_helpers import make_ca, make_server_cert
+from tests.ui.ui_helpers import WAIT, idle
 
 
 def an_hq_behind_a_private_ca(tmp_path, clock):

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from ui_helpers import camera_frame, fkey, idle, logged_in, scan, shot
 
 from loyalty_core.pricing import CartLine
 from pos_app import resources
 from pos_app.ui import fmt
 from pos_app.ui.errors import MESSAGES, message_for
 from pos_app.ui.i18n import LANGUAGES, language_for_locale, locale_for
+from tests.ui.ui_helpers import camera_frame, fkey, idle, logged_in, scan, shot
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -199,7 +199,7 @@ def test_screenshots_of_every_main_screen(qtbot, open_shell, tmp_path, template_
     fkey(qtbot, sh, Qt.Key.Key_Escape)
     fkey(qtbot, sh, Qt.Key.Key_F10)
     shot(sh, out / "11-settings.png")
-    from pos_app.sync.status import SyncStatus
+    from pos_app.services import SyncStatus
 
     sh.session.set_sync_status(SyncStatus(configured=True, online=False, offline=True, pending=42,
                                           last_success="2026-11-24T01:15:00+00:00",

@@ -5,10 +5,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
-from ui_helpers import WAIT, fkey, idle, logged_in, login, scan
 
 from pos_app import config
 from pos_app.__main__ import window_args
+from tests.ui.ui_helpers import WAIT, fkey, idle, logged_in, login, scan
 
 
 def test_a_cashier_logs_in_with_id_and_pin_and_lands_on_the_checkout(qtbot, shell):

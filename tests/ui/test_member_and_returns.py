@@ -2,10 +2,10 @@
 
 from PySide6.QtCore import Qt
 from sqlalchemy import text
-from testclock import TUESDAY
-from ui_helpers import fkey, idle, logged_in, scan
 
 from loyalty_core.pricing import CartLine
+from tests.support.clock import TUESDAY
+from tests.ui.ui_helpers import fkey, idle, logged_in, scan
 
 
 def enroll(services, phone="0912345678", name="Alice Chen"):

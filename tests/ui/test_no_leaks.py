@@ -2,7 +2,8 @@
 
 import pytest
 from PySide6.QtWidgets import QLabel
-from ui_helpers import dispose, fail_if_anything_survived, make_shell, surviving_shells, surviving_windows
+
+from tests.ui.ui_helpers import dispose, fail_if_anything_survived, make_shell, surviving_shells, surviving_windows
 
 
 def test_the_shell_fixture_leaves_no_window_and_no_shell(shell):

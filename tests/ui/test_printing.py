@@ -15,12 +15,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_helpers import WAIT, fkey, idle, logged_in, type_slowly
 
 from pos_app.ui import escpos_receipt, receipt_layout
 from pos_app.ui.dialogs import Dialogs
 from pos_app.ui.tender_dialog import TenderDialog
 from pos_app.ui.widgets.member_card import MemberCardPanel
+from tests.ui.ui_helpers import WAIT, fkey, idle, logged_in, type_slowly
 
 TEA = "4710000000017"  # Oolong tea 500g, 150.00
 CUP = "4710000000024"  # Ceramic cup, 99.90

@@ -6,10 +6,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_helpers import idle, logged_in, pump
 
 from loyalty_core.pricing import CartLine
 from pos_app.ui.scanner import ScannerDetector, scan_field, takes_input_method
+from tests.ui.ui_helpers import idle, logged_in, pump
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier

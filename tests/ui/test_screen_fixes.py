@@ -5,12 +5,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionSpinBox
-from ui_helpers import WAIT, fkey, idle, logged_in, pump, scan, type_slowly
 
 from loyalty_core.pricing import CartLine
-from pos_app.sync.status import SyncStatus
+from pos_app.services import SyncStatus
 from pos_app.ui import fkeys
 from pos_app.ui.widgets.common import FKeyButton
+from tests.ui.ui_helpers import WAIT, fkey, idle, logged_in, pump, scan, type_slowly
 
 CREAM = "4710000000031"  # face cream 680.00
 TEA = "4710000000017"  # oolong tea 150.00

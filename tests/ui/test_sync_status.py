@@ -2,15 +2,14 @@
 
 import threading
 
-from ui_helpers import WAIT, idle, logged_in, scan
-
 from pos_app import config
 from pos_app.bootstrap import build_app
+from pos_app.services import SyncStatus
 from pos_app.store.outbox_repo import REJECTED
-from pos_app.sync.status import SyncStatus
 from pos_app.ui.bridge import CoreBridge
 from pos_app.ui.ops import SYNC
 from pos_app.ui.widgets.sync_status import SyncStatusWidget
+from tests.ui.ui_helpers import WAIT, idle, logged_in, scan
 
 
 def test_without_hq_the_status_bar_shows_the_local_outbox(qtbot, shell, services):

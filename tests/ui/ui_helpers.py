@@ -14,11 +14,12 @@ from PIL import Image, ImageFilter
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
-from testclock import STORE_TZ as TZ  # noqa: E402,F401
-from testclock import TUESDAY, TestClock  # noqa: E402,F401
 
+from pos_app.__main__ import build, start_demo
 from pos_app.ui.app import Shell
 from pos_app.ui.dialogs import Dialogs
+from tests.support.clock import STORE_TZ as TZ  # noqa: E402,F401
+from tests.support.clock import TUESDAY, TestClock  # noqa: E402,F401
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WAIT = 10_000
@@ -55,6 +56,8 @@ class FakeDialogs(Dialogs):
 
 def make_shell(qtbot, data_dir: Path, clock, dialogs, language: str = "en", **kwargs) -> Shell:
     """A started Shell. Tests get theirs from the `open_shell` / `shell` fixtures, which dispose of it."""
+    kwargs.setdefault("build", build)
+    kwargs.setdefault("start_demo", start_demo)
     sh = Shell(data_dir, language=language, clock=clock, **kwargs)
     sh.session.dialogs = dialogs
     _shells.add(sh)

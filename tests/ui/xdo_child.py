@@ -14,13 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from pos_app.__main__ import build, start_demo
 from pos_app.ui.app import Shell
 
 
 def main() -> int:
     data_dir, state_file, now = Path(sys.argv[1]), Path(sys.argv[2]), dt.datetime.fromisoformat(sys.argv[3])
     qt = QApplication(sys.argv[:1])
-    shell = Shell(data_dir, language="en", clock=lambda: now, start_sync=False)
+    shell = Shell(data_dir, language="en", clock=lambda: now, start_sync=False, build=build, start_demo=start_demo)
     shell.scanner.set_max_gap(150)  # a test machine under load; xdotool types every 5 ms
     shell.start()
 

@@ -31,8 +31,38 @@ def check_username(value: object) -> str:
     return value
 
 
+def hash_password(password: str) -> str:
+    """argon2id at the library's recommended strength; the hash carries its own parameters and salt."""
+    return _hasher.hash(password)
+
+
 def add(conn: Connection, username: str, role: str, password: str, now: dt.datetime,
         store_id: str | None = None, actor: str = "cli") -> dict:  # fmt: skip
+    _check_new(conn, username, role, store_id)
+    if not isinstance(password, str) or not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise DomainError("weak_password", f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+    return _insert(conn, username, role, hash_password(password), now, store_id, actor)
+
+
+def add_hashed(conn: Connection, username: str, role: str, password_hash: str, now: dt.datetime,
+               store_id: str | None = None, actor: str = "cli") -> dict:  # fmt: skip
+    """An operator whose password was hashed already (by `hash_password`: imported accounts, test fixtures)."""
+    _check_new(conn, username, role, store_id)
+    return _insert(conn, username, role, password_hash, now, store_id, actor)
+
+
+def _insert(conn: Connection, username: str, role: str, password_hash: str, now: dt.datetime,
+            store_id: str | None, actor: str) -> dict:  # fmt: skip
+    conn.execute(operators.insert().values(
+        username=username, password_hash=password_hash, role=role, store_id=store_id,
+        failed_logins=0, created_at=now.astimezone(dt.UTC),
+    ))  # fmt: skip
+    out = {"username": username, "role": role, "store_id": store_id}
+    audit.record(conn, now, actor, "user.add", username, None, out)
+    return out
+
+
+def _check_new(conn: Connection, username: str, role: str, store_id: str | None) -> None:
     check_username(username)
     if role not in ROLES:
         raise DomainError("invalid_role", f"Role must be one of {', '.join(ROLES)}")
@@ -42,17 +72,8 @@ def add(conn: Connection, username: str, role: str, password: str, now: dt.datet
         admin.check_id(store_id, "store_id")
         if conn.execute(sa.select(stores.c.store_id).where(stores.c.store_id == store_id)).first() is None:
             raise DomainError("unknown_store", f"No store {store_id!r}; add it first")
-    if not isinstance(password, str) or not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise DomainError("weak_password", f"A password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")
     if _row(conn, username) is not None:
         raise DomainError("user_exists", f"Operator {username} already exists")
-    conn.execute(operators.insert().values(
-        username=username, password_hash=_hasher.hash(password), role=role, store_id=store_id,
-        failed_logins=0, created_at=now.astimezone(dt.UTC),
-    ))  # fmt: skip
-    out = {"username": username, "role": role, "store_id": store_id}
-    audit.record(conn, now, actor, "user.add", username, None, out)
-    return out
 
 
 def listing(conn: Connection) -> list[dict]:

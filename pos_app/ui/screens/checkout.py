@@ -11,9 +11,7 @@ from loyalty_core import qr
 from loyalty_core.errors import DomainError
 from loyalty_core.phones import looks_like_phone
 
-from ...services.checkout import ClampedQuote
-from ...services.views import MemberView, Receipt
-from ...sync.status import SyncStatus
+from ...services import ClampedQuote, MemberView, Receipt, SyncStatus
 from ..errors import error_text, message_for
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..ops import NOTHING, SALE, Changes, Op

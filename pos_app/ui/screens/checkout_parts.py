@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from loyalty_core import redemption
 
-from ...services.checkout import ClampedQuote
+from ...services import ClampedQuote
 from .. import fmt
 from ..i18n import translate
 

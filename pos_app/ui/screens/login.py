@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...services.cashiers import Cashier
+from ...services import Cashier
 from ..errors import error_text, message_for
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from ..ops import Op

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.views import MemberView, Profile
+from ...services import MemberView, Profile
 from .. import fmt
 from ..errors import error_text
 from ..i18n import QT_TRANSLATE_NOOP, translate

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from loyalty_core.errors import DomainError
 
-from ...services.views import MemberView
+from ...services import MemberView
 from ..errors import error_text, message_for
 from ..ops import Op
 from ..session import Session

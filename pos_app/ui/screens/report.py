@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from loyalty_core.money import format_cents
 
-from ...services.views import DaySummary
+from ...services import DaySummary
 from .. import fmt, printing
 from ..errors import error_text, message_for
 from ..i18n import translate

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QP
 
 from loyalty_core import phones
 
-from ...services.views import MemberView
+from ...services import MemberView
 from .. import fmt
 from ..i18n import translate
 from .common import Card, Translatable

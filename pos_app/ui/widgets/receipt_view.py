@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ...services.views import Receipt, ReturnReceipt
+from ...services import Receipt, ReturnReceipt
 from .. import printing, receipt_layout
 from ..errors import error_text, message_for
 from ..i18n import translate

@@ -1,11 +1,11 @@
-"""The sync status in the status bar, and the offline banner. They take a `SyncStatus` (pos_app.sync.status)."""
+"""The sync status in the status bar, and the offline banner. They take a `SyncStatus` (pos_app.services)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ...sync.status import SyncStatus
+from ...services import SyncStatus
 from .. import fmt
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from .common import Translatable

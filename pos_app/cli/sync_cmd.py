@@ -2,6 +2,8 @@
 
 from loyalty_core.errors import DomainError
 
+from .parsing import parse_run
+
 
 def register(sub) -> None:
     sync = sub.add_parser("sync", help="synchronise with HQ (push, pull, reconcile)")
@@ -31,7 +33,7 @@ def _failed(exc) -> DomainError:
 
 
 def _now(args, lazy):
-    from .engine import SyncError
+    from ..sync.engine import SyncError
 
     try:
         return _engine(lazy).run_once()
@@ -48,7 +50,7 @@ def _status(args, lazy):
 
 
 def _reconcile(args, lazy):
-    from .engine import SyncError
+    from ..sync.engine import SyncError
 
     try:
         return _engine(lazy).reconcile_now()
@@ -57,8 +59,6 @@ def _reconcile(args, lazy):
 
 
 def _differences(args, lazy):
-    from ..cli.parsing import parse_run
-
     run = parse_run(args.run)  # before opening anything: 99999999999999999999 is no run id
     app = lazy.get()
     with app.uow(read_only=True) as uow:
