@@ -114,7 +114,12 @@ def parse_args(parser: argparse.ArgumentParser, argv: list[str] | None = None, *
 
 def ratio_line(what: str, seconds: float, raw_seconds: float, raw_what: str) -> str:
     """One format for every write benchmark: the product's time over raw's for the same writes, same run."""
-    return f"ratio to raw      {seconds / raw_seconds:.2f}x   ({what} {seconds:.3f} s / {raw_what} {raw_seconds:.3f} s)"
+    return (f"ratio to raw      {seconds / raw_seconds:.2f}x   ({what} {_duration(seconds)} / {raw_what} "
+            f"{_duration(raw_seconds)})")  # fmt: skip
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds >= 1 else f"{seconds * 1000:.3f} ms"
 
 
 # -- scratch stores -------------------------------------------------------------------------------
