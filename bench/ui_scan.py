@@ -1,6 +1,6 @@
 """Benchmark: scan to member panel on the real checkout screen (USB scanner and camera).
 
-    .venv/bin/python bench/ui_scan.py [--data-dir DIR] [--scans 300] [--frames 100] [--warmup 20] [--json]
+    .venv/bin/python bench/ui_scan.py [--data-dir DIR] [--scans 300] [--frames 100] [--warmup 20] [--json] [--small]
 
 The real Shell (window, DB worker, scanner filter, camera decoder thread) on a seeded till
 (default bench/data/till-m1000000-l10000000, which must exist: see bench/seed.py). Offscreen Qt.
@@ -17,7 +17,9 @@ The real Shell (window, DB worker, scanner filter, camera decoder thread) on a s
 
 Each scan is a different random active member (seed.sample_members). The cashier is put in the
 session by the login screen's `logged_in` signal (no PIN check: the seeded till has no cashiers
-and is not written to by this benchmark).
+and is not written to by this benchmark). The noise probe (bench/benchkit.py) is printed at the end.
+`--small`: 5 scans, 2 frames, 1 warm-up, on a 2,000-member till seeded in a temporary directory
+unless --data-dir is given (the CI smoke run).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import benchkit  # noqa: E402
 import qrcode  # noqa: E402
 import seed  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -188,7 +191,8 @@ def run(args) -> dict:
         for what, v in d.items()
     }
     return {"data_dir": str(args.data_dir), "members": info["members"], "ledger": info["ledger"],
-            "warmup_ms": warm, "figures": figures, "load": os.getloadavg()}  # fmt: skip
+            "warmup_ms": warm, "figures": figures, "load": os.getloadavg(),
+            "noise_probe": benchkit.noise_probe().as_dict()}  # fmt: skip
 
 
 def table(r: dict) -> str:
@@ -208,19 +212,26 @@ def table(r: dict) -> str:
         lines.append(f"{src}: median {med:.1f} ms to painted, target <= {TARGET_MS:.0f} ms: "
                      + ("met" if med <= TARGET_MS else "NOT met"))  # fmt: skip
     lines.append("load average at the end: " + " / ".join(f"{x:.2f}" for x in r["load"]))
+    lines.append(benchkit.noise_line(benchkit.NoiseProbe(tuple(r["noise_probe"]["runs_ms"]))))
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
+    p.add_argument("--data-dir", type=Path, help=f"a seeded till (default {DEFAULT_DIR.relative_to(ROOT)})")
     p.add_argument("--scans", type=int, default=300)
     p.add_argument("--frames", type=int, default=100)
     p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--rng-seed", type=int, default=11)
     p.add_argument("--json", action="store_true")
-    args = p.parse_args(argv)
-    result = run(args)
+    args = benchkit.parse_args(p, argv, scans=5, frames=2, warmup=1)
+    if args.data_dir is None and args.small:
+        with benchkit.tiny_till() as till:
+            args.data_dir = till
+            result = run(args)
+    else:
+        args.data_dir = args.data_dir or DEFAULT_DIR
+        result = run(args)
     print(json.dumps(result, indent=2) if args.json else table(result))
     return 0
 

@@ -1,6 +1,7 @@
 """Benchmark: the longest GUI-thread stall while a 10,000-event sync runs in the background.
 
     .venv/bin/python bench/ui_stall.py [--side push|pull|both] [--events 10000] [--gc-freeze] [--json]
+                                       [--idle 2.0] [--after 1.0] [--small]
 
 Set-up (not timed), fresh each run in a temp dir, by this process: an HQ (SQLite, `python -m hq
 serve` on loopback in its own process, bench/sync_seed.py) with store S001, and till A registered
@@ -14,11 +15,13 @@ with it (first sync done, so it has a feed cursor), cashier 1001, one member.
 Measured, in a child process that only runs the till: the real Shell on till A (offscreen Qt),
 logged in through the login screen, the member scanned onto the checkout (the panel refreshes
 when the sync reports changes). A QTimer (PreciseTimer, 5 ms) on the GUI thread records the gap
-between its firings: 2 s idle first (the noise floor), then from `services.sync.start()` (the
+between its firings: 2 s idle first (the noise floor, `--idle`), then from `services.sync.start()` (the
 call Shell.open_store makes) until the engine's cycle is over plus 1 s (the GUI refreshes that
-follow). The nightly reconciliation is off (reconcile_hour=None): the window holds one cycle.
+follow, `--after`). The nightly reconciliation is off (reconcile_hour=None): the window holds one cycle.
 Garbage collections in the child are recorded (gc.callbacks), with the thread that ran them.
 `--gc-freeze`: gc.collect() + gc.freeze() before the sync (the app already does it at the first login).
+The noise probe (bench/benchkit.py) is printed at the end. `--small`: 100 events, 0.2 s idle, 0.3 s
+after (the CI smoke run).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+import benchkit  # noqa: E402
 
 TARGET_MS = 50.0
 
@@ -68,7 +73,7 @@ def make_events(app, n: int, phones: int) -> int:
     codes: list[str] = []
     for made in range(n):
         if made % 20 == 0:
-            m = app.pos.enroll(phone=f"09{phones + len(codes):08d}", name=name_of(len(codes)), consent_terms=True)
+            m = app.pos.enroll(phone=benchkit.mobile(phones + len(codes)), name=name_of(len(codes)), consent_terms=True)
             codes.append(m.member_code)
         else:
             app.pos.confirm_sale(codes[made % len(codes)], lines)
@@ -96,7 +101,7 @@ def prepare(side: str, n: int, work: Path):
     hq = HqProcess(hq_db)
     a = new_till(work / "till-a")
     a.cashiers.add("1001", "Mei", "1234", "cashier")
-    member = a.pos.enroll(phone="0900000001", name="王小明", consent_terms=True)
+    member = a.pos.enroll(phone=benchkit.mobile(1), name="王小明", consent_terms=True)
     a.sync.run_once()  # the cursor, our key and that member at HQ
     info = {"member": member.member_code, "qr": member.qr_payload}
     if side == "push":
@@ -201,11 +206,11 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
     gcs = GcPauses()
     probe.start()
     idle_start = time.perf_counter()
-    spin(2.0)
+    spin(info["idle_s"])
     started = time.perf_counter()
     engine.start()
     spin(done=lambda: "at" in done)
-    spin(1.0)
+    spin(info["after_s"])
     ended = time.perf_counter()
     probe.stop()
     gcs.close()
@@ -227,13 +232,14 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
 # -- driver ---------------------------------------------------------------------------------------
 
 
-def measure(side: str, n: int, freeze: bool) -> dict:
+def measure(side: str, n: int, freeze: bool, idle: float = 2.0, after: float = 1.0) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"ui-stall-{side}-"))
     hq = None
     try:
         log(f"[{side}] preparing HQ and tills with {n:,} events ...")
         hq, till, info = prepare(side, n, work)
         log(f"[{side}] prepared in {info['prepare_s']} s; the window runs in a child process")
+        info.update(idle_s=idle, after_s=after)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
         cmd = [sys.executable, __file__, "--gui", str(till), json.dumps(info)] + (["--gc-freeze"] if freeze else [])
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
@@ -251,7 +257,8 @@ def table(results: list[dict]) -> str:
     lines = [f"{'GUI-thread gaps (ms), 5 ms QTimer probe':<40}{'n':>6}{'median':>8}{'p99':>8}{'max':>8}"
              f"{'>16ms':>7}{'>50ms':>7}   sync"]  # fmt: skip
     for r in results:
-        for key, label in (("idle", "idle, before the sync"), ("sync", "during the sync (+1 s)")):
+        after = r["prepare"].get("after_s", 1.0)
+        for key, label in (("idle", "idle, before the sync"), ("sync", f"during the sync (+{after:g} s)")):
             f = r[key]
             extra = f"{r['sync_s']:.1f} s" if key == "sync" else ""
             lines.append(f"{r['side'] + ': ' + label:<40}{f['n']:>6}{f['median']:>8.1f}{f['p99']:>8.1f}"
@@ -273,6 +280,7 @@ def table(results: list[dict]) -> str:
             f"{side}: max stall {mx:.1f} ms, target <= {TARGET_MS:.0f} ms: " + ("met" if mx <= TARGET_MS else "NOT met")
         )
     lines.append("load average at the end: " + " / ".join(f"{x:.2f}" for x in results[-1]["load"]))
+    lines.append(benchkit.noise_line(benchkit.NoiseProbe(tuple(results[-1]["noise_probe"]["runs_ms"]))))
     return "\n".join(lines)
 
 
@@ -282,13 +290,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--events", type=int, default=10_000)
     p.add_argument("--gc-freeze", action="store_true")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--idle", type=float, default=2.0, help="seconds of idle probing before the sync")
+    p.add_argument("--after", type=float, default=1.0, help="seconds of probing after the sync's cycle")
     p.add_argument("--gui", nargs=2, help=argparse.SUPPRESS)
-    args = p.parse_args(argv)
+    args = benchkit.parse_args(p, argv, events=100, idle=0.2, after=0.3)
     if args.gui:
         print(json.dumps(gui(Path(args.gui[0]), json.loads(args.gui[1]), args.gc_freeze)))
         return 0
     sides = ["push", "pull"] if args.side == "both" else [args.side]
-    results = [measure(side, args.events, args.gc_freeze) for side in sides]
+    results = [measure(side, args.events, args.gc_freeze, args.idle, args.after) for side in sides]
+    results[-1]["noise_probe"] = benchkit.noise_probe().as_dict()
     print(json.dumps(results, indent=2) if args.json else table(results))
     return 0
 
