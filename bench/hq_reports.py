@@ -12,7 +12,7 @@ and spend over the last 400 days), then prints:
 - a database noise probe: a fixed query (`SELECT count(*)` over 100,000 generated rows) timed the same way,
   and the CPU noise probe every bench prints (bench/benchkit.py).
 Each timed figure is `--repeat` calls (the chain-summary parts a quarter of that).
-`--small`: 2,000 members, 20,000 ledger entries, 10 stores, 5 calls each (the CI smoke run).
+`--small`: 1,000 members, 5,000 ledger entries, 5 stores, 3 calls each (the CI smoke run).
 
 `--keep NAME` seeds into database NAME and keeps it; run again with the same NAME to skip the seeding
 (about 5 minutes at full size) and time the reports on it after upgrading it to the newest migration.
@@ -57,7 +57,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--keep", metavar="NAME", help="seed into (or reuse) database NAME and keep it")
     p.add_argument("--repeat", type=int, default=40, help="calls per timed figure")
-    return benchkit.parse_args(p, argv, members=2_000, ledger=20_000, stores=10, repeat=5)
+    return benchkit.parse_args(p, argv, members=1_000, ledger=5_000, stores=5, repeat=3)
 
 
 def kept_database(args) -> tuple[str, bool]:

@@ -22,7 +22,7 @@ Times are wall-clock milliseconds per call (perf_counter_ns), every call timed o
 The machine may be shared: the per-round medians and the noise probe (fixed CPU work timed the
 same way) show how much of a figure is waiting for a CPU or the disk; the shared noise probe
 (bench/benchkit.py) is printed at the end, as by every bench.
-`--small`: 2,000 members, 20,000 entries, 50 look-ups and sales, 1 round, seeded in a temporary
+`--small`: 1,000 members, 5,000 entries, 50 look-ups and sales, 1 round, seeded in a temporary
 directory unless --data-dir is given (the CI smoke run).
 """
 
@@ -491,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reseed", action="store_true", help="seed the cached database again from scratch")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     parser.add_argument("--profile", action="store_true", help="also cProfile look-ups and sales (to stderr)")
-    args = benchkit.parse_args(parser, argv, members=2_000, ledger=20_000, samples=50, rounds=1)
+    args = benchkit.parse_args(parser, argv, members=1_000, ledger=5_000, samples=50, rounds=1)
     if args.confirms is None:
         args.confirms = args.samples
     if args.small and args.data_dir is None:

@@ -1,7 +1,7 @@
 """Bulk-load a till database with a realistic member base, for benchmarks.
 
     python bench/seed.py --data-dir DIR --members 1000000 --ledger 10000000
-    python bench/seed.py --small          # 2,000 members / 20,000 entries in a temporary directory (CI smoke)
+    python bench/seed.py --small          # 1,000 members / 5,000 entries in a temporary directory (CI smoke)
 
 What it makes (deterministic for a given --rng-seed):
 
@@ -542,7 +542,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--ledger", type=int, default=10_000_000)
     parser.add_argument("--rng-seed", type=int, default=20261124)
-    args = benchkit.parse_args(parser, argv, members=2_000, ledger=20_000)
+    args = benchkit.parse_args(parser, argv, members=1_000, ledger=5_000)
     if args.data_dir is None and not args.small:
         parser.error("--data-dir is required (or --small)")
     if args.data_dir is None:

@@ -174,7 +174,7 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
         if done is not None and not done():
             raise TimeoutError("timed out")
 
-    shell = Shell(till, language="en", start_sync=False)
+    shell = Shell(till, language="en", start_sync=False, scanner_gap_ms=1000)  # a busy machine: see ui_scan.py
     shell.start()
     spin(done=lambda: shell.session.ready)
     login = shell.window.screen_named("login")

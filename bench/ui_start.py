@@ -1,6 +1,6 @@
 """Benchmark: cold start of the till to its login window, in a fresh Python process each time.
 
-    .venv/bin/python bench/ui_start.py [--data-dir DIR] [--runs 10] [--json] [--small]
+    .venv/bin/python bench/ui_start.py [--data-dir DIR] [--runs 10] [--warm-runs 1] [--json] [--small]
 
 The parent spawns `python bench/ui_start.py --child DIR`, which runs the real entry point
 (`pos_app.__main__.main(["--data-dir", DIR])`: run_app -> Shell -> window.show -> login screen,
@@ -10,7 +10,7 @@ timestamps: when its first Python line ran, when the login screen got its first 
 ("shown"), and when the Shell's `ready` signal came (store open, login possible); then it quits.
 Times are from just before the parent's Popen. Offscreen Qt (QT_QPA_PLATFORM=offscreen); the
 OS file cache is warm (the files were read by earlier runs), as on a PC that has run the till before.
-The noise probe (bench/benchkit.py) is printed at the end. `--small`: 1 run, on a 2,000-member till
+The noise probe (bench/benchkit.py) is printed at the end. `--small`: 1 run and no warm-up run, on a 1,000-member till
 seeded in a temporary directory unless --data-dir is given (the CI smoke run).
 """
 
@@ -97,7 +97,8 @@ def one_run(data_dir: Path) -> dict:
 def run(args) -> dict:
     if not (Path(args.data_dir) / "config.json").exists():
         raise SystemExit(f"{args.data_dir} is not an initialized till")
-    one_run(args.data_dir)  # not counted: fills the OS file cache, compiles nothing new
+    for _ in range(args.warm_runs):  # not counted: fills the OS file cache, compiles nothing new
+        one_run(args.data_dir)
     runs = [one_run(args.data_dir) for _ in range(args.runs)]
     figures = {k: {"median": statistics.median(r[k] for r in runs), "min": min(r[k] for r in runs),
                    "max": max(r[k] for r in runs)} for k in ("python", "imported", "shown", "ready", "exit")}  # fmt: skip
@@ -127,9 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data-dir", type=Path, help=f"a seeded till (default {DEFAULT_DIR.relative_to(ROOT)})")
     p.add_argument("--runs", type=int, default=10)
+    p.add_argument("--warm-runs", type=int, default=1, help="runs before the counted ones, not counted")
     p.add_argument("--json", action="store_true")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    args = p.parse_args(argv) if "--child" in (argv or sys.argv) else kit().parse_args(p, argv, runs=1)
+    args = p.parse_args(argv) if "--child" in (argv or sys.argv) else kit().parse_args(p, argv, runs=1, warm_runs=0)
     if args.child:
         return child(args.child)
     if args.data_dir is None and args.small:
