@@ -5,7 +5,9 @@
 
 Set-up (not timed), fresh each run in a temp dir, by this process: an HQ (SQLite, `python -m hq
 serve` on loopback in its own process, bench/sync_seed.py) with store S001, and till A registered
-with it (first sync done, so it has a feed cursor), cashier 1001, one member.
+with it (first sync done, so it has a feed cursor), cashier 1001, one member. With both sides, the
+push side is measured first, then the pull side on the same HQ and till A (whose pushed events
+stay in its database).
 - push: till A makes `--events` outbox events through the real use cases (PosService.enroll for
   one in 20, PosService.confirm_sale for the rest); its sync pushes them all, then pulls what HQ's
   feed has for them.
@@ -81,40 +83,57 @@ def make_events(app, n: int, phones: int) -> int:
         return uow.outbox.counts()["pending"]
 
 
-def prepare(side: str, n: int, work: Path):
-    """(HQ process, till A's data dir, info)."""
-    from sync_seed import HqProcess, new_terminal, seed_hq
+class Stage:
+    """HQ (SQLite, `python -m hq serve` in its own process) and till A, shared by the sides of one run."""
 
-    from pos_app import config
-    from pos_app.bootstrap import build_app
+    def __init__(self, work: Path) -> None:
+        from sync_seed import HqProcess, seed_hq
 
-    def new_till(path: Path):
-        terminal, token = new_terminal(hq_db)
-        config.init_terminal(path, "S001", terminal, hq.url, token)
+        self.work = work
+        self.hq_db = f"sqlite:///{work / 'hq.sqlite3'}"
+        seed_hq(self.hq_db, 0)
+        self.hq = HqProcess(self.hq_db)
+        self.till_a = work / "till-a"
+        a = self.new_till(self.till_a)
+        a.cashiers.add("1001", "Mei", "1234", "cashier")
+        member = a.pos.enroll(phone=benchkit.mobile(1), name="王小明", consent_terms=True)
+        a.sync.run_once()  # the cursor, our key and that member at HQ
+        a.close()
+        self.member = {"member": member.member_code, "qr": member.qr_payload}
+
+    def new_till(self, path: Path):
+        from sync_seed import new_terminal
+
+        from pos_app import config
+
+        terminal, token = new_terminal(self.hq_db)
+        config.init_terminal(path, "S001", terminal, self.hq.url, token)
+        return self.open(path)
+
+    @staticmethod
+    def open(path: Path):
+        from pos_app.bootstrap import build_app
+
         app = build_app(path)
         app.sync.timing.reconcile_hour = None
         return app
 
-    t = time.monotonic()
-    hq_db = f"sqlite:///{work / 'hq.sqlite3'}"
-    seed_hq(hq_db, 0)
-    hq = HqProcess(hq_db)
-    a = new_till(work / "till-a")
-    a.cashiers.add("1001", "Mei", "1234", "cashier")
-    member = a.pos.enroll(phone=benchkit.mobile(1), name="王小明", consent_terms=True)
-    a.sync.run_once()  # the cursor, our key and that member at HQ
-    info = {"member": member.member_code, "qr": member.qr_payload}
-    if side == "push":
-        info["pending"] = make_events(a, n, 10_000_000)
-    else:
-        b = new_till(work / "till-b")
-        b.sync.run_once()
-        info["b_pending"] = make_events(b, n, 20_000_000)
-        info["b_push"] = b.sync.run_once()["push"]
-        b.close()
-    a.close()
-    info["prepare_s"] = round(time.monotonic() - t, 1)
-    return hq, work / "till-a", info
+    def prepare(self, side: str, n: int) -> dict:
+        """push: till A's outbox holds n events; pull: a new till B made n events and pushed them."""
+        t = time.monotonic()
+        info = dict(self.member)
+        if side == "push":
+            a = self.open(self.till_a)
+            info["pending"] = make_events(a, n, 10_000_000)
+            a.close()
+        else:
+            b = self.new_till(self.work / "till-b")
+            b.sync.run_once()
+            info["b_pending"] = make_events(b, n, 20_000_000)
+            info["b_push"] = b.sync.run_once()["push"]
+            b.close()
+        info["prepare_s"] = round(time.monotonic() - t, 1)
+        return info
 
 
 # -- the till's window (child process) ------------------------------------------------------------
@@ -232,25 +251,35 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
 # -- driver ---------------------------------------------------------------------------------------
 
 
-def measure(side: str, n: int, freeze: bool, idle: float = 2.0, after: float = 1.0) -> dict:
-    work = Path(tempfile.mkdtemp(prefix=f"ui-stall-{side}-"))
-    hq = None
+def measure(sides: list[str], n: int, freeze: bool, idle: float = 2.0, after: float = 1.0) -> list[dict]:
+    work = Path(tempfile.mkdtemp(prefix="ui-stall-"))
+    stage = None
     try:
-        log(f"[{side}] preparing HQ and tills with {n:,} events ...")
-        hq, till, info = prepare(side, n, work)
-        log(f"[{side}] prepared in {info['prepare_s']} s; the window runs in a child process")
-        info.update(idle_s=idle, after_s=after)
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-        cmd = [sys.executable, __file__, "--gui", str(till), json.dumps(info)] + (["--gc-freeze"] if freeze else [])
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
-        if proc.returncode != 0:
-            raise RuntimeError(f"the window's process failed: {proc.stderr[-3000:]}")
-        result = json.loads(proc.stdout.strip().splitlines()[-1])
-        return {"side": side, "events": n, "prepare": info, **result, "load": os.getloadavg()}
+        log("preparing HQ and till A ...")
+        stage = Stage(work)
+        results = []
+        for side in sides:
+            log(f"[{side}] preparing {n:,} events ...")
+            info = stage.prepare(side, n)
+            log(f"[{side}] prepared in {info['prepare_s']} s; the window runs in a child process")
+            info.update(idle_s=idle, after_s=after)
+            result = window(stage.till_a, info, freeze)
+            results.append({"side": side, "events": n, "prepare": info, **result, "load": os.getloadavg()})
+        return results
     finally:
-        if hq is not None:
-            hq.stop()
+        if stage is not None:
+            stage.hq.stop()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def window(till: Path, info: dict, freeze: bool) -> dict:
+    """The measurement, in a child process that runs only the till's window."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, __file__, "--gui", str(till), json.dumps(info)] + (["--gc-freeze"] if freeze else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    if proc.returncode != 0:
+        raise RuntimeError(f"the window's process failed: {proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def table(results: list[dict]) -> str:
@@ -298,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(gui(Path(args.gui[0]), json.loads(args.gui[1]), args.gc_freeze)))
         return 0
     sides = ["push", "pull"] if args.side == "both" else [args.side]
-    results = [measure(side, args.events, args.gc_freeze, args.idle, args.after) for side in sides]
+    results = measure(sides, args.events, args.gc_freeze, args.idle, args.after)
     results[-1]["noise_probe"] = benchkit.noise_probe().as_dict()
     print(json.dumps(results, indent=2) if args.json else table(results))
     return 0
