@@ -17,6 +17,7 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -83,12 +84,12 @@ class Benches:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
         out, err = self.folder / f"{bench}.out", self.folder / f"{bench}.err"
         command = [sys.executable, str(ROOT / "bench" / f"{bench}.py"), "--small", *BENCHES[bench][0]]
-        with out.open("w") as stdout, err.open("w") as stderr:
-            proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
+        with out.open("w") as stdout, err.open("w") as stderr:  # its own session: a hung bench goes with its HQ
+            proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr, start_new_session=True)
         try:
             code = proc.wait(timeout=240)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             code = proc.wait()
         return code, out.read_text(), err.read_text(), proc.pid
 
