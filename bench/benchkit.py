@@ -143,7 +143,7 @@ def pg_database(admin_url: str = PG_ADMIN_URL, prefix: str = "bench") -> Iterato
 
 
 @contextlib.contextmanager
-def tiny_till(members: int = 1_000, ledger: int = 5_000) -> Iterator[Path]:
+def tiny_till(members: int = 300, ledger: int = 1_500) -> Iterator[Path]:
     """A till seeded by bench/seed.py in a temporary directory (with the phones file beside it)."""
     sys.path.insert(0, str(ROOT / "bench"))
     import seed

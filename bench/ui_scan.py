@@ -18,7 +18,7 @@ The real Shell (window, DB worker, scanner filter, camera decoder thread) on a s
 Each scan is a different random active member (seed.sample_members). The cashier is put in the
 session by the login screen's `logged_in` signal (no PIN check: the seeded till has no cashiers
 and is not written to by this benchmark). The noise probe (bench/benchkit.py) is printed at the end.
-`--small`: 5 scans, 2 frames, 1 warm-up, on a 1,000-member till seeded in a temporary directory
+`--small`: 5 scans, 2 frames, 1 warm-up, on a 300-member till seeded in a temporary directory
 unless --data-dir is given (the CI smoke run).
 """
 

@@ -207,7 +207,7 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
     QTest.keyClicks(field, info["qr"])  # the scanner
     QTest.keyClick(field, Qt.Key.Key_Return)
     spin(done=lambda: checkout.member_panel.member is not None)
-    spin(0.5)
+    spin(min(0.5, info["idle_s"]))  # the panel settles (at most the idle time: --small keeps it short)
 
     engine = shell.services.sync
     engine.timing.reconcile_hour = None

@@ -10,7 +10,7 @@ timestamps: when its first Python line ran, when the login screen got its first 
 ("shown"), and when the Shell's `ready` signal came (store open, login possible); then it quits.
 Times are from just before the parent's Popen. Offscreen Qt (QT_QPA_PLATFORM=offscreen); the
 OS file cache is warm (the files were read by earlier runs), as on a PC that has run the till before.
-The noise probe (bench/benchkit.py) is printed at the end. `--small`: 1 run and no warm-up run, on a 1,000-member till
+The noise probe (bench/benchkit.py) is printed at the end. `--small`: 1 run and no warm-up run, on a 300-member till
 seeded in a temporary directory unless --data-dir is given (the CI smoke run).
 """
 
