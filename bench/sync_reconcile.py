@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import benchkit  # noqa: E402
-from sync_seed import DATA, HqProcess, sqlite_cache  # noqa: E402
+from sync_seed import DATA, HqProcess  # noqa: E402
 
 TARGET_SECONDS = 30
 
@@ -103,9 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from sync_bootstrap import prepare_hq
 
     till = args.data_dir / f"sync-till-{args.members}"
-    if not till.exists():
-        sqlite_cache(args.members, args.data_dir).unlink(missing_ok=True)  # a till and its HQ go together
-    with contextlib.ExitStack() as stack:
+    with contextlib.ExitStack() as stack:  # the cached SQLite HQ, seeded first if missing
         hq_url, _ = prepare_hq(args.members, "sqlite", args.data_dir, stack)
     hq = HqProcess(hq_url)
     try:
