@@ -7,9 +7,9 @@ writes, its ratio to raw SQLite/PostgreSQL doing the same writes. Benches on Pos
 throwaway database named after their process id: none may be left behind. Small runs keep out of
 bench/data (the full-size caches live there).
 
-The benches selected for this run all start at once, when the first test needs one (most of
-a small run is waiting: for a server to start, for PostgreSQL, for a child process), and each
-test then waits for its own; under pytest-xdist each test starts just its own bench.
+The benches selected for this run are all queued when the first test needs one and run four at a
+time (much of a small run is waiting: for a server to start, for PostgreSQL, for a child process);
+each test then waits for its own. Under pytest-xdist each test starts just its own bench.
 """
 
 from __future__ import annotations
@@ -116,7 +116,8 @@ def selected_benches(items) -> set[str]:
     out = set()
     for item in items:
         callspec = getattr(item, "callspec", None)
-        if item.module.__name__ == __name__ and callspec is not None and "bench" in callspec.params:
+        module = getattr(item, "module", None)
+        if module is not None and module.__name__ == __name__ and callspec is not None and "bench" in callspec.params:
             out.add(callspec.params["bench"])
     return out
 
