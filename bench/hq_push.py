@@ -1,6 +1,6 @@
 """Benchmark: till events pushed over real HTTP to HQ on PostgreSQL, against raw PostgreSQL.
 
-    .venv/bin/python bench/hq_push.py [--events 100000] [--terminals 1] [--pg URL]
+    .venv/bin/python bench/hq_push.py [--events 100000] [--terminals 1] [--pg URL] [--small]
 
 Starts `python -m hq serve` (uvicorn) on a loopback port against a fresh
 database, pushes N events (10% enrollments, then sales that earn and
@@ -8,7 +8,8 @@ sometimes redeem) in batches of 500, then writes every row HQ wrote for them
 (events, ledger, spend, feed, new members and balance updates) again with plain
 psycopg `executemany` + ON CONFLICT DO NOTHING (one transaction per batch, like
 HQ) into copies of HQ's tables, and prints both rates and their ratio.
-With --terminals 50, fifty pushers run at once; it also prints batch latency.
+With --terminals 50, fifty pushers run at once; it also prints batch latency, and the
+noise probe (bench/benchkit.py). `--small`: 1,000 events (the CI smoke run).
 """
 
 import argparse
@@ -22,7 +23,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import httpx
@@ -31,6 +31,9 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import benchkit  # noqa: E402
 
 from hq.services import admin  # noqa: E402
 from hq.storage import db, migrate  # noqa: E402
@@ -38,25 +41,24 @@ from loyalty_core import pricing  # noqa: E402
 from loyalty_core.ids import member_code, uuid7  # noqa: E402
 from loyalty_core.rules import RuleSet  # noqa: E402
 
-ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BATCH = 500
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--events", type=int, default=100_000)
     p.add_argument("--terminals", type=int, default=1)
-    p.add_argument("--pg", default=ADMIN_URL, help="an existing database to create the bench database from")
+    p.add_argument("--pg", default=benchkit.PG_ADMIN_URL, help="an existing database to create the bench database from")
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes for HQ")
     p.add_argument("--seed", type=int, default=7)
-    return p.parse_args()
+    return benchkit.parse_args(p, argv, events=1_000)
 
 
 # -- the events a till would push -------------------------------------------------------------
 
 
-def till_events(store: str, terminal: str, n: int, rng: random.Random) -> list[dict]:
-    """n events from one terminal: enrollments first, then sales for those members."""
+def till_events(store: str, terminal: str, n: int, rng: random.Random, first_phone: int = 0) -> list[dict]:
+    """n events from one terminal: enrollments first (mobiles from `first_phone` on), then sales for those members."""
     seq, members, events = 0, [], []
     day = "2026-11-24"
 
@@ -70,7 +72,7 @@ def till_events(store: str, terminal: str, n: int, rng: random.Random) -> list[d
         if i < max(1, n // 10):
             code = member_code()
             members.append(code)
-            member = {"member_code": code, "phone": f"09{rng.randrange(10**8):08d}", "name": "Bench Member",
+            member = {"member_code": code, "phone": benchkit.mobile(first_phone + i), "name": "Bench Member",
                       "birthday": None, "consent_terms": True, "consent_marketing": False, "tier": "basic",
                       "enrolled_at": f"{day}T09:00:00+08:00", "home_store": store, "referrer_code": None,
                       "status": "active", "merged_into": None}  # fmt: skip
@@ -106,20 +108,6 @@ def _sale(code: str, rng: random.Random, day: str, seq: int, store: str = "S001"
 
 
 # -- the database and the server --------------------------------------------------------------
-
-
-def fresh_database(admin_url: str) -> tuple[str, sa.Engine]:
-    engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"hq_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    with engine.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    return engine.url.set(database=name).render_as_string(hide_password=False), engine
-
-
-def drop_database(admin_engine: sa.Engine, url: str) -> None:
-    with admin_engine.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)'))
-    admin_engine.dispose()
 
 
 def register_terminals(url: str, n: int) -> list[tuple[str, str, str]]:
@@ -255,26 +243,28 @@ def run_raw(url: str, all_batches: list[list[dict]]) -> tuple[float, int]:
     return seconds, rows
 
 
-def main() -> None:
-    args = parse_args()
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     rng = random.Random(args.seed)
-    url, admin_engine = fresh_database(args.pg)
-    proc = None
-    try:
-        terminals = register_terminals(url, args.terminals)
-        share = args.events // args.terminals
-        work = [(token, batches(till_events(store, term, share, rng))) for store, term, token in terminals]
-        total = share * args.terminals
-        proc, base = start_server(url, args.workers)
-        seconds, applied, latencies = run_hq(base, work)
-        assert applied == total, f"only {applied} of {total} applied"
-        raw_seconds, raw_rows = run_raw(url, [b for _, bs in work for b in bs])
-        report(args, total, seconds, raw_seconds, raw_rows, latencies)
-    finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(10)
-        drop_database(admin_engine, url)
+    with benchkit.pg_database(args.pg, "hq_bench") as url:
+        proc = None
+        try:
+            terminals = register_terminals(url, args.terminals)
+            share = args.events // args.terminals
+            work = [(token, batches(till_events(store, term, share, rng, first_phone=i * share)))
+                    for i, (store, term, token) in enumerate(terminals)]  # fmt: skip
+            total = share * args.terminals
+            proc, base = start_server(url, args.workers)
+            seconds, applied, latencies = run_hq(base, work)
+            if applied != total:  # every event is valid: anything else is a broken bench (or HQ)
+                raise SystemExit(f"only {applied} of {total} events applied")
+            raw_seconds, raw_rows = run_raw(url, [b for _, bs in work for b in bs])
+        finally:
+            if proc is not None:
+                proc.terminate()
+                proc.wait(10)
+    report(args, total, seconds, raw_seconds, raw_rows, latencies)
+    return 0
 
 
 def report(args, total: int, seconds: float, raw_seconds: float, raw_rows: int, latencies: list[float]) -> None:
@@ -289,10 +279,12 @@ def report(args, total: int, seconds: float, raw_seconds: float, raw_rows: int, 
         f"raw PostgreSQL    {raw_rate:,.0f} events/s  ({raw_seconds:.2f} s: the same {raw_rows:,} rows HQ wrote, "
         f"{raw_rows / raw_seconds:,.0f} rows/s, executemany + ON CONFLICT DO NOTHING)"
     )
+    print(benchkit.ratio_line("HQ", seconds, raw_seconds, "raw PostgreSQL"))
     verdict = "met" if rate >= 5000 and raw_rate / rate <= 3 else "NOT met"
-    print(f"ratio raw/HQ      {raw_rate / rate:.2f}x   (targets: HQ >= 5,000 events/s and <= 3x raw: {verdict})")
+    print(f"targets           HQ >= 5,000 events/s and <= 3x raw: {verdict}")
     print(f"batch latency     p50 {statistics.median(lat) * 1000:.0f} ms   p99 {p99 * 1000:.0f} ms")
+    print(benchkit.noise_line())
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

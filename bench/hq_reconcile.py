@@ -1,29 +1,32 @@
 """Benchmark: HQ computing every reconciliation bucket digest.
 
-    .venv/bin/python bench/hq_reconcile.py [--members 1000000] [--runs 3] [--pg URL | --sqlite]
+    .venv/bin/python bench/hq_reconcile.py [--members 1000000] [--runs 3] [--pg URL | --sqlite] [--small]
 
 Seeds N active members with balances by bulk insert (COPY on PostgreSQL,
 executemany on SQLite) into a fresh database, then times
 `hq.services.reconcile.digests` (what GET /api/v1/reconcile/buckets runs: stream
 every (code, balance) through `loyalty_core.reconcile.BucketHasher`) and
-one bucket's member list. Prints seconds (median of the runs).
+one bucket's member list. Prints seconds (median of the runs) and the noise probe (bench/benchkit.py).
+`--small`: 2,000 members, 1 run (the CI smoke run).
 """
 
 import argparse
+import contextlib
 import datetime as dt
-import os
 import random
 import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import benchkit  # noqa: E402
 
 from hq.services import reconcile  # noqa: E402
 from hq.storage import bulk, db, migrate  # noqa: E402
@@ -31,24 +34,23 @@ from hq.storage.schema import members  # noqa: E402
 from loyalty_core.ids import member_code  # noqa: E402
 from loyalty_core.reconcile import bucket_of  # noqa: E402
 
-ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SEED_CHUNK = 50_000
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--members", type=int, default=1_000_000)
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--pg", default=ADMIN_URL, help="an existing database to create the bench database from")
+    p.add_argument("--pg", default=benchkit.PG_ADMIN_URL, help="an existing database to create the bench database from")
     p.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file instead")
-    return p.parse_args()
+    return benchkit.parse_args(p, argv, members=2_000, runs=1)
 
 
 def member_rows(n: int, rng: random.Random, now: dt.datetime):
     for i in range(n):
         code = member_code(rng.randbytes(7))
         yield {
-            "member_code": code, "phone": f"09{i:08d}", "name": "Bench", "birthday": None, "consent_terms": True,
+            "member_code": code, "phone": benchkit.mobile(i, e164=True), "name": "Bench", "birthday": None, "consent_terms": True,
             "consent_marketing": False, "tier": "basic", "enrolled_at": "2026-01-01T09:00:00+08:00",
             "home_store": "S001", "referrer_code": None, "status": "active", "merged_into": None,
             "balance": rng.randrange(-500, 50_000), "flags": "", "first_sale_on": None, "bucket": bucket_of(code),
@@ -86,33 +88,27 @@ def measure(engine: sa.Engine, runs: int) -> tuple[list[float], list[float], int
     return all_runs, one_runs, found
 
 
-def main() -> None:
-    args = parse_args()
-    admin = None
-    if args.sqlite:
-        folder = tempfile.mkdtemp(prefix="hq-reconcile-")
-        url = f"sqlite:///{folder}/hq.sqlite3"
-    else:
-        admin = sa.create_engine(args.pg, isolation_level="AUTOCOMMIT")
-        name = f"hq_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        url = admin.url.set(database=name).render_as_string(hide_password=False)
-    engine = db.make_engine(url)
-    try:
-        migrate.upgrade(engine)
-        seeded = seed(engine, args.members)
-        all_runs, one_runs, found = measure(engine, args.runs)
-        print(f"members           {args.members:,} on {engine.dialect.name} (seeded in {seeded:.1f} s)")
-        print(f"all digests       {statistics.median(all_runs):.2f} s median of {args.runs} ({found} buckets)")
-        print(f"one bucket        {statistics.median(one_runs) * 1000:.1f} ms median")
-    finally:
-        engine.dispose()
-        if admin is not None:
-            with admin.connect() as conn:
-                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)'))
-            admin.dispose()
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with contextlib.ExitStack() as stack:
+        if args.sqlite:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="hq-reconcile-"))
+            url = f"sqlite:///{folder}/hq.sqlite3"
+        else:
+            url = stack.enter_context(benchkit.pg_database(args.pg, "hq_bench"))
+        engine = db.make_engine(url)
+        try:
+            migrate.upgrade(engine)
+            seeded = seed(engine, args.members)
+            all_runs, one_runs, found = measure(engine, args.runs)
+        finally:
+            engine.dispose()
+    print(f"members           {args.members:,} on {engine.dialect.name} (seeded in {seeded:.1f} s)")
+    print(f"all digests       {statistics.median(all_runs):.2f} s median of {args.runs} ({found} buckets)")
+    print(f"one bucket        {statistics.median(one_runs) * 1000:.1f} ms median")
+    print(benchkit.noise_line())
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,7 +1,7 @@
 """Benchmark: the console's reports on PostgreSQL with a seeded chain.
 
     .venv/bin/python bench/hq_reports.py [--members 1000000] [--ledger 10000000] [--stores 1000] [--pg URL]
-                                         [--keep NAME]
+                                         [--keep NAME] [--repeat 40] [--small]
 
 Seeds a fresh database with COPY (members, one `events` row per sale for its store, ledger entries
 and spend over the last 400 days), then prints:
@@ -9,13 +9,17 @@ and spend over the last 400 days), then prints:
 - `reports.summary` for random 30-day ranges, chain-wide and per store (p50 / p95, rollups fresh);
 - RFM over every member (seconds);
 - member search by code, by phone and by part of a name (p50 / p95);
-- a noise probe: a fixed query (`SELECT count(*)` over 100,000 generated rows) timed the same way.
+- a database noise probe: a fixed query (`SELECT count(*)` over 100,000 generated rows) timed the same way,
+  and the CPU noise probe every bench prints (bench/benchkit.py).
+Each timed figure is `--repeat` calls (the chain-summary parts a quarter of that).
+`--small`: 1,000 members, 5,000 ledger entries, 5 stores, 3 calls each (the CI smoke run).
 
 `--keep NAME` seeds into database NAME and keeps it; run again with the same NAME to skip the seeding
 (about 5 minutes at full size) and time the reports on it after upgrading it to the newest migration.
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import random
@@ -29,8 +33,9 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from hq_push import ADMIN_URL, drop_database, fresh_database  # noqa: E402
+import benchkit  # noqa: E402
 
 from hq.services.reports import dashboard, member360, queries, rollup  # noqa: E402
 from hq.services.reports import rfm as rfm_  # noqa: E402
@@ -43,29 +48,28 @@ NOW = dt.datetime(2026, 11, 24, 4, 0, tzinfo=dt.UTC)
 NAMES = ["Chen", "Lin", "Huang", "Chang", "Li", "Wang", "Wu", "Liu", "Tsai", "Yang"]
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--members", type=int, default=1_000_000)
     p.add_argument("--ledger", type=int, default=10_000_000, help="ledger entries (about half are sales)")
     p.add_argument("--stores", type=int, default=1000)
-    p.add_argument("--pg", default=ADMIN_URL)
+    p.add_argument("--pg", default=benchkit.PG_ADMIN_URL)
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--keep", metavar="NAME", help="seed into (or reuse) database NAME and keep it")
-    return p.parse_args()
+    p.add_argument("--repeat", type=int, default=40, help="calls per timed figure")
+    return benchkit.parse_args(p, argv, members=1_000, ledger=5_000, stores=5, repeat=3)
 
 
-def database(args) -> tuple[str, sa.Engine, bool]:
-    """(url, admin engine, needs seeding): a fresh database, or the kept one named by --keep."""
-    if not args.keep:
-        url, admin = fresh_database(args.pg)
-        return url, admin, True
+def kept_database(args) -> tuple[str, bool]:
+    """(url, needs seeding) of the database named by --keep, made if missing."""
     admin = sa.create_engine(args.pg, isolation_level="AUTOCOMMIT")
     url = admin.url.set(database=args.keep).render_as_string(hide_password=False)
     with admin.connect() as conn:
-        if conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": args.keep}).first():
-            return url, admin, False
-        conn.execute(sa.text(f'CREATE DATABASE "{args.keep}"'))
-    return url, admin, True
+        found = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": args.keep}).first()
+        if not found:
+            conn.execute(sa.text(f'CREATE DATABASE "{args.keep}"'))
+    admin.dispose()
+    return url, not found
 
 
 def copy(conn: psycopg.Connection, table: str, columns: str, rows) -> int:
@@ -86,7 +90,7 @@ def seed(url: str, args, rng: random.Random) -> list[str]:
         copy(conn, "stores", "store_id, name, created_at", ((s, f"Store {s}", NOW) for s in stores))
         copy(conn, "members", "member_code, phone, name, birthday, consent_terms, consent_marketing, tier, "
              "enrolled_at, home_store, status, balance, flags, bucket, created_at",
-             ((c, f"09{i:08d}", f"{rng.choice(NAMES)} {i}", None, True, rng.random() < 0.6, "basic",
+             ((c, benchkit.mobile(i, e164=True), f"{rng.choice(NAMES)} {i}", None, True, rng.random() < 0.6, "basic",
                (TODAY - dt.timedelta(days=rng.randrange(700))).isoformat() + "T10:00:00+08:00", home[c], "active",
                0, "", i % 256, NOW) for i, c in enumerate(codes)))
         sales = args.ledger // 2
@@ -132,71 +136,77 @@ def timed(fn, n: int) -> list[float]:
     return out
 
 
-def main() -> int:
-    args = parse_args()
-    rng = random.Random(args.seed)
-    url, admin, fresh = database(args)
-    try:
-        engine = db.make_engine(url)
-        migrate.upgrade(engine)
-        codes = seed(url, args, rng) if fresh else [f"M{i:010d}" for i in range(args.members)]
-        t0 = time.perf_counter()
-        done = rollup.ensure_fresh(engine, NOW)
-        took = time.perf_counter() - t0
-        rows = done["ledger_rows"] + done["spend_rows"]
-        print(f"rollup from nothing: {rows:,} rows in {took:.1f} s ({rows / took:,.0f} rows/s)")
-        vacuum(url)
-        with db.read(engine) as conn:
-            max_id = conn.execute(sa.text("SELECT max(id) FROM spend")).scalar()
-
-        def more_sales(conn):
-            for k in range(1000):
-                code = codes[rng.randrange(len(codes))]
-                conn.execute(sa.text("INSERT INTO spend (member_code, on_date, cents, source) VALUES (:c, :d, 1000, :s)"),
-                             {"c": code, "d": TODAY, "s": f"new{os.getpid()}-{k}"})
-
-        db.write(engine, more_sales)
-        t0 = time.perf_counter()
-        rollup.ensure_fresh(engine, NOW)
-        print(f"rollup after 1,000 new sales (spend above id {max_id:,}): {(time.perf_counter() - t0) * 1000:.0f} ms")
-
-        def summary(store=None):
-            end = TODAY - dt.timedelta(days=rng.randrange(300))
-            start = end - dt.timedelta(days=29)
-            queries.summary(engine, NOW, start.isoformat(), end.isoformat(), store)
-
-        print("summary, 30 days, chain:", pct(timed(summary, 40)))
-        print("summary, 30 days, one store:", pct(timed(lambda: summary(f"S{rng.randrange(args.stores):03d}"), 40)))
-
-        def dashboard_(store=None):
-            end = TODAY - dt.timedelta(days=rng.randrange(300))
-            queries.dashboard(engine, NOW, (end - dt.timedelta(days=29)).isoformat(), end.isoformat(), store)
-
-        print("dashboard, 30 days, chain:", pct(timed(dashboard_, 40)))
-        print("dashboard, 30 days, one store:", pct(timed(lambda: dashboard_(f"S{rng.randrange(args.stores):03d}"), 40)))
-        print_parts(engine)
-        t0 = time.perf_counter()
-        with db.read(engine) as conn:
-            scored = rfm_.score(conn, TODAY)
-        took = time.perf_counter() - t0
-        counts = ", ".join(f"{s['segment']} {s['members']:,}" for s in rfm_.segments(scored) if s["members"])
-        print(f"RFM over {len(scored):,} buyers: {took:.2f} s ({counts})")
-        for what, make in (("code", lambda: rng.choice(codes)), ("phone", lambda: f"09{rng.randrange(args.members):08d}"),
-                           ("name part", lambda: f"{rng.choice(NAMES)} {rng.randrange(args.members)}")):
-            def search(make=make):
-                with db.read(engine) as conn:
-                    member360.search(conn, make(), None)
-
-            print(f"member search by {what}:", pct(timed(search, 40)))
-        print("noise probe (count over 100,000 generated rows):", pct(timed(lambda: probe(engine), 40)))
-        engine.dispose()
-    finally:
-        if not args.keep:
-            drop_database(admin, url)
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            url, fresh = kept_database(args)
+        else:
+            url, fresh = stack.enter_context(benchkit.pg_database(args.pg, "hq_bench")), True
+        run(args, url, fresh)
+    print(benchkit.noise_line())
     return 0
 
 
-def print_parts(engine) -> None:
+def run(args, url: str, fresh: bool) -> None:
+    rng = random.Random(args.seed)
+    n = args.repeat
+    engine = db.make_engine(url)
+    migrate.upgrade(engine)
+    codes = seed(url, args, rng) if fresh else [f"M{i:010d}" for i in range(args.members)]
+    t0 = time.perf_counter()
+    done = rollup.ensure_fresh(engine, NOW)
+    took = time.perf_counter() - t0
+    rows = done["ledger_rows"] + done["spend_rows"]
+    print(f"rollup from nothing: {rows:,} rows in {took:.1f} s ({rows / took:,.0f} rows/s)")
+    vacuum(url)
+    with db.read(engine) as conn:
+        max_id = conn.execute(sa.text("SELECT max(id) FROM spend")).scalar()
+
+    def more_sales(conn):
+        for k in range(1000):
+            code = codes[rng.randrange(len(codes))]
+            conn.execute(sa.text("INSERT INTO spend (member_code, on_date, cents, source) VALUES (:c, :d, 1000, :s)"),
+                         {"c": code, "d": TODAY, "s": f"new{os.getpid()}-{k}"})
+
+    db.write(engine, more_sales)
+    t0 = time.perf_counter()
+    rollup.ensure_fresh(engine, NOW)
+    print(f"rollup after 1,000 new sales (spend above id {max_id:,}): {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+    def summary(store=None):
+        end = TODAY - dt.timedelta(days=rng.randrange(300))
+        start = end - dt.timedelta(days=29)
+        queries.summary(engine, NOW, start.isoformat(), end.isoformat(), store)
+
+    print("summary, 30 days, chain:", pct(timed(summary, n)))
+    print("summary, 30 days, one store:", pct(timed(lambda: summary(f"S{rng.randrange(args.stores):03d}"), n)))
+
+    def dashboard_(store=None):
+        end = TODAY - dt.timedelta(days=rng.randrange(300))
+        queries.dashboard(engine, NOW, (end - dt.timedelta(days=29)).isoformat(), end.isoformat(), store)
+
+    print("dashboard, 30 days, chain:", pct(timed(dashboard_, n)))
+    print("dashboard, 30 days, one store:", pct(timed(lambda: dashboard_(f"S{rng.randrange(args.stores):03d}"), n)))
+    print_parts(engine, max(1, n // 4))
+    t0 = time.perf_counter()
+    with db.read(engine) as conn:
+        scored = rfm_.score(conn, TODAY)
+    took = time.perf_counter() - t0
+    counts = ", ".join(f"{s['segment']} {s['members']:,}" for s in rfm_.segments(scored) if s["members"])
+    print(f"RFM over {len(scored):,} buyers: {took:.2f} s ({counts})")
+    for what, make in (("code", lambda: rng.choice(codes)), ("phone", lambda: benchkit.mobile(rng.randrange(args.members))),
+                       ("name part", lambda: f"{rng.choice(NAMES)} {rng.randrange(args.members)}")):
+        def search(make=make):
+            with db.read(engine) as conn:
+                member360.search(conn, make(), None)
+
+        print(f"member search by {what}:", pct(timed(search, n)))
+    print("database noise probe (count over 100,000 generated rows):", pct(timed(lambda: probe(engine), n)))
+    engine.dispose()
+
+
+def print_parts(engine, n: int) -> None:
     """Where a chain-wide summary's time goes: each of its queries over random 30-day ranges."""
     rng = random.Random(5)
     parts = {
@@ -216,7 +226,7 @@ def print_parts(engine) -> None:
             with db.read(engine, queries.REPORT_WORK_MEM) as conn:
                 part(conn, end - dt.timedelta(days=29), end)
 
-        print(f"  chain part {name}:", pct(timed(once, 10)))
+        print(f"  chain part {name}:", pct(timed(once, n)))
 
 
 def vacuum(url: str) -> None:

@@ -1,7 +1,7 @@
 """Loyalty-core benchmark: member look-ups and confirming a sale on a big till database.
 
     python bench/pos_core.py [--data-dir DIR] [--members 1000000] [--ledger 10000000] [--samples 2000]
-                             [--confirms N] [--rounds 2] [--json] [--profile] [--reseed]
+                             [--confirms N] [--rounds 2] [--json] [--profile] [--reseed] [--small]
 
 - Seeds the database first if needed (bench/seed.py), cached under bench/data/ (git-ignored),
   so a rerun starts at once. The benchmark's sales stay in that cached database (a few thousand
@@ -20,7 +20,10 @@
 Times are wall-clock milliseconds per call (perf_counter_ns), every call timed on its own;
 "p99" is the nearest-rank 99th percentile over all rounds; "CPU ms" is the thread's CPU time.
 The machine may be shared: the per-round medians and the noise probe (fixed CPU work timed the
-same way) show how much of a figure is waiting for a CPU or the disk.
+same way) show how much of a figure is waiting for a CPU or the disk; the shared noise probe
+(bench/benchkit.py) is printed at the end, as by every bench.
+`--small`: 1,000 members, 5,000 entries, 50 look-ups and sales, 1 round, seeded in a temporary
+directory unless --data-dir is given (the CI smoke run).
 """
 
 from __future__ import annotations
@@ -43,13 +46,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import benchkit  # first: puts this checkout ahead of any installed copy on sys.path
+
 from loyalty_core import ids
 from loyalty_core.pricing import CartLine
 from pos_app import bootstrap, config
 from pos_app.services import members as member_cases
 from pos_app.store import migrate
 from pos_app.store.engine import make_engine
-from sqlite_setup import PRAGMAS
 
 BENCH = Path(__file__).resolve().parent
 DATA = BENCH / "data"
@@ -61,9 +65,6 @@ CONFIRM_RATIO_TARGET = 2.7  # issue 11: the honest unit of work may not cost mor
 CART = [CartLine("TEA-500", "drinks", 15000, 1), CartLine("CUP-01", "homeware", 9990, 2)]
 REDEEM = 100  # points; the cart allows up to 50% of 349.80 as points
 CASHIER = "1001"
-# The app's own connection set-up (WAL, synchronous=FULL, foreign keys, secure_delete...): raw SQLite
-# doing the same writes must pay what the product requires of every write, no more, no less.
-_PRAGMAS = tuple(f"PRAGMA {p}" for p in PRAGMAS)
 
 
 def log(message: str) -> None:
@@ -113,14 +114,6 @@ def timed(call, arguments: list) -> Timings:
     return out
 
 
-def busy(n: int) -> int:
-    """Fixed pure-Python CPU work: how long it takes is a measure of how busy the machine is."""
-    total = 0
-    for i in range(n):
-        total += i * i
-    return total
-
-
 def pressure() -> dict[str, float]:
     """Linux pressure stall information: % of the last 10 s some task waited for a CPU / for I/O."""
     out = {}
@@ -155,10 +148,9 @@ def ensure_seeded(data_dir: Path, members: int, ledger: int, cache: bool, reseed
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-    for pragma in _PRAGMAS:
-        con.execute(pragma)
-    return con
+    """The app's own connection set-up (WAL, synchronous=FULL, foreign keys, secure_delete...): raw SQLite
+    doing the same writes must pay what the product requires of every write, no more, no less."""
+    return benchkit.raw_sqlite(path)
 
 
 def make_scratch(parent: Path, seeded_db: Path, codes: list[str]) -> tuple[Path, sqlite3.Connection]:
@@ -282,7 +274,7 @@ def probe_size() -> int:
     probe_n = 1
     while True:
         t = time.thread_time_ns()
-        busy(probe_n)
+        benchkit.busy(probe_n)
         if time.thread_time_ns() - t >= 1_000_000 or probe_n > 1 << 30:
             break
         probe_n *= 2
@@ -373,7 +365,7 @@ def run(args: argparse.Namespace) -> dict:
             sale_codes = buyers[:]
             rng.shuffle(sale_codes)
             real, raw1, raw2 = sale_round(sale_codes, confirm, (raw_scratch, scratch), (raw_seeded, seeded))
-            rounds.setdefault("noise_probe", []).append(timed(busy, [probe_n] * min(n, 1000)))
+            rounds.setdefault("noise_probe", []).append(timed(benchkit.busy, [probe_n] * min(n, 1000)))
             rounds.setdefault("confirm_sale", []).append(real)
             rounds.setdefault("raw_txn_scratch", []).append(raw1)
             rounds.setdefault("raw_txn_seeded", []).append(raw2)
@@ -430,6 +422,7 @@ def run(args: argparse.Namespace) -> dict:
             "confirm_ratio_met": ratio <= CONFIRM_RATIO_TARGET,
         },
         "profiles": profiles,
+        "noise_probe": benchkit.noise_probe().as_dict(),
     }
 
 
@@ -479,6 +472,9 @@ def table(report: dict) -> str:
         f"(vs raw on the seeded DB: {report['ratio_confirm_vs_raw_seeded']:.2f}x)",
         f"day_summary on this database (one call, info): {report['day_summary_ms']:,.0f} ms",
         "(p99 on a shared machine: compare with the noise probe, fixed CPU work timed the same way)",
+        benchkit.ratio_line("confirm_sale median", report["results"]["confirm_sale"]["median_ms"] / 1000,
+                            report["results"]["raw_txn_scratch"]["median_ms"] / 1000, "raw sqlite3 txn median"),
+        benchkit.noise_line(benchkit.NoiseProbe(tuple(report["noise_probe"]["runs_ms"]))),
     ]
     return "\n".join(lines)
 
@@ -495,10 +491,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reseed", action="store_true", help="seed the cached database again from scratch")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     parser.add_argument("--profile", action="store_true", help="also cProfile look-ups and sales (to stderr)")
-    args = parser.parse_args(argv)
+    args = benchkit.parse_args(parser, argv, members=1_000, ledger=5_000, samples=50, rounds=1)
     if args.confirms is None:
         args.confirms = args.samples
-    report = run(args)
+    if args.small and args.data_dir is None:
+        with tempfile.TemporaryDirectory(prefix="bench-pos-core-") as tmp:
+            args.data_dir = Path(tmp) / "till"
+            report = run(args)
+    else:
+        report = run(args)
     for text in report.pop("profiles"):
         log(text)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else table(report))

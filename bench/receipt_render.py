@@ -1,6 +1,6 @@
 """Benchmark: rendering one sale receipt, off the GUI thread, as the till's print worker does it.
 
-    .venv/bin/python bench/receipt_render.py [--runs 50] [--lines 12] [--json]
+    .venv/bin/python bench/receipt_render.py [--runs 50] [--lines 12] [--json] [--small]
 
 A receipt of `--lines` product lines, member discount, coupon, points, cash tender and change, laid
 out in Traditional and Simplified Chinese (receipt_layout.Paper), then rendered on a plain worker
@@ -8,7 +8,9 @@ thread (not the GUI thread):
   escpos-big5 / escpos-gb18030  the ESC/POS bytes for an 80 mm printer (escpos Dummy, no I/O)
   escpos-raster                 the same with every Chinese line as a raster image
   pdf-80 / pdf-58               QTextDocument -> one roll-wide page through QPdfWriter (to a temp file)
-Prints the median and p95 per kind in ms; the target is <= 200 ms each. Offscreen Qt.
+Prints the median and p95 per kind in ms; the target is <= 200 ms each (a missed target is a
+figure, not a failure: the exit code is 0 whenever the bench ran), and the noise probe
+(bench/benchkit.py). Offscreen Qt. `--small`: 3 runs each (the CI smoke run).
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import benchkit  # noqa: E402  (first: puts this checkout ahead of any installed copy on sys.path)
 
 TARGET_MS = 200.0
 
@@ -65,7 +72,6 @@ def _kinds(tmp: Path, lines: int) -> dict:
 
 def run(runs: int, lines: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from PySide6.QtWidgets import QApplication
 
     from pos_app.ui.qtfix import install
@@ -102,18 +108,20 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--lines", type=int, default=12)
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
+    args = benchkit.parse_args(parser, None, runs=3)
     figures = run(args.runs, args.lines)
+    probe = benchkit.noise_probe()
     if args.json:
         print(json.dumps({"at": dt.datetime.now(dt.UTC).isoformat(), "runs": args.runs, "lines": args.lines,
-                          "results": figures}, indent=2))  # fmt: skip
+                          "results": figures, "noise_probe": probe.as_dict()}, indent=2))  # fmt: skip
     else:
         print(f"receipt rendering, {args.lines} lines, {args.runs} runs each, off the GUI thread")
         for name, f in figures.items():
             mark = "ok" if f["ok"] else "OVER"
             print(f"  {name:15s} median {f['median_ms']:7.2f} ms   p95 {f['p95_ms']:7.2f} ms   ({mark}, target {TARGET_MS:.0f})")
+        print(benchkit.noise_line(probe))
     sys.stdout.flush()
-    os._exit(0 if all(f["ok"] for f in figures.values()) else 1)  # skip Qt's teardown at exit
+    os._exit(0)  # skip Qt's teardown at exit
 
 
 if __name__ == "__main__":

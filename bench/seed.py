@@ -1,6 +1,7 @@
 """Bulk-load a till database with a realistic member base, for benchmarks.
 
     python bench/seed.py --data-dir DIR --members 1000000 --ledger 10000000
+    python bench/seed.py --small          # 1,000 members / 5,000 entries in a temporary directory (CI smoke)
 
 What it makes (deterministic for a given --rng-seed):
 
@@ -41,9 +42,12 @@ import queue
 import random
 import sqlite3
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
+
+import benchkit  # first: puts this checkout ahead of any installed copy on sys.path
 
 from loyalty_core import ids, qr
 from loyalty_core.ledger import lot_expiry
@@ -159,7 +163,7 @@ class _Plan:
 
         t = time.perf_counter()
         self.codes = _member_codes(members, rng)
-        phones = rng.sample(range(100_000_000), members)
+        phones = rng.sample(range(benchkit.MOBILES), members)  # distinct valid mobiles (benchkit.mobile)
         counts = _entry_counts(members, ledger, rng)
         log(f"  codes, phones, entry counts: {time.perf_counter() - t:.1f} s")
 
@@ -217,7 +221,7 @@ class _Plan:
                           f".{randrange(1_000_000):06d}+08:00"  # fmt: skip
             home = STORE_ID if rand() < 0.15 else f"S{2 + randrange(39):03d}"
             referrer = self.codes[randrange(members)] if rand() < 0.05 else None
-            mrows.append([code, f"+8869{phones[i]:08d}", name, name.casefold(), birthday, 1, int(rand() < 0.5),
+            mrows.append([code, benchkit.mobile(phones[i], e164=True), name, name.casefold(), birthday, 1, int(rand() < 0.5),
                           _tier_for(spend365), enrolled_at, home, referrer, "active", None, sales])  # fmt: skip
         self._merge_a_few(rng)
         log(f"  members and history planned: {time.perf_counter() - t:.1f} s")
@@ -534,22 +538,35 @@ def sample_members(data_dir: Path | str, n: int, *, rng_seed: int = 1, where: st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", required=True, type=Path)
+    parser.add_argument("--data-dir", type=Path, help="required, except with --small (then a temporary one)")
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--ledger", type=int, default=10_000_000)
     parser.add_argument("--rng-seed", type=int, default=20261124)
-    args = parser.parse_args(argv)
+    args = benchkit.parse_args(parser, argv, members=1_000, ledger=5_000)
+    if args.data_dir is None and not args.small:
+        parser.error("--data-dir is required (or --small)")
+    if args.data_dir is None:
+        with tempfile.TemporaryDirectory(prefix="bench-seed-") as tmp:
+            args.data_dir = Path(tmp) / "till"
+            return seed_and_report(args)
+    return seed_and_report(args)
+
+
+def seed_and_report(args: argparse.Namespace) -> int:
     try:
         info = seed(args.data_dir, args.members, args.ledger, rng_seed=args.rng_seed)
     except SeedError as exc:
         print(f"seed: {exc}", file=sys.stderr)
         return 2
+    rows = info["members"] + info["ledger"] + info["spend"]
     print(
         f"seeded {args.data_dir}: {info['members']:,} members, {info['ledger']:,} ledger entries, "
         f"{info['spend']:,} spend rows in {info['seconds']:.1f} s; "
         f"database {info['db_bytes'] / 1e6:,.1f} MB ({info['db_bytes']:,} bytes)"
     )
     print("phases (s): " + ", ".join(f"{k} {v:.1f}" for k, v in info["phases"].items()))
+    print(f"rate              {rows / info['seconds']:,.0f} rows/s (members, ledger and spend; the whole seed)")
+    print(benchkit.noise_line())
     return 0
 
 

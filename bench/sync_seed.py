@@ -7,11 +7,20 @@
   not what is measured.
 - `HqProcess(url)`: `python -m hq serve` on a free loopback port, in its own process (so the
   till's figures are the till's alone); `cpu_seconds()` reads its CPU time from /proc.
-- `sqlite_cache(members)`: where the seeded SQLite HQ is kept between runs (bench/data/).
+- `sqlite_cache(members, data)`: where the seeded SQLite HQ is kept between runs (bench/data/).
+
+On its own, the seeding throughput (the time every sync bench spends before it measures):
+
+    .venv/bin/python bench/sync_seed.py [--members 100000] [--db sqlite|postgres] [--small]
+
+seeds a temporary SQLite file or a throwaway PostgreSQL database and prints members and rows per
+second, and the noise probe (bench/benchkit.py). `--small`: 2,000 members (the CI smoke run).
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import datetime as dt
 import os
 import random
@@ -19,15 +28,18 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
 
 import requests
-import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import benchkit  # noqa: E402
 
 from hq.services import admin  # noqa: E402
 from hq.storage import db as hq_db  # noqa: E402
@@ -36,7 +48,6 @@ from loyalty_core.ledger import lot_expiry  # noqa: E402
 from loyalty_core.reconcile import bucket_of  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 STORE_ID = "S001"
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 SURNAMES = "王李張陳林黃吳劉蔡楊"
@@ -44,8 +55,8 @@ GIVEN = ["小明", "美玲", "志強", "雅婷", "家豪", "淑芬", "俊傑", "
 ENGLISH = ["Alice Chen", "Bob Lin", "Carol Wu", "David Ho", "Emma Tsai", "Frank Lee"]
 
 
-def sqlite_cache(members: int) -> Path:
-    return DATA / f"sync-hq-{members}.sqlite3"
+def sqlite_cache(members: int, data: Path = DATA) -> Path:
+    return data / f"sync-hq-{members}.sqlite3"
 
 
 def member_code(i: int) -> str:
@@ -81,7 +92,7 @@ def _rows(members: int, seed: int = 7):
             "silver" if spend and spend[0][2] >= 500_000 and spend[0][1] > today - dt.timedelta(days=365) else "basic"
         )
         member = {
-            "member_code": code, "phone": f"+8869{i:08d}", "name": name, "birthday": None, "consent_terms": True,
+            "member_code": code, "phone": benchkit.mobile(i, e164=True), "name": name, "birthday": None, "consent_terms": True,
             "consent_marketing": i % 3 == 0, "tier": tier, "enrolled_at": f"{enrolled.isoformat()}T10:00:00+08:00",
             "home_store": STORE_ID, "referrer_code": None, "status": "active", "merged_into": None,
             "balance": balance, "flags": "", "first_sale_on": spend[0][1] if spend else None,
@@ -105,7 +116,7 @@ def seed_hq(url: str, members: int, chunk: int = 20_000) -> dict:
     engine.dispose()
     load = _load_sqlite if url.startswith("sqlite") else _load_pg
     counts = load(url, members, chunk)
-    return {**counts, "seconds": round(time.monotonic() - started, 1)}
+    return {**counts, "seconds": round(time.monotonic() - started, 3)}
 
 
 def _batches(members: int, chunk: int):
@@ -186,23 +197,6 @@ def _load_pg(url: str, members: int, chunk: int) -> dict:
     return counts
 
 
-def pg_database() -> tuple[str, str]:
-    """(url, name) of a fresh PostgreSQL database; `drop_pg(name)` removes it."""
-    name = f"sync_bench_{uuid.uuid4().hex[:8]}"
-    admin_engine = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin_engine.dispose()
-    return f"{PG_SERVER}/{name}", name
-
-
-def drop_pg(name: str) -> None:
-    admin_engine = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin_engine.dispose()
-
-
 def new_terminal(url: str) -> tuple[str, str]:
     """A fresh terminal (and its token) of the bench store."""
     engine = hq_db.make_engine(url)
@@ -247,3 +241,29 @@ class HqProcess:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait(10)
+
+
+# -- on its own: the seeding throughput -----------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--members", type=int, default=100_000)
+    p.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    args = benchkit.parse_args(p, argv, members=2_000)
+    with contextlib.ExitStack() as stack:
+        if args.db == "postgres":
+            url = stack.enter_context(benchkit.pg_database(prefix="sync_bench"))
+        else:
+            url = f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory(prefix='sync-seed-'))}/hq.sqlite3"
+        info = seed_hq(url, args.members)
+    rows = info["members"] + info["ledger"] + info["spend"]
+    print(f"seeded HQ ({args.db}) {info['members']:,} members, {info['ledger']:,} ledger entries, "
+          f"{info['spend']:,} spend rows in {info['seconds']:.1f} s (migrations included)")  # fmt: skip
+    print(f"rate              {info['members'] / info['seconds']:,.0f} members/s, {rows / info['seconds']:,.0f} rows/s")
+    print(benchkit.noise_line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,10 +1,13 @@
 """Benchmark: the longest GUI-thread stall while a 10,000-event sync runs in the background.
 
     .venv/bin/python bench/ui_stall.py [--side push|pull|both] [--events 10000] [--gc-freeze] [--json]
+                                       [--idle 2.0] [--after 1.0] [--small]
 
 Set-up (not timed), fresh each run in a temp dir, by this process: an HQ (SQLite, `python -m hq
 serve` on loopback in its own process, bench/sync_seed.py) with store S001, and till A registered
-with it (first sync done, so it has a feed cursor), cashier 1001, one member.
+with it (first sync done, so it has a feed cursor), cashier 1001, one member. With both sides, the
+push side is measured first, then the pull side on the same HQ and till A (whose pushed events
+stay in its database).
 - push: till A makes `--events` outbox events through the real use cases (PosService.enroll for
   one in 20, PosService.confirm_sale for the rest); its sync pushes them all, then pulls what HQ's
   feed has for them.
@@ -14,11 +17,13 @@ with it (first sync done, so it has a feed cursor), cashier 1001, one member.
 Measured, in a child process that only runs the till: the real Shell on till A (offscreen Qt),
 logged in through the login screen, the member scanned onto the checkout (the panel refreshes
 when the sync reports changes). A QTimer (PreciseTimer, 5 ms) on the GUI thread records the gap
-between its firings: 2 s idle first (the noise floor), then from `services.sync.start()` (the
+between its firings: 2 s idle first (the noise floor, `--idle`), then from `services.sync.start()` (the
 call Shell.open_store makes) until the engine's cycle is over plus 1 s (the GUI refreshes that
-follow). The nightly reconciliation is off (reconcile_hour=None): the window holds one cycle.
+follow, `--after`). The nightly reconciliation is off (reconcile_hour=None): the window holds one cycle.
 Garbage collections in the child are recorded (gc.callbacks), with the thread that ran them.
 `--gc-freeze`: gc.collect() + gc.freeze() before the sync (the app already does it at the first login).
+The noise probe (bench/benchkit.py) is printed at the end. `--small`: 100 events, 0.2 s idle, 0.3 s
+after (the CI smoke run).
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+import benchkit  # noqa: E402
 
 TARGET_MS = 50.0
 
@@ -68,7 +75,7 @@ def make_events(app, n: int, phones: int) -> int:
     codes: list[str] = []
     for made in range(n):
         if made % 20 == 0:
-            m = app.pos.enroll(phone=f"09{phones + len(codes):08d}", name=name_of(len(codes)), consent_terms=True)
+            m = app.pos.enroll(phone=benchkit.mobile(phones + len(codes)), name=name_of(len(codes)), consent_terms=True)
             codes.append(m.member_code)
         else:
             app.pos.confirm_sale(codes[made % len(codes)], lines)
@@ -76,40 +83,57 @@ def make_events(app, n: int, phones: int) -> int:
         return uow.outbox.counts()["pending"]
 
 
-def prepare(side: str, n: int, work: Path):
-    """(HQ process, till A's data dir, info)."""
-    from sync_seed import HqProcess, new_terminal, seed_hq
+class Stage:
+    """HQ (SQLite, `python -m hq serve` in its own process) and till A, shared by the sides of one run."""
 
-    from pos_app import config
-    from pos_app.bootstrap import build_app
+    def __init__(self, work: Path) -> None:
+        from sync_seed import HqProcess, seed_hq
 
-    def new_till(path: Path):
-        terminal, token = new_terminal(hq_db)
-        config.init_terminal(path, "S001", terminal, hq.url, token)
+        self.work = work
+        self.hq_db = f"sqlite:///{work / 'hq.sqlite3'}"
+        seed_hq(self.hq_db, 0)
+        self.hq = HqProcess(self.hq_db)
+        self.till_a = work / "till-a"
+        a = self.new_till(self.till_a)
+        a.cashiers.add("1001", "Mei", "1234", "cashier")
+        member = a.pos.enroll(phone=benchkit.mobile(1), name="王小明", consent_terms=True)
+        a.sync.run_once()  # the cursor, our key and that member at HQ
+        a.close()
+        self.member = {"member": member.member_code, "qr": member.qr_payload}
+
+    def new_till(self, path: Path):
+        from sync_seed import new_terminal
+
+        from pos_app import config
+
+        terminal, token = new_terminal(self.hq_db)
+        config.init_terminal(path, "S001", terminal, self.hq.url, token)
+        return self.open(path)
+
+    @staticmethod
+    def open(path: Path):
+        from pos_app.bootstrap import build_app
+
         app = build_app(path)
         app.sync.timing.reconcile_hour = None
         return app
 
-    t = time.monotonic()
-    hq_db = f"sqlite:///{work / 'hq.sqlite3'}"
-    seed_hq(hq_db, 0)
-    hq = HqProcess(hq_db)
-    a = new_till(work / "till-a")
-    a.cashiers.add("1001", "Mei", "1234", "cashier")
-    member = a.pos.enroll(phone="0900000001", name="王小明", consent_terms=True)
-    a.sync.run_once()  # the cursor, our key and that member at HQ
-    info = {"member": member.member_code, "qr": member.qr_payload}
-    if side == "push":
-        info["pending"] = make_events(a, n, 10_000_000)
-    else:
-        b = new_till(work / "till-b")
-        b.sync.run_once()
-        info["b_pending"] = make_events(b, n, 20_000_000)
-        info["b_push"] = b.sync.run_once()["push"]
-        b.close()
-    a.close()
-    info["prepare_s"] = round(time.monotonic() - t, 1)
-    return hq, work / "till-a", info
+    def prepare(self, side: str, n: int) -> dict:
+        """push: till A's outbox holds n events; pull: a new till B made n events and pushed them."""
+        t = time.monotonic()
+        info = dict(self.member)
+        if side == "push":
+            a = self.open(self.till_a)
+            info["pending"] = make_events(a, n, 10_000_000)
+            a.close()
+        else:
+            b = self.new_till(self.work / "till-b")
+            b.sync.run_once()
+            info["b_pending"] = make_events(b, n, 20_000_000)
+            info["b_push"] = b.sync.run_once()["push"]
+            b.close()
+        info["prepare_s"] = round(time.monotonic() - t, 1)
+        return info
 
 
 # -- the till's window (child process) ------------------------------------------------------------
@@ -169,7 +193,7 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
         if done is not None and not done():
             raise TimeoutError("timed out")
 
-    shell = Shell(till, language="en", start_sync=False)
+    shell = Shell(till, language="en", start_sync=False, scanner_gap_ms=1000)  # a busy machine: see ui_scan.py
     shell.start()
     spin(done=lambda: shell.session.ready)
     login = shell.window.screen_named("login")
@@ -183,7 +207,7 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
     QTest.keyClicks(field, info["qr"])  # the scanner
     QTest.keyClick(field, Qt.Key.Key_Return)
     spin(done=lambda: checkout.member_panel.member is not None)
-    spin(0.5)
+    spin(min(0.5, info["idle_s"]))  # the panel settles (at most the idle time: --small keeps it short)
 
     engine = shell.services.sync
     engine.timing.reconcile_hour = None
@@ -201,11 +225,11 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
     gcs = GcPauses()
     probe.start()
     idle_start = time.perf_counter()
-    spin(2.0)
+    spin(info["idle_s"])
     started = time.perf_counter()
     engine.start()
     spin(done=lambda: "at" in done)
-    spin(1.0)
+    spin(info["after_s"])
     ended = time.perf_counter()
     probe.stop()
     gcs.close()
@@ -227,31 +251,43 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
 # -- driver ---------------------------------------------------------------------------------------
 
 
-def measure(side: str, n: int, freeze: bool) -> dict:
-    work = Path(tempfile.mkdtemp(prefix=f"ui-stall-{side}-"))
-    hq = None
+def measure(sides: list[str], n: int, freeze: bool, idle: float = 2.0, after: float = 1.0) -> list[dict]:
+    work = Path(tempfile.mkdtemp(prefix="ui-stall-"))
+    stage = None
     try:
-        log(f"[{side}] preparing HQ and tills with {n:,} events ...")
-        hq, till, info = prepare(side, n, work)
-        log(f"[{side}] prepared in {info['prepare_s']} s; the window runs in a child process")
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-        cmd = [sys.executable, __file__, "--gui", str(till), json.dumps(info)] + (["--gc-freeze"] if freeze else [])
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
-        if proc.returncode != 0:
-            raise RuntimeError(f"the window's process failed: {proc.stderr[-3000:]}")
-        result = json.loads(proc.stdout.strip().splitlines()[-1])
-        return {"side": side, "events": n, "prepare": info, **result, "load": os.getloadavg()}
+        log("preparing HQ and till A ...")
+        stage = Stage(work)
+        results = []
+        for side in sides:
+            log(f"[{side}] preparing {n:,} events ...")
+            info = stage.prepare(side, n)
+            log(f"[{side}] prepared in {info['prepare_s']} s; the window runs in a child process")
+            info.update(idle_s=idle, after_s=after)
+            result = window(stage.till_a, info, freeze)
+            results.append({"side": side, "events": n, "prepare": info, **result, "load": os.getloadavg()})
+        return results
     finally:
-        if hq is not None:
-            hq.stop()
+        if stage is not None:
+            stage.hq.stop()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def window(till: Path, info: dict, freeze: bool) -> dict:
+    """The measurement, in a child process that runs only the till's window."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, __file__, "--gui", str(till), json.dumps(info)] + (["--gc-freeze"] if freeze else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    if proc.returncode != 0:
+        raise RuntimeError(f"the window's process failed: {proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def table(results: list[dict]) -> str:
     lines = [f"{'GUI-thread gaps (ms), 5 ms QTimer probe':<40}{'n':>6}{'median':>8}{'p99':>8}{'max':>8}"
              f"{'>16ms':>7}{'>50ms':>7}   sync"]  # fmt: skip
     for r in results:
-        for key, label in (("idle", "idle, before the sync"), ("sync", "during the sync (+1 s)")):
+        after = r["prepare"].get("after_s", 1.0)
+        for key, label in (("idle", "idle, before the sync"), ("sync", f"during the sync (+{after:g} s)")):
             f = r[key]
             extra = f"{r['sync_s']:.1f} s" if key == "sync" else ""
             lines.append(f"{r['side'] + ': ' + label:<40}{f['n']:>6}{f['median']:>8.1f}{f['p99']:>8.1f}"
@@ -273,6 +309,7 @@ def table(results: list[dict]) -> str:
             f"{side}: max stall {mx:.1f} ms, target <= {TARGET_MS:.0f} ms: " + ("met" if mx <= TARGET_MS else "NOT met")
         )
     lines.append("load average at the end: " + " / ".join(f"{x:.2f}" for x in results[-1]["load"]))
+    lines.append(benchkit.noise_line(benchkit.NoiseProbe(tuple(results[-1]["noise_probe"]["runs_ms"]))))
     return "\n".join(lines)
 
 
@@ -282,13 +319,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--events", type=int, default=10_000)
     p.add_argument("--gc-freeze", action="store_true")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--idle", type=float, default=2.0, help="seconds of idle probing before the sync")
+    p.add_argument("--after", type=float, default=1.0, help="seconds of probing after the sync's cycle")
     p.add_argument("--gui", nargs=2, help=argparse.SUPPRESS)
-    args = p.parse_args(argv)
+    args = benchkit.parse_args(p, argv, events=100, idle=0.2, after=0.3)
     if args.gui:
         print(json.dumps(gui(Path(args.gui[0]), json.loads(args.gui[1]), args.gc_freeze)))
         return 0
     sides = ["push", "pull"] if args.side == "both" else [args.side]
-    results = [measure(side, args.events, args.gc_freeze) for side in sides]
+    results = measure(sides, args.events, args.gc_freeze, args.idle, args.after)
+    results[-1]["noise_probe"] = benchkit.noise_probe().as_dict()
     print(json.dumps(results, indent=2) if args.json else table(results))
     return 0
 

@@ -1,6 +1,6 @@
 """Benchmark: cold start of the till to its login window, in a fresh Python process each time.
 
-    .venv/bin/python bench/ui_start.py [--data-dir DIR] [--runs 10] [--json]
+    .venv/bin/python bench/ui_start.py [--data-dir DIR] [--runs 10] [--warm-runs 1] [--json] [--small]
 
 The parent spawns `python bench/ui_start.py --child DIR`, which runs the real entry point
 (`pos_app.__main__.main(["--data-dir", DIR])`: run_app -> Shell -> window.show -> login screen,
@@ -10,6 +10,8 @@ timestamps: when its first Python line ran, when the login screen got its first 
 ("shown"), and when the Shell's `ready` signal came (store open, login possible); then it quits.
 Times are from just before the parent's Popen. Offscreen Qt (QT_QPA_PLATFORM=offscreen); the
 OS file cache is warm (the files were read by earlier runs), as on a PC that has run the till before.
+The noise probe (bench/benchkit.py) is printed at the end. `--small`: 1 run and no warm-up run, on a 300-member till
+seeded in a temporary directory unless --data-dir is given (the CI smoke run).
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = ROOT / "bench" / "data" / "till-m1000000-l10000000"
 TARGET_S = 1.5
+
+
+def kit():
+    """bench/benchkit.py, imported by the parent only (the child's imports are part of what is timed)."""
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
+    import benchkit
+
+    return benchkit
 
 
 def child(data_dir: Path) -> int:
@@ -86,11 +97,13 @@ def one_run(data_dir: Path) -> dict:
 def run(args) -> dict:
     if not (Path(args.data_dir) / "config.json").exists():
         raise SystemExit(f"{args.data_dir} is not an initialized till")
-    one_run(args.data_dir)  # not counted: fills the OS file cache, compiles nothing new
+    for _ in range(args.warm_runs):  # not counted: fills the OS file cache, compiles nothing new
+        one_run(args.data_dir)
     runs = [one_run(args.data_dir) for _ in range(args.runs)]
     figures = {k: {"median": statistics.median(r[k] for r in runs), "min": min(r[k] for r in runs),
                    "max": max(r[k] for r in runs)} for k in ("python", "imported", "shown", "ready", "exit")}  # fmt: skip
-    return {"data_dir": str(args.data_dir), "runs": runs, "figures": figures, "load": os.getloadavg()}
+    return {"data_dir": str(args.data_dir), "runs": runs, "figures": figures, "load": os.getloadavg(),
+            "noise_probe": kit().noise_probe().as_dict()}  # fmt: skip
 
 
 def table(r: dict) -> str:
@@ -107,19 +120,27 @@ def table(r: dict) -> str:
         f"median {med:.2f} s to the login window, target <= {TARGET_S} s: {'met' if med <= TARGET_S else 'NOT met'}"
     )
     lines.append("load average at the end: " + " / ".join(f"{x:.2f}" for x in r["load"]))
+    lines.append(kit().noise_line(kit().NoiseProbe(tuple(r["noise_probe"]["runs_ms"]))))
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
+    p.add_argument("--data-dir", type=Path, help=f"a seeded till (default {DEFAULT_DIR.relative_to(ROOT)})")
     p.add_argument("--runs", type=int, default=10)
+    p.add_argument("--warm-runs", type=int, default=1, help="runs before the counted ones, not counted")
     p.add_argument("--json", action="store_true")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    args = p.parse_args(argv)
+    args = p.parse_args(argv) if "--child" in (argv or sys.argv) else kit().parse_args(p, argv, runs=1, warm_runs=0)
     if args.child:
         return child(args.child)
-    result = run(args)
+    if args.data_dir is None and args.small:
+        with kit().tiny_till() as till:
+            args.data_dir = till
+            result = run(args)
+    else:
+        args.data_dir = args.data_dir or DEFAULT_DIR
+        result = run(args)
     print(json.dumps(result, indent=2) if args.json else table(result))
     return 0
 
