@@ -49,6 +49,7 @@ from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from pos_app.__main__ import build, start_demo  # noqa: E402
 from pos_app.services.cashiers import Cashier  # noqa: E402
 from pos_app.ui.app import Shell  # noqa: E402
 
@@ -140,7 +141,8 @@ def run(args) -> dict:
     # The keys come as fast as this process can send them, but on a busy machine two of them may be more than
     # the scanner's 30 ms apart: the scan would turn into typing. The clock starts at the Enter, so a wider gap
     # changes no figure.
-    shell = Shell(args.data_dir, language="en", start_sync=False, scanner_gap_ms=SCANNER_GAP_MS)
+    shell = Shell(args.data_dir, language="en", start_sync=False, scanner_gap_ms=SCANNER_GAP_MS, build=build,
+                  start_demo=start_demo)
     shell.start()
     spin_until(app, lambda: shell.session.ready, timeout=120)
     shell.window.screen_named("login").logged_in.emit(Cashier("B01", "Bench", "cashier"))

@@ -182,6 +182,7 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.__main__ import build, start_demo
     from pos_app.ui.app import Shell
 
     app = QApplication([])
@@ -193,7 +194,7 @@ def gui(till: Path, info: dict, freeze: bool) -> dict:
         if done is not None and not done():
             raise TimeoutError("timed out")
 
-    shell = Shell(till, language="en", start_sync=False, scanner_gap_ms=1000)  # a busy machine: see ui_scan.py
+    shell = Shell(till, language="en", start_sync=False, scanner_gap_ms=1000, build=build, start_demo=start_demo)  # a busy machine: see ui_scan.py
     shell.start()
     spin(done=lambda: shell.session.ready)
     login = shell.window.screen_named("login")
