@@ -29,6 +29,7 @@ class TrustPolicy:
     max_unreceipted_return_cents: int = 100_000  # a return without a receipt refunds at most this
     rules_grace_days: int = 7  # a till offline when a new version came out may use the old one this long
     clock_skew_hours: int = 6  # an event dated further ahead of HQ's clock is applied at HQ's time
+    member_reads_per_minute: int = 30  # look-ups one token may make per minute of HQ's clock (hq.services.member_reads)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def _trust(d: dict[str, Any]) -> TrustPolicy:
         max_unreceipted_return_cents=_int(d.get("max_unreceipted_return_cents", default.max_unreceipted_return_cents)),
         rules_grace_days=_int(d.get("rules_grace_days", default.rules_grace_days), 0, 365),
         clock_skew_hours=_int(d.get("clock_skew_hours", default.clock_skew_hours), 1, 24 * 30),
+        member_reads_per_minute=_int(d.get("member_reads_per_minute", default.member_reads_per_minute), 1, 10_000),
     )
 
 

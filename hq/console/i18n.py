@@ -83,6 +83,11 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
         "超过您角色的调整上限（{limit} 积分）。",
         "Beyond your role's adjustment limit ({limit} points).",
     ),  # fmt: skip
+    "error.over_day_limit": (
+        "超過您角色的每日調整上限（{limit} 點；今天還可調整 {left} 點）。",
+        "超过您角色的每日调整上限（{limit} 积分；今天还可调整 {left} 积分）。",
+        "Beyond your role's daily adjustment limit ({limit} points; {left} left today).",
+    ),  # fmt: skip
     "error.invalid_reason": (
         "請填寫 1 到 200 字的原因。",
         "请填写 1 到 200 字的原因。",
