@@ -51,7 +51,9 @@ _CASHIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
 
 
 def cashier(
-    x_cashier_id: Annotated[str | None, Header(description="the cashier signed in at the till (for the audit log)")] = None,
+    x_cashier_id: Annotated[
+        str | None, Header(description="the cashier signed in at the till (for the audit log)")
+    ] = None,
 ) -> str | None:
     """The cashier a terminal says is serving: recorded with each full member read, so it must be an id, not text."""
     if x_cashier_id is None:

@@ -37,7 +37,9 @@ def lookup_key(_: deps.Terminal, engine: deps.Db) -> dict:
 
 
 @router.post("/members/lookup", response_model=MemberOut, responses=error_responses(400, 404, 413, 429, *AUTHED))
-def member_lookup(body: LookupIn, principal: deps.Caller, cashier: deps.Cashier, engine: deps.Db, now: deps.Now) -> dict:
+def member_lookup(
+    body: LookupIn, principal: deps.Caller, cashier: deps.Cashier, engine: deps.Db, now: deps.Now
+) -> dict:
     """A member code or a phone, in the body: a phone in a URL ends up in access logs and proxies. Answers as
     `GET /members/{code}` does (full only for the member's home store, throttled per token)."""
     return members.answer(engine, principal, cashier, body.query, now, "No member matches that")

@@ -10,7 +10,8 @@
   ever shown a full profile.
 - Every look-up, found or not, counts against the token's `trust.member_reads_per_minute` on HQ's clock
   (hq.storage.counters, shared by every worker). Over it the look-up is refused (`Throttled`) and the
-  first refusal of the minute is an audit entry `risk.member_reads_throttled` the console shows.
+  first refusal of the minute is an audit entry `risk.member_reads_throttled`; a terminal is also flagged
+  (`terminals.lookups_stopped[_at]`, on the console's terminals review page).
 
 The profile edit form's audited full read is `POST /members/profile` (hq/api/profiles.py), unchanged.
 """
@@ -18,12 +19,14 @@ The profile edit form's audited full read is `POST /members/profile` (hq/api/pro
 import datetime as dt
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from hq.services import audit_chain, lookup
 from hq.services.auth import Principal
 from hq.storage import counters, privacy
 from hq.storage import rules as published
+from hq.storage.schema import terminals
 
 FULL_READ = "member.read"
 THROTTLED = "risk.member_reads_throttled"
@@ -52,8 +55,7 @@ def read(conn: Connection, principal: Principal, cashier: str | None, query: str
     count = counters.add(conn, counters.MEMBER_READS, who(principal), minute, now)
     if count.hits > limit:
         if count.hits == limit + 1:  # one alert per token and minute, not one per refused call
-            audit_chain.record(conn, now, who(principal), THROTTLED, who(principal), None,
-                               {"limit": limit, "minute": minute, "cashier": cashier})  # fmt: skip
+            _alert(conn, principal, now, {"limit": limit, "minute": minute, "cashier": cashier})
         return Throttled(limit)
     view = lookup.show(conn, query, now.astimezone().date())
     if view is None:
@@ -63,6 +65,16 @@ def read(conn: Connection, principal: Principal, cashier: str | None, query: str
                            {"cashier": cashier, "for": "look-up"})  # fmt: skip
         return view
     return _reduced(conn, view, for_channel=not principal.is_terminal)
+
+
+def _alert(conn: Connection, principal: Principal, now: dt.datetime, detail: dict) -> None:
+    """The audit entry, and for a terminal the flag the console's terminals page shows."""
+    audit_chain.record(conn, now, who(principal), THROTTLED, who(principal), None, detail)
+    if principal.is_terminal:
+        t = terminals.c
+        conn.execute(sa.update(terminals)
+                     .where(t.store_id == principal.store_id, t.terminal_id == principal.terminal_id)
+                     .values(lookups_stopped_at=now, lookups_stopped=t.lookups_stopped + 1))  # fmt: skip
 
 
 def _reduced(conn: Connection, view: dict, *, for_channel: bool) -> dict:

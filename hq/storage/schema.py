@@ -44,6 +44,10 @@ terminals = sa.Table(
     sa.Column("last_contact_at", Stamp),  # HQ's time of its last push
     sa.Column("clock_skew_at", Stamp),  # HQ's time of the last event dated impossibly (see hq.services.apply)
     sa.Column("clock_skew_events", sa.Integer, nullable=False, server_default="0"),
+    # HQ's time of the last minute this terminal's token was stopped for too many member look-ups, and how many
+    # such minutes (hq.services.member_reads; migration 0014_b)
+    sa.Column("lookups_stopped_at", Stamp),
+    sa.Column("lookups_stopped", sa.Integer, nullable=False, server_default="0"),
 )
 
 channels = sa.Table(

@@ -104,6 +104,8 @@ def test_a_token_harvesting_profiles_is_stopped_at_its_limit_per_minute_with_one
     assert len(_audit(hq, "member.read")) == 30
     alert = _audit(hq, "risk.member_reads_throttled")
     assert [(u, t, a["limit"]) for u, t, a in alert] == [("terminal:S002/T01", "terminal:S002/T01", 30)]
+    stopped = hq.scalar("SELECT lookups_stopped FROM terminals WHERE store_id = 'S002' AND terminal_id = 'T01'")
+    assert stopped == 1  # the console's terminals page shows it
     assert _get(hq, codes[31], hq.terminal("S002", "T02")).status_code == 200  # the limit is per token
     hq.clock.advance(minutes=1)  # HQ's clock, not the caller's, opens the next minute
     assert _get(hq, codes[31], stolen).json()["member"]["phone"].startswith("+886")

@@ -1,4 +1,5 @@
-"""risk counters: limits HQ counts on its own clock (member reads per token, adjustments per HQ day)
+"""risk counters: limits HQ counts on its own clock (member reads per token, adjustments per HQ day), and the
+terminals' flag for a token stopped for too many member look-ups
 
 Revision ID: 0014_b
 Revises: 0013
@@ -25,7 +26,13 @@ def upgrade() -> None:
         sa.Column("amount", sa.BigInteger, nullable=False),
         sa.Column("updated_at", _STAMP, nullable=False),
     )
+    with op.batch_alter_table("terminals") as batch:
+        batch.add_column(sa.Column("lookups_stopped_at", _STAMP))
+        batch.add_column(sa.Column("lookups_stopped", sa.Integer, nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("terminals") as batch:
+        batch.drop_column("lookups_stopped")
+        batch.drop_column("lookups_stopped_at")
     op.drop_table("risk_counters")

@@ -1,0 +1,44 @@
+"""Limits HQ counts on its own clock: a till back-dating adjustments over many past days still meets the
+store's daily cap on the day HQ receives them."""
+
+import datetime as dt
+
+from hq_helpers import Till
+from testclock import NOW
+
+PER_ADJUST, PER_STORE_DAY = 9_999, 50_000
+
+
+def _back_dated(till: Till, code: str, days_back: int) -> dict:
+    till.at = (NOW - dt.timedelta(days=days_back)).isoformat()
+    return till.adjust(code, PER_ADJUST)
+
+
+def test_fifty_adjustments_back_dated_over_ten_days_are_capped_on_the_day_hq_receives_them(hq):
+    till = Till("S001", "T01")
+    enrolled = till.enroll()
+    code = enrolled["payload"]["member"]["member_code"]
+    assert hq.statuses([enrolled], till) == ["applied"]
+
+    events = [_back_dated(till, code, 1 + i % 10) for i in range(50)]  # each claimed day stays under 50,000
+    statuses = hq.statuses(events, till)
+
+    assert statuses == ["applied"] * 5 + ["held"] * 45  # 5 x 9,999 = 49,995: a sixth would pass 50,000
+    assert hq.member(code)["balance"] == 100 + 5 * PER_ADJUST
+    held = hq.scalar("SELECT count(*) FROM held_adjustments WHERE status = 'held' AND why_held LIKE '%HQ''s day%'")
+    assert held == 45
+    assert hq.scalar("SELECT amount FROM risk_counters WHERE scope = 'adjust_store_day' AND subject = 'S001'") == (
+        5 * PER_ADJUST)  # the held ones were taken back out: an operator decides them  # fmt: skip
+
+
+def test_the_next_day_on_hqs_clock_the_store_may_adjust_again_and_another_store_was_never_limited(hq):
+    till, other = Till("S001", "T01"), Till("S002", "T01")
+    enrolled = till.enroll()
+    code = enrolled["payload"]["member"]["member_code"]
+    assert hq.statuses([enrolled], till) == ["applied"]
+    assert hq.statuses([_back_dated(till, code, 1 + i) for i in range(6)], till) == ["applied"] * 5 + ["held"]
+    assert hq.statuses([_back_dated(other, code, 1)], other) == ["applied"]  # per store
+
+    hq.clock.advance(days=1)
+    assert hq.statuses([_back_dated(till, code, 7)], till) == ["applied"]
+    assert hq.member(code)["balance"] == 100 + 7 * PER_ADJUST
