@@ -2,6 +2,7 @@
 reduced for any other terminal, less for a channel; every token limited per minute of HQ's clock, with an alert."""
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import sqlalchemy as sa
 from hq_helpers import Till, auth, new_phone
@@ -109,3 +110,16 @@ def test_a_token_harvesting_profiles_is_stopped_at_its_limit_per_minute_with_one
     assert _get(hq, codes[31], hq.terminal("S002", "T02")).status_code == 200  # the limit is per token
     hq.clock.advance(minutes=1)  # HQ's clock, not the caller's, opens the next minute
     assert _get(hq, codes[31], stolen).json()["member"]["phone"].startswith("+886")
+
+
+def test_look_ups_made_at_once_are_counted_exactly_so_that_several_workers_agree(hq):
+    """The count lives in the database (an atomic upsert), not in a worker's memory: 40 look-ups sent at
+    once on 8 connections still let exactly 30 through."""
+    code = _enroll(hq, OWN)
+    token = hq.terminal()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(lambda _: _get(hq, code, token).status_code, range(40)))
+
+    assert sorted(statuses) == [200] * 30 + [429] * 10
+    assert len(_audit(hq, "member.read")) == 30 and len(_audit(hq, "risk.member_reads_throttled")) == 1
