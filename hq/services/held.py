@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from hq.services import payload, trust
-from hq.services.reports.period import business_day, chain_zone
+from hq.services.day_caps import hq_day
 from hq.storage import counters, feed
 from hq.storage import rules as published
 from hq.storage.schema import events, held_adjustments
@@ -102,11 +102,6 @@ def _over_received_day(work: UnitOfWork, store_id: str, points: int) -> str | No
         return None
     counters.take_back(work.conn, counters.ADJUST_STORE_DAY, store_id, received, abs(points))
     return f"store {store_id} would adjust more than {cap} points received on {received} (HQ's day)"
-
-
-def hq_day(conn: Connection, now: dt.datetime) -> dt.date:
-    """HQ's business day now, in the chain's time zone (`time_zone` in the published rules)."""
-    return business_day(now, chain_zone(published.current_document(conn)))
 
 
 def _store_day_total(conn: Connection, store_id: str, day: dt.date) -> int:

@@ -18,6 +18,7 @@ from .schema import risk_counters
 
 MEMBER_READS = "member_reads"  # per token, per minute of HQ's clock
 ADJUST_STORE_DAY = "adjust_store_day"  # till adjustments per store, per HQ business day received
+UNRECEIPTED_STORE_DAY = "unreceipted_day"  # refunds without a receipt per store, per HQ business day received
 CONSOLE_ADJUST_DAY = "console_adjust_day"  # console adjustments per operator, per HQ business day
 
 

@@ -25,6 +25,7 @@ def test_a_store_manager_past_the_daily_cap_is_refused_with_a_translated_message
 ):
     manager = as_role("mgr1")
     start = chain.balance(ann)
+    assert "每次最多調整 ±1,000 點，每天合計最多 3,000 點" in manager.get(f"/console/members/{ann}").text
     assert [_adjust(manager, ann, 1_000).status_code for _ in range(3)] == [303] * 3  # 3,000 a day
     before = chain.counts()
 
