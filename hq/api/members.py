@@ -4,6 +4,7 @@ What comes back depends on who asks (hq/services/member_reads.py): the full prof
 the member's home store (audited), the reduced row of snapshot pages to anyone else; every token is
 limited to `trust.member_reads_per_minute` look-ups per minute of HQ's clock."""
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path
@@ -35,12 +36,18 @@ def member(
     return answer(engine, principal, cashier, code, now, f"No member {code!r}")
 
 
-def answer(engine: Engine, principal: Principal, cashier: str | None, query: str, now, not_found: str) -> dict:
+def answer(engine: Engine, principal: Principal, cashier: str | None, query: str, now: dt.datetime,
+           not_found: str) -> dict:  # fmt: skip
     """One look-up in one transaction (the count, the audit entry and the read commit together)."""
     view = db.write(engine, lambda conn: member_reads.read(conn, principal, cashier, query, now))
     if isinstance(view, member_reads.Throttled):
-        raise ApiError(429, "too_many_lookups", f"This token made more than {view.limit} member look-ups this "
-                       "minute; HQ has recorded it. Try again in a minute.", {"Retry-After": "60"})  # fmt: skip
+        raise too_many(view)
     if view is None:
         raise ApiError(404, "unknown_member", not_found)
     return view
+
+
+def too_many(throttled: member_reads.Throttled) -> ApiError:
+    """Raised only after the transaction that counted (and recorded the alert) committed."""
+    return ApiError(429, "too_many_lookups", f"This token made more than {throttled.limit} member look-ups this "
+                    "minute; HQ has recorded it. Try again in a minute.", {"Retry-After": "60"})  # fmt: skip

@@ -13,7 +13,8 @@
   first refusal of the minute is an audit entry `risk.member_reads_throttled`; a terminal is also flagged
   (`terminals.lookups_stopped[_at]`, on the console's terminals review page).
 
-The profile edit form's audited full read is `POST /members/profile` (hq/api/profiles.py), unchanged.
+The profile edit form's audited full read is `POST /members/profile` (hq/api/profiles.py): it answers as before
+and counts against the same limit.
 """
 
 import datetime as dt
@@ -50,13 +51,9 @@ def read(conn: Connection, principal: Principal, cashier: str | None, query: str
          now: dt.datetime) -> dict | Throttled | None:  # fmt: skip
     """The look-up's answer for this caller; None when no member matches. Run in a writing transaction
     that commits even on `Throttled` (the count and the alert must stay)."""
-    limit = published.current(conn).trust.member_reads_per_minute
-    minute = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M")
-    count = counters.add(conn, counters.MEMBER_READS, who(principal), minute, now)
-    if count.hits > limit:
-        if count.hits == limit + 1:  # one alert per token and minute, not one per refused call
-            _alert(conn, principal, now, {"limit": limit, "minute": minute, "cashier": cashier})
-        return Throttled(limit)
+    throttled = count(conn, principal, cashier, now)
+    if throttled is not None:
+        return throttled
     view = lookup.show(conn, query, now.astimezone().date())
     if view is None:
         return None
@@ -65,6 +62,19 @@ def read(conn: Connection, principal: Principal, cashier: str | None, query: str
                            {"cashier": cashier, "for": "look-up"})  # fmt: skip
         return view
     return _reduced(conn, view, for_channel=not principal.is_terminal)
+
+
+def count(conn: Connection, principal: Principal, cashier: str | None, now: dt.datetime) -> Throttled | None:
+    """Counts one member read against the token's limit per minute (also the profile edit form's full read, so
+    a stolen token cannot harvest through it instead); `Throttled` past the limit."""
+    limit = published.current(conn).trust.member_reads_per_minute
+    minute = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M")
+    hits = counters.add(conn, counters.MEMBER_READS, who(principal), minute, now).hits
+    if hits <= limit:
+        return None
+    if hits == limit + 1:  # one alert per token and minute, not one per refused call
+        _alert(conn, principal, now, {"limit": limit, "minute": minute, "cashier": cashier})
+    return Throttled(limit)
 
 
 def _alert(conn: Connection, principal: Principal, now: dt.datetime, detail: dict) -> None:

@@ -71,11 +71,28 @@ def test_an_online_channel_gets_no_birthday_and_only_masked_name_and_phone(hq):
 def test_the_profile_edit_read_still_gives_another_store_the_full_profile_and_audits_it(hq):
     code = _enroll(hq, OTHER, phone="0933444555")
 
-    response = hq.client.post("/api/v1/members/profile", json={"member_code": code}, headers=auth(hq.terminal()))
+    response = _profile(hq, code, hq.terminal(), cashier="C1002")
 
     assert response.json() == {"member_code": code, "name": "Chen Mei", "phone": "+886933444555",
                                "birthday": "1990-03-04"}  # fmt: skip
-    assert [(u, t) for u, t, _ in _audit(hq, "member.profile_read")] == [("terminal:S001/T01", code)]
+    assert _audit(hq, "member.profile_read") == [("terminal:S001/T01", code, {"for": "profile edit",
+                                                                               "cashier": "C1002"})]  # fmt: skip
+
+
+def test_the_profile_edit_read_counts_against_the_same_limit_so_a_stolen_token_cannot_harvest_through_it(hq):
+    code = _enroll(hq, OTHER)
+    token = hq.terminal()
+
+    statuses = [_profile(hq, code, token).status_code for _ in range(31)]
+
+    assert statuses == [200] * 30 + [429]
+    assert len(_audit(hq, "member.profile_read")) == 30 and len(_audit(hq, "risk.member_reads_throttled")) == 1
+    assert _get(hq, code, token).status_code == 429  # one limit for every kind of member read
+
+
+def _profile(hq, code: str, token: str, cashier: str | None = None):
+    headers = auth(token) | ({"X-Cashier-Id": cashier} if cashier is not None else {})
+    return hq.client.post("/api/v1/members/profile", json={"member_code": code}, headers=headers)
 
 
 def test_a_cashier_id_that_is_not_an_id_is_refused_and_nothing_is_read_or_counted(hq):
