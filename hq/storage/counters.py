@@ -56,11 +56,3 @@ def take_back(conn: Connection, scope: str, subject: str, bucket: str, amount: i
         .values(hits=c.hits - 1, amount=c.amount - amount)
     )
 
-
-def current(conn: Connection, scope: str, subject: str, bucket: str) -> Count:
-    """The bucket's totals so far (zero when the row is in another window or absent)."""
-    c = risk_counters.c
-    row = conn.execute(
-        sa.select(c.hits, c.amount).where(c.scope == scope, c.subject == subject[:120], c.bucket == bucket)
-    ).first()
-    return Count(int(row.hits), int(row.amount)) if row else Count(0, 0)
