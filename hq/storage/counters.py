@@ -55,4 +55,3 @@ def take_back(conn: Connection, scope: str, subject: str, bucket: str, amount: i
         .where(c.scope == scope, c.subject == subject[:120], c.bucket == bucket)
         .values(hits=c.hits - 1, amount=c.amount - amount)
     )
-
