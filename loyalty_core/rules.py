@@ -27,8 +27,11 @@ class TrustPolicy:
     max_adjust_points: int = 10_000  # per adjustment; above it the adjustment is held for review
     max_adjust_store_day_points: int = 50_000  # sum of |points| per store and business day
     max_unreceipted_return_cents: int = 100_000  # a return without a receipt refunds at most this
+    # refunds without a receipt per store and HQ day; beyond it each one is applied (the money is gone) and flagged
+    max_unreceipted_store_day_cents: int = 300_000
     rules_grace_days: int = 7  # a till offline when a new version came out may use the old one this long
     clock_skew_hours: int = 6  # an event dated further ahead of HQ's clock is applied at HQ's time
+    member_reads_per_minute: int = 30  # look-ups one token may make per minute of HQ's clock (hq.services.member_reads)
 
 
 @dataclass(frozen=True)
@@ -145,8 +148,12 @@ def _trust(d: dict[str, Any]) -> TrustPolicy:
         max_adjust_points=_int(d.get("max_adjust_points", default.max_adjust_points)),
         max_adjust_store_day_points=_int(d.get("max_adjust_store_day_points", default.max_adjust_store_day_points)),
         max_unreceipted_return_cents=_int(d.get("max_unreceipted_return_cents", default.max_unreceipted_return_cents)),
+        max_unreceipted_store_day_cents=_int(
+            d.get("max_unreceipted_store_day_cents", default.max_unreceipted_store_day_cents)
+        ),
         rules_grace_days=_int(d.get("rules_grace_days", default.rules_grace_days), 0, 365),
         clock_skew_hours=_int(d.get("clock_skew_hours", default.clock_skew_hours), 1, 24 * 30),
+        member_reads_per_minute=_int(d.get("member_reads_per_minute", default.member_reads_per_minute), 1, 10_000),
     )
 
 

@@ -13,6 +13,7 @@ _DESCRIPTIONS = {
     410: "the membership was closed at the member's request",
     413: "request body or batch too large",
     422: "invalid request or refused by the loyalty rules",
+    429: "too many requests for this token; try again in a minute",
     503: "the database is unreachable; try again later",
 }
 

@@ -1,9 +1,10 @@
 """What routes need from the app: the engine, the clock and who is calling."""
 
 import datetime as dt
+import re
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 
@@ -46,9 +47,26 @@ def channel(principal: Annotated[Principal, Depends(caller)]) -> Principal:
     return principal
 
 
+_CASHIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
+
+
+def cashier(
+    x_cashier_id: Annotated[
+        str | None, Header(description="the cashier signed in at the till (for the audit log)")
+    ] = None,
+) -> str | None:
+    """The cashier a terminal says is serving: recorded with each full member read, so it must be an id, not text."""
+    if x_cashier_id is None:
+        return None
+    if not _CASHIER.fullmatch(x_cashier_id):
+        raise ApiError(400, "invalid_cashier", "X-Cashier-Id must be 1 to 40 letters, digits, '_', '.' or '-'")
+    return x_cashier_id
+
+
 # Annotated aliases keep route signatures short (and calls out of argument defaults).
 Db = Annotated[Engine, Depends(engine)]
 Now = Annotated[dt.datetime, Depends(now)]
 Caller = Annotated[Principal, Depends(caller)]
 Terminal = Annotated[Principal, Depends(terminal)]
 Channel = Annotated[Principal, Depends(channel)]
+Cashier = Annotated[str | None, Depends(cashier)]

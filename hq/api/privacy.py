@@ -5,12 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
-from hq.services import consents, lookup
+from hq.services import consents
 from hq.storage import db, privacy
 from loyalty_core import consent, signing
 from loyalty_core.errors import DomainError
 
-from . import deps
+from . import deps, members
 from .common import AUTHED, error_responses
 from .errors import ApiError
 from .models import MemberOut
@@ -36,14 +36,13 @@ def lookup_key(_: deps.Terminal, engine: deps.Db) -> dict:
     return {"key_id": key_id, "key": signing.b64(key)}
 
 
-@router.post("/members/lookup", response_model=MemberOut, responses=error_responses(400, 404, 413, *AUTHED))
-def member_lookup(body: LookupIn, _: deps.Caller, engine: deps.Db, now: deps.Now) -> dict:
-    """A member code or a phone, in the body: a phone in a URL ends up in access logs and proxies."""
-    with db.read(engine) as conn:
-        view = lookup.show(conn, body.query, now.astimezone().date())
-    if view is None:
-        raise ApiError(404, "unknown_member", "No member matches that")
-    return view
+@router.post("/members/lookup", response_model=MemberOut, responses=error_responses(400, 404, 413, 429, *AUTHED))
+def member_lookup(
+    body: LookupIn, principal: deps.Caller, cashier: deps.Cashier, engine: deps.Db, now: deps.Now
+) -> dict:
+    """A member code or a phone, in the body: a phone in a URL ends up in access logs and proxies. Answers as
+    `GET /members/{code}` does (full only for the member's home store, throttled per token)."""
+    return members.answer(engine, principal, cashier, body.query, now, "No member matches that")
 
 
 class ConsentIn(BaseModel):

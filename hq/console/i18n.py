@@ -83,6 +83,11 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
         "超过您角色的调整上限（{limit} 积分）。",
         "Beyond your role's adjustment limit ({limit} points).",
     ),  # fmt: skip
+    "error.over_day_limit": (
+        "超過您角色的每日調整上限（{limit} 點；今天還可調整 {left} 點）。",
+        "超过您角色的每日调整上限（{limit} 积分；今天还可调整 {left} 积分）。",
+        "Beyond your role's daily adjustment limit ({limit} points; {left} left today).",
+    ),  # fmt: skip
     "error.invalid_reason": (
         "請填寫 1 到 200 字的原因。",
         "请填写 1 到 200 字的原因。",
@@ -185,9 +190,9 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "member.unused": ("未使用", "未使用", "unused"),
     "member.adjust": ("調整點數", "调整积分", "Adjust points"),
     "member.adjust_limit": (
-        "您的角色每次最多調整 ±{limit} 點，每筆調整都會記入稽核紀錄。",
-        "您的角色每次最多调整 ±{limit} 积分，每笔调整都会记入审计日志。",
-        "Your role may adjust at most ±{limit} points at a time; every adjustment is audited.",
+        "您的角色每次最多調整 ±{limit} 點，每天合計最多 {day} 點，每筆調整都會記入稽核紀錄。",
+        "您的角色每次最多调整 ±{limit} 积分，每天合计最多 {day} 积分，每笔调整都会记入审计日志。",
+        "Your role may adjust at most ±{limit} points at a time and {day} points a day; every adjustment is audited.",
     ),  # fmt: skip
     "member.reason": ("原因", "原因", "Reason"),
     "member.adjusted": ("已調整 {points} 點。", "已调整 {points} 积分。", "Adjusted by {points} points."),

@@ -74,6 +74,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "rq.last_contact": ("最後連線", "最后连接", "Last contact"),
     "rq.skew_events": ("時鐘偏差事件", "时钟偏差事件", "Clock-skewed events"),
     "rq.skew_at": ("最近偏差", "最近偏差", "Last skew"),
+    "rq.lookups_stopped": ("查詢超量（分鐘數）", "查询超量（分钟数）", "Look-ups stopped (minutes)"),
+    "rq.lookups_stopped_at": ("最近超量", "最近超量", "Last stopped"),
     "rq.rejections": ("拒收事件", "拒收事件", "Rejected events"),
     "rq.reason": ("原因", "原因", "Reason"),
     "rq.message": ("說明", "说明", "Message"),

@@ -99,7 +99,8 @@ def terminals_page(ctx: Page):
                 .group_by(r.store_id, r.terminal_id).subquery())  # fmt: skip
     query = (
         sa.select(t.store_id, t.terminal_id, t.last_contact_at, t.clock_skew_at, t.clock_skew_events,
-                  t.revoked_at, sa.func.coalesce(rejected.c.n, 0).label("rejected"))
+                  t.lookups_stopped_at, t.lookups_stopped, t.revoked_at,
+                  sa.func.coalesce(rejected.c.n, 0).label("rejected"))
         .outerjoin(rejected, sa.and_(rejected.c.store_id == t.store_id, rejected.c.terminal_id == t.terminal_id))
         .order_by(t.store_id, t.terminal_id)
     )  # fmt: skip
@@ -120,7 +121,7 @@ def terminal_page(ctx: Page, store_id: str, terminal_id: str):
     t, r = terminals.c, rejections.c
     with db.read(ctx.engine) as conn:
         row = conn.execute(sa.select(t.store_id, t.terminal_id, t.last_contact_at, t.clock_skew_at,
-                                     t.clock_skew_events, t.revoked_at)
+                                     t.clock_skew_events, t.lookups_stopped_at, t.lookups_stopped, t.revoked_at)
                            .where(t.store_id == store_id, t.terminal_id == terminal_id)).first()  # fmt: skip
         if row is None:
             raise PageError(404, "error.unknown_terminal")

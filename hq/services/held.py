@@ -2,8 +2,11 @@
 
 A `points.adjusted` event carries its supervisor and reason. Within the
 published trust policy (`max_adjust_points` per adjustment and
-`max_adjust_store_day_points` per store and business day, |points| summed)
-it is booked at once. Beyond that it is held: one `held_adjustments` row
+`max_adjust_store_day_points` per store and day, |points| summed) it is
+booked at once. The day cap is counted twice: by the business day the till
+claims and by the day HQ receives the event (HQ's clock, the chain's time
+zone, hq.storage.counters), so adjustments back-dated over many past days
+cannot slip under it. Beyond that it is held: one `held_adjustments` row
 that counts in no balance, answered `{"status": "held", "review_id": ID}`.
 
 Use cases for the CLI (`pos-hq review ...`) and the operators' console, each
@@ -28,7 +31,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from hq.services import payload, trust
-from hq.storage import feed
+from hq.services.day_caps import hq_day
+from hq.storage import counters, feed
 from hq.storage import rules as published
 from hq.storage.schema import events, held_adjustments
 from hq.storage.schema import ledger as ledger_table
@@ -63,7 +67,7 @@ def adjusted(work: UnitOfWork, event: dict) -> dict | None:
     _, day = trust.event_when(work, event)
     expires = ledger.lot_expiry(day, work.rules.expiry_months) if points > 0 else None
     entry = Entry(trust.entry_id(event, ledger.ADJUST), state.code, ledger.ADJUST, points, day, expires)
-    why = _over_policy(work, event["store_id"], day, points)
+    why = _over_policy(work, event["store_id"], day, points) or _over_received_day(work, event["store_id"], points)
     if why is None:
         work.add_entry(entry, event["event_id"])
         work.adjusted[(event["store_id"], day)] += abs(points)
@@ -87,6 +91,17 @@ def _over_policy(work: UnitOfWork, store_id: str, day: dt.date, points: int) -> 
     if work.adjusted[key] + abs(points) > policy.max_adjust_store_day_points:
         return f"store {store_id} would adjust more than {policy.max_adjust_store_day_points} points on {day}"
     return None
+
+
+def _over_received_day(work: UnitOfWork, store_id: str, points: int) -> str | None:
+    """Counts the adjustment on the day HQ receives it; over the cap it is taken back out and held."""
+    cap = work.rules.trust.max_adjust_store_day_points
+    received = hq_day(work.conn, work.now).isoformat()
+    total = counters.add(work.conn, counters.ADJUST_STORE_DAY, store_id, received, work.now, abs(points)).amount
+    if total <= cap:
+        return None
+    counters.take_back(work.conn, counters.ADJUST_STORE_DAY, store_id, received, abs(points))
+    return f"store {store_id} would adjust more than {cap} points received on {received} (HQ's day)"
 
 
 def _store_day_total(conn: Connection, store_id: str, day: dt.date) -> int:

@@ -28,7 +28,7 @@ from loyalty_core.purchase import Purchase, Shopper, purchase
 from loyalty_core.returns import ReturnedLine, return_line
 from loyalty_core.rules import RuleSet
 
-from . import payload, trust
+from . import day_caps, payload, trust
 from .payload import Rejected
 
 SALE_KINDS = {ledger.EARN, ledger.REDEEM, ledger.BONUS, ledger.REFERRAL}
@@ -181,6 +181,7 @@ def returned(work: UnitOfWork, event: dict) -> dict | None:
             "spend_cents": payload.whole(p, "spend_cents", default=0, high=0)}  # fmt: skip
     if receipt_no is None:
         entries, spend = _without_receipt(work, event, state, day)
+        day_caps.count_unreceipted(work, event, -spend)
     else:
         entries, spend = _against_sale(work, event, state, receipt_no, day)
     for entry in entries:

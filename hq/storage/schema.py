@@ -44,6 +44,10 @@ terminals = sa.Table(
     sa.Column("last_contact_at", Stamp),  # HQ's time of its last push
     sa.Column("clock_skew_at", Stamp),  # HQ's time of the last event dated impossibly (see hq.services.apply)
     sa.Column("clock_skew_events", sa.Integer, nullable=False, server_default="0"),
+    # HQ's time of the last minute this terminal's token was stopped for too many member look-ups, and how many
+    # such minutes (hq.services.member_reads; migration 0014_b)
+    sa.Column("lookups_stopped_at", Stamp),
+    sa.Column("lookups_stopped", sa.Integer, nullable=False, server_default="0"),
 )
 
 channels = sa.Table(
@@ -420,3 +424,18 @@ program_drafts = sa.Table(
 # PostgreSQL only, made by migration 0009 outside these definitions: a trigram GIN index for the
 # console's member search by part of a name (SQLite has no pg_trgm).
 POSTGRES_ONLY_INDEXES = frozenset({"ix_members_name_trgm"})
+
+# -- risk counters (migration 0014_b, hq/storage/counters.py) ------------------------------------
+
+# Limits HQ counts on its own clock, shared by every worker: one row per (scope, subject) holding the
+# current window's count and amount; a new window (minute, HQ business day) starts the row again.
+risk_counters = sa.Table(
+    "risk_counters",
+    metadata,
+    sa.Column("scope", sa.String(24), primary_key=True),  # member_reads | adjust_store_day | console_adjust_day
+    sa.Column("subject", sa.String(120), primary_key=True),  # a terminal, a channel, a store, an operator
+    sa.Column("bucket", sa.String(20), nullable=False),  # "2026-11-24T10:05" (a minute) or "2026-11-24" (a day)
+    sa.Column("hits", sa.BigInteger, nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False),  # points, for the caps that sum them
+    sa.Column("updated_at", Stamp, nullable=False),
+)

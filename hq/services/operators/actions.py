@@ -5,6 +5,7 @@ import datetime as dt
 
 from sqlalchemy.engine import Connection
 
+from hq.storage import counters
 from hq.storage import rules as published
 from hq.storage.members import CAMPAIGN_COUPON, COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
 from hq.storage.unit_of_work import UnitOfWork
@@ -48,8 +49,10 @@ def _member_for(work: UnitOfWork, operator: Operator, code: str):
 
 def adjust_points(conn: Connection, operator: Operator, code: str, points: int, reason: str,
                   now: dt.datetime, today: dt.date) -> dict:  # fmt: skip
+    """`today`: HQ's business day in the chain's time zone, which the operator's daily cap is counted on."""
     work = UnitOfWork(conn, published.current(conn), now, today=today)
     state = _member_for(work, operator, code)
+    _count_for_the_day(conn, operator, points, now, today)
     before = state.balance
     expires = ledger.lot_expiry(today, work.rules.expiry_months) if points > 0 else None
     entry = Entry(f"console:{uuid7()}", state.code, ledger.ADJUST, points, today, expires)
@@ -60,6 +63,17 @@ def adjust_points(conn: Connection, operator: Operator, code: str, points: int, 
     after = {"balance": state.balance, "points": points, "reason": reason, "entry_id": entry.entry_id}
     audit.record(conn, now, operator.username, "member.adjust", state.code, {"balance": before}, after)
     return after
+
+
+def _count_for_the_day(conn: Connection, operator: Operator, points: int, now: dt.datetime, today: dt.date) -> None:
+    """The role's daily cap (roles.Policy.max_adjust_day_points), per operator and HQ day; a refusal raises and so
+    rolls the count back with everything else."""
+    cap = operator.policy.max_adjust_day_points
+    total = counters.add(conn, counters.CONSOLE_ADJUST_DAY, operator.username, today.isoformat(), now, abs(points))
+    if total.amount > cap:
+        left = max(cap - (total.amount - abs(points)), 0)
+        raise DomainError("over_day_limit", f"Beyond the role's daily limit of {cap} points ({left} left today)",
+                          limit=cap, left=left)  # fmt: skip
 
 
 def clear_flag(conn: Connection, operator: Operator, code: str, flag: str, note: str, now: dt.datetime) -> dict:

@@ -15,14 +15,15 @@ class Policy:
     manages_stores: bool
     reads_audit: bool
     one_store: bool  # sees only its own store's members, sales and tills
+    max_adjust_day_points: int  # |points| one operator may adjust in an HQ business day, all members together
 
 
 POLICIES: dict[str, Policy] = {
-    ADMIN: Policy(True, True, 100_000, True, True, True, False),
-    MARKETING: Policy(True, True, 0, False, False, False, False),
-    FINANCE: Policy(True, False, 10_000, False, False, False, False),
-    STORE_MANAGER: Policy(True, False, 1_000, False, False, False, True),
-    AUDITOR: Policy(False, False, 0, False, False, True, False),
+    ADMIN: Policy(True, True, 100_000, True, True, True, False, 500_000),
+    MARKETING: Policy(True, True, 0, False, False, False, False, 0),
+    FINANCE: Policy(True, False, 10_000, False, False, False, False, 50_000),
+    STORE_MANAGER: Policy(True, False, 1_000, False, False, False, True, 3_000),
+    AUDITOR: Policy(False, False, 0, False, False, True, False, 0),
 }
 
 
