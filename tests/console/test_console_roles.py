@@ -183,7 +183,7 @@ def test_a_segment_export_has_only_members_with_marketing_consent_and_is_audited
         rows_by_role[role] = rows
     codes = {r["member_code"] for r in rows_by_role["mkt"]}
     assert codes == {people["ann"], people["xss"]}  # Cleo has no marketing consent
-    assert {r["phone"] for r in rows_by_role["mkt"] if r["member_code"] == people["ann"]} == {"+886912345678"}  # the stored E.164 form
+    assert {r["phone"] for r in rows_by_role["mkt"] if r["member_code"] == people["ann"]} == {"'+886912345678"}  # E.164, as text
     assert {r["phone"] for r in rows_by_role["fin"] if r["member_code"] == people["ann"]} == {"0912***678"}
     assert chain.scalar("SELECT count(*) FROM audit_log WHERE action = 'segment.export'") == 16
 
