@@ -85,6 +85,15 @@ def test_every_refused_sign_in_gets_the_same_answer_after_one_password_check(cha
     assert chain.scalar("SELECT count(*) FROM operator_sessions") == 0
 
 
+def test_an_admin_sees_who_is_locked_which_the_login_page_never_says(chain, as_role):
+    later = (chain.clock() + dt.timedelta(minutes=10)).astimezone(dt.UTC)
+    chain.execute("UPDATE operators SET locked_until = :t WHERE username = 'mgr1'", t=later)
+    page = as_role("admin").get("/console/operators?lang=en").text
+    status = dict(re.findall(r'data-operator="([a-z0-9]+)">.*?<td class="status">([^<]*)</td>', page, re.S))
+    assert status["mgr1"] == "Locked until 2026-11-24 10:10 (wrong passwords)"  # in the chain's time zone
+    assert status["fin"] == "Active"
+
+
 def test_a_failing_source_is_blocked_before_it_can_keep_an_operator_locked_out(chain, db_file, small_limits):
     attacker = client_from(chain.client.app, "198.51.100.7")
     for _ in range(accounts.MAX_FAILURES):

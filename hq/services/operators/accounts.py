@@ -63,7 +63,9 @@ def add(conn: Connection, username: str, role: str, password: str, now: dt.datet
 
 def listing(conn: Connection) -> list[dict]:
     rows = conn.execute(sa.select(operators).order_by(operators.c.username)).all()
+    # The login page never says an account is locked (a stranger could ask): an admin sees it here.
     return [{"username": r.username, "role": r.role, "store_id": r.store_id, "disabled": r.disabled_at is not None,
+             "locked_until": _aware(r.locked_until).astimezone(dt.UTC).isoformat() if r.locked_until else None,
              "has_report_token": r.report_token_hash is not None} for r in rows]  # fmt: skip
 
 
