@@ -4,11 +4,14 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from hq.services.operators import throttle
+from hq.services.operators import accounts, throttle
 from hq.storage import db
-from hq.storage.schema import login_sources
+from hq.storage.schema import login_sources, operators
 
 SOURCE = "198.51.100.9"
+PASSWORD = "correct horse battery staple"
+# Made once, written here: no test pays for hashing (argon2id with the library's default cost, like a real one).
+PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$8ofPyon3st3Y4OF5/g4T4A$PLzWSY/zW6kh+/S0cCSbWY23hVInxZBa1HY/BCElh3I"
 
 
 def fail(hq, times: int, source: str = SOURCE) -> None:
@@ -54,3 +57,25 @@ def test_the_count_is_on_hqs_clock_in_utc(hq):
     until = row(hq).blocked_until
     until = until if until.tzinfo else until.replace(tzinfo=dt.UTC)
     assert until == hq.clock().astimezone(dt.UTC) + throttle.SOURCE_BLOCK
+
+
+def test_login_refuses_alike_locks_the_account_and_counts_the_source(hq, monkeypatch):
+    monkeypatch.setattr(accounts, "MAX_FAILURES", 2)  # each attempt is a real argon2 verification
+    db.write(hq.engine, lambda conn: conn.execute(operators.insert().values(
+        username="fin", password_hash=PASSWORD_HASH, role="finance", failed_logins=0, created_at=hq.clock())))
+
+    def attempt(username: str, password: str, source: str = SOURCE):
+        return db.write(hq.engine, lambda conn: accounts.login(conn, username, password, hq.clock(), source))
+
+    assert attempt("nobody", PASSWORD) is None
+    assert attempt("fin", "wrong") is None and attempt("fin", "wrong again") is None
+    assert attempt("fin", PASSWORD) is None  # locked now
+    assert row(hq).failures == 4 and hq.scalar("SELECT count(*) FROM audit_log WHERE action = 'login.failed'") == 2
+    with db.read(hq.engine) as conn:
+        locked_until = accounts.listing(conn)[0]["locked_until"]
+    assert locked_until == (hq.clock().astimezone(dt.UTC) + accounts.LOCKOUT).isoformat()  # UTC on both databases
+    hq.clock.advance(minutes=16)
+    operator = attempt("fin", PASSWORD, "203.0.113.5")
+    assert operator is not None and operator.username == "fin"
+    with db.read(hq.engine) as conn:
+        assert accounts.listing(conn)[0]["locked_until"] is None  # a success clears the lock
