@@ -21,7 +21,7 @@ def rows_of(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"), newline="")))
 
 
-def test_member_names_that_are_formulas_come_out_as_text_in_the_segment_export(chain, as_role):
+def test_formulas_in_member_names_and_audit_targets_come_out_as_text_and_numbers_stay_numbers(chain, as_role):
     codes = {}
     for name in FORMULAS:  # a till refuses such names; an old import could have written them
         code = chain.member("S001", "Placeholder", marketing=True)
@@ -35,11 +35,9 @@ def test_member_names_that_are_formulas_come_out_as_text_in_the_segment_export(c
     assert {r["spend_cents"] for r in rows} == {"9000"}  # numbers are written as numbers
     assert all(r["phone"].startswith("'+886") for r in rows)  # E.164 starts with '+': text, not a sum
 
-
-def test_the_audit_export_neutralises_text_from_outside_and_keeps_its_numbers(chain, as_role):
     db.write(chain.engine, lambda conn: audit.record(conn, chain.clock(), "admin", "member.adjust", "=1+2",
                                                      {"balance": -50}, {"balance": -40}))  # fmt: skip
-    code = chain.member("S001", "Ann Chen")
+    code = chain.member("S001", "Ann Chen")  # 100 sign-up points
     post(as_role("fin"), f"/console/members/{code}", f"/console/members/{code}/adjust",
          {"points": "-5", "reason": "-typo"})
     rows = rows_of(as_role("aud").get("/console/audit.csv"))
