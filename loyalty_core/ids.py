@@ -1,6 +1,7 @@
 """Identifiers made on the till, without asking anyone."""
 
 import os
+import re
 import time
 import uuid
 
@@ -35,6 +36,24 @@ def member_code(random_bytes: bytes | None = None) -> str:
 def receipt_no(store_id: str, terminal_id: str, seq: int) -> str:
     """Human readable and unique chain-wide: store, terminal, running number."""
     return f"R-{store_id}-{terminal_id}-{seq:06d}"
+
+
+# What receipt_no makes: store and terminal ids as HQ issues them (hq.services.admin.check_id), then the running
+# number, at least six digits (zero-padded) and at most twelve (a till never sells a trillion times).
+_ID = r"[A-Za-z0-9][A-Za-z0-9_\-]{0,39}"
+_NUMBER = r"[0-9]{6,12}"
+_RECEIPT = re.compile(rf"R-{_ID}-{_ID}-{_NUMBER}", re.ASCII)
+_NUMBER_ONLY = re.compile(_NUMBER, re.ASCII)
+
+
+def is_receipt_no(value: object, store_id: str | None = None, terminal_id: str | None = None) -> bool:
+    """A receipt number in the form receipt_no makes (of that store's terminal, when they are given)."""
+    if not isinstance(value, str):
+        return False
+    if store_id is None or terminal_id is None:
+        return _RECEIPT.fullmatch(value) is not None
+    prefix = f"R-{store_id}-{terminal_id}-"
+    return value.startswith(prefix) and _NUMBER_ONLY.fullmatch(value[len(prefix):]) is not None
 
 
 # -- ledger entry ids -------------------------------------------------------------------------

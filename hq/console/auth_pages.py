@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
-from hq.services.operators import accounts, sessions
+from hq.services.operators import accounts, sessions, throttle
 from hq.storage import db
 
 from .web import LOGIN_CSRF_COOKIE, PREFIX, SESSION_COOKIE, Form, PageError, Public, is_tls, new_login_csrf, render
@@ -35,14 +35,15 @@ async def login(ctx: Public, request: Request):
     username, password = form.get("username"), form.get("password")
     username = username.strip() if isinstance(username, str) else ""
 
-    def work(conn):
-        operator, why = accounts.login(conn, username, password, ctx.now)
-        return (operator, why, sessions.start(conn, operator.username, ctx.now)[0] if operator else None)
+    source = throttle.source_of(request.client.host if request.client else None)
 
-    operator, why, cookie = db.write(ctx.engine, work)
-    if operator is None:
-        return _login_page(ctx, status=401 if why == "bad_credentials" else 403, message_key=f"login.{why}",
-                           username=username[:40])  # fmt: skip
+    def work(conn):
+        operator = accounts.login(conn, username, password, ctx.now, source)
+        return operator, sessions.start(conn, operator.username, ctx.now)[0] if operator else None
+
+    operator, cookie = db.write(ctx.engine, work)
+    if operator is None:  # one answer for every refusal (accounts.login): the page tells a stranger nothing
+        return _login_page(ctx, status=401, message_key="login.refused", username=username[:40])
     response = RedirectResponse(f"{PREFIX}/", status_code=303)
     _set_session(request, response, cookie)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path=PREFIX)

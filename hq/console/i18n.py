@@ -28,13 +28,12 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "login.username": ("帳號", "账号", "Username"),
     "login.password": ("密碼", "密码", "Password"),
     "login.submit": ("登入", "登录", "Sign in"),
-    "login.bad_credentials": ("帳號或密碼錯誤。", "账号或密码错误。", "Wrong username or password."),
-    "login.locked": (
-        "密碼錯誤次數過多，帳號已鎖定 15 分鐘。",
-        "密码错误次数过多，账号已锁定 15 分钟。",
-        "Too many wrong passwords: the account is locked for 15 minutes.",
+    "login.refused": (
+        "無法登入：帳號或密碼錯誤，或目前無法登入。若一再發生，請洽系統管理員。",
+        "无法登录：账号或密码错误，或目前无法登录。如反复出现，请联系系统管理员。",
+        "Could not sign in: wrong username or password, or signing in is not possible right now. "
+        "If this keeps happening, ask an administrator.",
     ),  # fmt: skip
-    "login.disabled": ("此帳號已停用。", "此账号已停用。", "This account is disabled."),
     "login.expired": (
         "工作階段已逾時，請重新登入。",
         "会话已超时，请重新登录。",

@@ -90,6 +90,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "ops.status": ("狀態", "状态", "Status"),
     "ops.active": ("啟用中", "启用中", "Active"),
     "ops.disabled": ("已停用", "已停用", "Disabled"),
+    "ops.locked": ("密碼錯誤過多，鎖定至 {until}", "密码错误过多，锁定至 {until}", "Locked until {until} (wrong passwords)"),
     "ops.disable": ("停用", "停用", "Disable"),
     "ops.add": ("新增操作員", "新增操作员", "Add operator"),
     "ops.password2": ("再次輸入密碼", "再次输入密码", "Password again"),

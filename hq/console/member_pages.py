@@ -23,15 +23,21 @@ def _visible_phone(ctx, phone: str) -> str:
 
 @router.get("/members")
 def search_page(ctx: Page):
-    q = ctx.request.query_params.get("q")
-    rows = None
-    if q is not None:
-        store = ctx.operator.store_id if ctx.operator.policy.one_store else None
-        with domain(), db.read(ctx.engine) as conn:
-            rows = member360.search(conn, q, store)
-        for r in rows:
-            r["phone"] = _visible_phone(ctx, r["phone"])
-    return render(ctx, "members.html", q=q or "", rows=rows)
+    return render(ctx, "members.html", q="", rows=None)
+
+
+@router.post("/members")
+def search(ctx: Form):
+    """A POST, so what was searched for (a name, a phone) never sits in a URL, an access log or a proxy's log;
+    the results come back on this page, and their links carry only member codes."""
+    q = ctx.request.state.form.get("q")
+    q = q if isinstance(q, str) else ""
+    store = ctx.operator.store_id if ctx.operator.policy.one_store else None
+    with domain(), db.read(ctx.engine) as conn:
+        rows = member360.search(conn, q, store)
+    for r in rows:
+        r["phone"] = _visible_phone(ctx, r["phone"])
+    return render(ctx, "members.html", q=q, rows=rows)
 
 
 def _load(ctx, code: str) -> dict:

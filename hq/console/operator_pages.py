@@ -4,6 +4,8 @@ Each change is audited by hq.services.operators.accounts with the acting adminis
 refused with 403, whatever they send.
 """
 
+import datetime as dt
+
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
@@ -36,6 +38,8 @@ def operators_page(ctx: Page):
                                       .order_by(stores.c.store_id)).scalars())  # fmt: skip
     done = ctx.request.query_params.get("done")
     message = ctx.t({"added": "ops.added", "disabled": "ops.disabled_done"}[done]) if done in ("added", "disabled") else None
+    for r in rows:
+        r["locked"] = r["locked_until"] is not None and dt.datetime.fromisoformat(r["locked_until"]) > ctx.now
     return render(ctx, "operators.html", rows=rows, roles=ROLES, stores=store_ids, message=message)
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 from hq.services import campaign_redemptions
 from hq.storage.members import CAMPAIGN_COUPON, COUPON_REUSE, MemberState
 from hq.storage.unit_of_work import UnitOfWork
-from loyalty_core import coupons, ledger, pricing
+from loyalty_core import coupons, ids, ledger, pricing
 from loyalty_core.errors import DomainError
 from loyalty_core.ledger import Entry
 from loyalty_core.member import STOPPED
@@ -141,8 +141,9 @@ def _offline_tier(work: UnitOfWork, state: MemberState, till_tier: object, at: d
 def _receipt_no(p: dict, event: dict) -> str:
     """A receipt number of the pushing terminal's own (so no till can take another's number)."""
     receipt_no = payload.text(p, "receipt_no")
-    if not receipt_no.startswith(f"R-{event['store_id']}-{event['terminal_id']}-"):
-        raise Rejected("invalid_payload", "payload.receipt_no is not one of this terminal's receipt numbers")
+    if not ids.is_receipt_no(receipt_no, event["store_id"], event["terminal_id"]):
+        raise Rejected("invalid_payload", "payload.receipt_no is not one of this terminal's receipt numbers "
+                                          "(R-<store>-<terminal>-<6 to 12 digits>)")  # fmt: skip
     return receipt_no
 
 
@@ -175,6 +176,8 @@ def returned(work: UnitOfWork, event: dict) -> dict | None:
     state = payload.member_state(work, payload.text(p, "member_code"))
     _, day = trust.event_when(work, event)
     receipt_no = payload.text(p, "receipt_no", optional=True) or None
+    if receipt_no is not None and not ids.is_receipt_no(receipt_no):  # any store's: a return goes anywhere
+        raise Rejected("invalid_payload", "payload.receipt_no is not a receipt number (R-<store>-<terminal>-<digits>)")
     till_entries = payload.entries(work, p.get("ledger"))
     trust.check_entries(till_entries, {k: {state.code} for k in RETURN_KINDS})
     till = {"points_earned": sum(e.points for e in till_entries),

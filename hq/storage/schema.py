@@ -315,6 +315,16 @@ operator_sessions = sa.Table(
     sa.Column("last_seen_at", Stamp, nullable=False),
 )
 
+# Refused console sign-ins per client address (hq/services/operators/throttle.py), counted on HQ's clock.
+login_sources = sa.Table(
+    "login_sources",
+    metadata,
+    sa.Column("source", sa.String(64), primary_key=True),
+    sa.Column("window_start", Stamp, nullable=False),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("blocked_until", Stamp),
+)
+
 # The audit log (hq/services/audit_chain.py): the console's columns (hq/services/operators/audit.py on its branch)
 # plus the hash chain that makes it tamper-evident. Both write through audit_chain.record.
 audit_log = sa.Table(

@@ -1,6 +1,7 @@
 """Operator accounts: argon2id passwords, lockout after repeated failures, disabling, BI report tokens."""
 
 import datetime as dt
+import functools
 import re
 
 import sqlalchemy as sa
@@ -12,7 +13,7 @@ from hq.storage.schema import operators, stores
 from loyalty_core.errors import DomainError
 
 from .. import admin, auth
-from . import audit
+from . import audit, throttle
 from .roles import ROLES, STORE_MANAGER, Operator
 
 MAX_FAILURES = 5
@@ -21,8 +22,13 @@ MIN_PASSWORD, MAX_PASSWORD = 10, 200
 REPORT_PREFIX = "hqr_"
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]{1,39}$")
 _hasher = PasswordHasher()
-# Verifying against this when the user does not exist keeps the timing of "no such user" and "wrong password" alike.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against whenever there is no real hash to check (no such user, locked, disabled, blocked source),
+    so every refusal costs one verification like a wrong password. Made on first use: importing costs nothing."""
+    return _hasher.hash("not a password of anyone")
 
 
 def check_username(value: object) -> str:
@@ -78,7 +84,9 @@ def _check_new(conn: Connection, username: str, role: str, store_id: str | None)
 
 def listing(conn: Connection) -> list[dict]:
     rows = conn.execute(sa.select(operators).order_by(operators.c.username)).all()
+    # The login page never says an account is locked (a stranger could ask): an admin sees it here.
     return [{"username": r.username, "role": r.role, "store_id": r.store_id, "disabled": r.disabled_at is not None,
+             "locked_until": _aware(r.locked_until).astimezone(dt.UTC).isoformat() if r.locked_until else None,
              "has_report_token": r.report_token_hash is not None} for r in rows]  # fmt: skip
 
 
@@ -113,28 +121,36 @@ def by_report_token(conn: Connection, token: str) -> Operator | None:
     return _operator(row) if row is not None and row.disabled_at is None else None
 
 
-def login(conn: Connection, username: str, password: str, now: dt.datetime) -> tuple[Operator | None, str]:
-    """(operator, "ok") or (None, why): "bad_credentials", "locked" or "disabled".
-    Five wrong passwords in a row lock the account for LOCKOUT; each attempt is audited."""
+def login(conn: Connection, username: str, password: str, now: dt.datetime, source: str) -> Operator | None:
+    """The operator, or None whatever the reason: no such user, a wrong password, a locked or disabled account, or
+    a source that failed too often (throttle.py). One answer and one password verification for all of them, so a
+    stranger learns neither which usernames exist nor which are locked. MAX_FAILURES wrong passwords in a row lock
+    the account for LOCKOUT; every attempt on an account is audited, as is a source's block."""
+    if throttle.blocked(conn, source, now):
+        _verify(_dummy_hash(), password)
+        return None
     row = _row(conn, username) if isinstance(username, str) and _USERNAME.match(username) else None
-    if row is None:
-        _verify(_DUMMY_HASH, password)
-        return None, "bad_credentials"
-    if row.disabled_at is not None:
-        return None, "disabled"
-    if row.locked_until is not None and _aware(row.locked_until) > now:
-        return None, "locked"
-    key = operators.c.username == username
+    operator = _attempt(conn, row, password, now)
+    if operator is None:
+        throttle.record_failure(conn, source, now)
+    return operator
+
+
+def _attempt(conn: Connection, row, password: object, now: dt.datetime) -> Operator | None:
+    if row is None or row.disabled_at is not None or (row.locked_until is not None and _aware(row.locked_until) > now):
+        _verify(_dummy_hash(), password)
+        return None
+    key = operators.c.username == row.username
     if not _verify(row.password_hash, password):
         failures = row.failed_logins + 1
         locked = now.astimezone(dt.UTC) + LOCKOUT if failures >= MAX_FAILURES else None
         conn.execute(sa.update(operators).where(key).values(failed_logins=0 if locked else failures,
                                                             locked_until=locked))  # fmt: skip
-        audit.record(conn, now, username, "login.failed", username, None, {"locked": locked is not None})
-        return None, "locked" if locked else "bad_credentials"
+        audit.record(conn, now, row.username, "login.failed", row.username, None, {"locked": locked is not None})
+        return None
     conn.execute(sa.update(operators).where(key).values(failed_logins=0, locked_until=None))
-    audit.record(conn, now, username, "login", username)
-    return _operator(row), "ok"
+    audit.record(conn, now, row.username, "login", row.username)
+    return _operator(row)
 
 
 def get(conn: Connection, username: str) -> Operator | None:

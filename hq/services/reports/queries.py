@@ -1,11 +1,10 @@
 """Report entry points shared by the API, the CLI and the console: refresh the rollups, then read."""
 
-import csv
 import datetime as dt
-import io
 
 from sqlalchemy.engine import Engine
 
+from hq.services import csv_export
 from hq.storage import db
 from hq.storage import rules as published
 from loyalty_core.errors import DomainError
@@ -69,11 +68,6 @@ def check_segment(segment: object) -> str:
 
 
 def to_csv(rows: list[dict], columns: tuple[str, ...] | None = None) -> str:
-    """CSV of flat dicts (one report row each), columns in the given order."""
+    """CSV of flat dicts (one report row each), columns in the given order; cells made safe by csv_export."""
     columns = columns or (tuple(rows[0]) if rows else ())
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for r in rows:
-        writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
-    return out.getvalue()
+    return csv_export.to_csv(columns, ([r.get(c) for c in columns] for r in rows))
