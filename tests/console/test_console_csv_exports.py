@@ -4,11 +4,10 @@ import csv
 import io
 import pathlib
 
-from console_helpers import post
-
 from hq.services import csv_export
 from hq.services.operators import audit
 from hq.storage import db
+from tests.console.console_helpers import post
 
 SEGMENTS = ("important_value", "important_retain", "important_develop", "important_win_back", "general_value",
             "general_retain", "general_develop", "general_win_back")  # fmt: skip

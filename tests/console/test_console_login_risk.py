@@ -7,12 +7,13 @@ import sys
 
 import pytest
 from argon2 import extract_parameters
-from console_helpers import PASSWORD, login
 from fastapi.testclient import TestClient
 
 from hq.app import create_app
 from hq.services.operators import accounts, throttle
 from hq.storage import db
+from tests.console.console_helpers import login
+from tests.support.passwords import PASSWORD
 
 REFUSED = "無法登入：帳號或密碼錯誤，或目前無法登入。"
 # PASSWORD hashed with argon2's lowest cost: for stories about counting, where the cost of each check is not the point.

@@ -4,9 +4,10 @@ import logging
 import re
 
 import pytest
-from console_helpers import csrf_of, login, post
 from fastapi.testclient import TestClient
 from uvicorn.protocols.utils import get_client_addr, get_path_with_query_string
+
+from tests.console.console_helpers import csrf_of, login, post
 
 NAME, PHONE, TYPED_PHONE = "Ann Chen", "0912345678", "0912-345-678"
 

@@ -1,10 +1,9 @@
 """Receipt numbers from a till must have the form the till makes (R-<store>-<terminal>-<6 to 12 digits>):
 anything else is rejected alone, stores nothing and is never a server error."""
 
-from hq_helpers import Till
-from hq_trust_helpers import enrolled
-
 from loyalty_core import ids
+from tests.hq.hq_trust_helpers import enrolled
+from tests.support.events import Till
 
 NOT_RECEIPTS = [
     "R-S001-T01-<img src=x onerror=alert(1)>",

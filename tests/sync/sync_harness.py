@@ -146,7 +146,7 @@ def clone_sales(app, n: int, start: dt.datetime) -> None:
             at = start + step * i
             p = event["payload"]
             event.update(event_id=ids.uuid7(), seq=seq + i, occurred_at=at.isoformat())
-            p.update(receipt_no=f"R-S001-T01-C{i:06d}", sale_id=ids.uuid7(), at=at.isoformat())
+            p.update(receipt_no=f"R-S001-T01-{900_000 + i:06d}", sale_id=ids.uuid7(), at=at.isoformat())
             for e in p["ledger"]:  # named as the till (and HQ) name a sale's entries
                 entry_id = ids.till_entry_id(event["store_id"], event["terminal_id"], event["event_id"], e["kind"])
                 e.update(entry_id=entry_id, on=at.date().isoformat())

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_b"
-down_revision = "0013"
+down_revision = "0014_a"
 branch_labels = None
 depends_on = None
 
