@@ -2,17 +2,14 @@
 
 from urllib.parse import quote
 
-import sqlalchemy as sa
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
-from hq.services import admin
+from hq.services import admin, flag_review
 from hq.services.operators import actions, audit, held_review
 from hq.services.payload import is_plain
 from hq.services.reports import dashboard
 from hq.storage import db
-from hq.storage.members import CAMPAIGN_COUPON, COUPON_REUSE, DUPLICATE_PHONE, OVERDRAFT
-from hq.storage.schema import channels, coupon_conflicts, members
 from loyalty_core.personal_data import mask_phone
 
 from .report_pages import csv_response
@@ -29,21 +26,9 @@ REVIEW_LIMIT = 200
 @router.get("/review")
 def review_page(ctx: Page):
     store = store_for(ctx.operator, None)
-    m = members.c
     with db.read(ctx.engine) as conn:
-        flagged = {}
-        for flag in (OVERDRAFT, COUPON_REUSE, CAMPAIGN_COUPON, DUPLICATE_PHONE):
-            query = sa.select(m.member_code, m.name, m.phone, m.balance, m.home_store, m.flags).where(
-                m.flags.like(f"%{flag}%"), m.status == "active")
-            if store is not None:
-                query = query.where(m.home_store == store)
-            rows = [dict(r._mapping) for r in conn.execute(query.order_by(m.member_code).limit(REVIEW_LIMIT))]
-            flagged[flag] = [r for r in rows if flag in r["flags"].split(",")]
-        c = coupon_conflicts.c
-        mine = [c.store_id == store] if store is not None else []
-        query = (sa.select(c.coupon_id, c.store_id, c.member_code, c.at).where(*mine).order_by(c.id.desc())
-                 .limit(REVIEW_LIMIT))  # fmt: skip
-        conflicts = [dict(r._mapping) for r in conn.execute(query)]
+        flagged = flag_review.flagged_members(conn, store, REVIEW_LIMIT)
+        conflicts = flag_review.reused_coupons(conn, store, REVIEW_LIMIT)
         held = held_review.waiting(conn, ctx.operator) if held_review.available() else None
     for rows in flagged.values():
         for r in rows:
@@ -89,8 +74,7 @@ def stores_page(ctx: Page, token: dict | None = None):
     store = store_for(ctx.operator, None)
     with db.read(ctx.engine) as conn:
         health = dashboard.store_health(conn, store)
-        chans = [dict(r._mapping) for r in conn.execute(sa.select(channels.c.channel, channels.c.created_at,
-                 channels.c.revoked_at).order_by(channels.c.channel))] if ctx.operator.policy.manages_stores else []  # fmt: skip
+        chans = admin.list_channels(conn) if ctx.operator.policy.manages_stores else []
     return render(ctx, "stores.html", health=health, channels=chans, token=token,
                   can_manage=ctx.operator.policy.manages_stores)  # fmt: skip
 

@@ -9,10 +9,10 @@ import datetime as dt
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
+from hq.services import admin
 from hq.services.operators import accounts
 from hq.services.operators.roles import ADMIN, ROLES
 from hq.storage import db
-from hq.storage.schema import stores
 
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render
@@ -34,8 +34,7 @@ def operators_page(ctx: Page):
     _admin(ctx)
     with db.read(ctx.engine) as conn:
         rows = accounts.listing(conn)
-        store_ids = list(conn.execute(stores.select().with_only_columns(stores.c.store_id)
-                                      .order_by(stores.c.store_id)).scalars())  # fmt: skip
+        store_ids = [s["store_id"] for s in admin.list_stores(conn)]
     done = ctx.request.query_params.get("done")
     message = ctx.t({"added": "ops.added", "disabled": "ops.disabled_done"}[done]) if done in ("added", "disabled") else None
     for r in rows:

@@ -4,17 +4,15 @@ of till figures and the tills' nightly reconciliation runs (acknowledge), termin
 Use cases live in hq/services; these handlers only check the role, the form and the store scope.
 """
 
-import sqlalchemy as sa
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
 from hq.services.operators import actions
 from hq.services.reports import queries
 from hq.storage import db
-from hq.storage.schema import rejections, terminals
 from loyalty_core.money import parse_amount
 
-from ..services import corrections, overdrafts, reconcile_reports
+from ..services import corrections, overdrafts, reconcile_reports, terminal_review
 from .scope import require, store_for
 from .web import PREFIX, Form, Page, PageError, domain, render
 
@@ -94,20 +92,8 @@ def acknowledge_correction(ctx: Form, correction_id: str):
 @router.get("/review/terminals")
 def terminals_page(ctx: Page):
     store = _store(ctx)
-    t, r = terminals.c, rejections.c
-    rejected = (sa.select(r.store_id, r.terminal_id, sa.func.count().label("n"))
-                .group_by(r.store_id, r.terminal_id).subquery())  # fmt: skip
-    query = (
-        sa.select(t.store_id, t.terminal_id, t.last_contact_at, t.clock_skew_at, t.clock_skew_events,
-                  t.lookups_stopped_at, t.lookups_stopped, t.revoked_at,
-                  sa.func.coalesce(rejected.c.n, 0).label("rejected"))
-        .outerjoin(rejected, sa.and_(rejected.c.store_id == t.store_id, rejected.c.terminal_id == t.terminal_id))
-        .order_by(t.store_id, t.terminal_id)
-    )  # fmt: skip
-    if store is not None:
-        query = query.where(t.store_id == store)
     with db.read(ctx.engine) as conn:
-        rows = [dict(x._mapping) for x in conn.execute(query)]
+        rows = terminal_review.terminals_with_rejections(conn, store)
     return render(ctx, "review_terminals.html", rows=rows, store=store or "", detail=None)
 
 
@@ -118,17 +104,12 @@ def terminal_page(ctx: Page, store_id: str, terminal_id: str):
     store = store_for(ctx.operator, None)
     if store is not None and store != store_id:
         raise PageError(404, "error.unknown_terminal")  # another store's terminal looks like no terminal
-    t, r = terminals.c, rejections.c
     with db.read(ctx.engine) as conn:
-        row = conn.execute(sa.select(t.store_id, t.terminal_id, t.last_contact_at, t.clock_skew_at,
-                                     t.clock_skew_events, t.lookups_stopped_at, t.lookups_stopped, t.revoked_at)
-                           .where(t.store_id == store_id, t.terminal_id == terminal_id)).first()  # fmt: skip
-        if row is None:
-            raise PageError(404, "error.unknown_terminal")
-        events = [dict(x._mapping) for x in conn.execute(
-            sa.select(r.event_id, r.reason, r.message, r.at)
-            .where(r.store_id == store_id, r.terminal_id == terminal_id).order_by(r.id.desc()).limit(200))]
-    return render(ctx, "review_terminals.html", rows=[dict(row._mapping)], store=store_id, detail=events)
+        found = terminal_review.terminal_with_rejections(conn, store_id, terminal_id)
+    if found is None:
+        raise PageError(404, "error.unknown_terminal")
+    row, events = found
+    return render(ctx, "review_terminals.html", rows=[row], store=store_id, detail=events)
 
 
 @router.get("/review/reconciliation")

@@ -181,6 +181,11 @@ def list_stores(conn: Connection) -> list[dict]:
     return [{"store_id": r.store_id, "name": r.name} for r in rows]
 
 
+def list_channels(conn: Connection) -> list[dict]:
+    query = sa.select(channels.c.channel, channels.c.created_at, channels.c.revoked_at).order_by(channels.c.channel)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
 def list_terminals(conn: Connection) -> list[dict]:
     """Every terminal with its last contact and whether HQ saw its clock off (see hq.services.trust)."""
     def stamp(at):
