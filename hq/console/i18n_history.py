@@ -30,8 +30,10 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "member.newer": ("← 較新", "← 较新", "← Newer"),
     "member.older": ("較舊 →", "较旧 →", "Older →"),
     "member.newest": ("最新", "最新", "Newest"),
+    "member.lots_first_page": ("點數批次（依到期日）列在第一頁。", "积分批次（按到期日）列在第一页。",
+                               "The point lots (by expiry date) are on the first page."),  # fmt: skip
     "member.ledger_none": ("沒有點數紀錄。", "没有积分记录。", "No ledger entries."),
-    "member.detail": ("原因／核准人", "原因／核准人", "Reason / approved by"),
+    "member.detail": ("主管／核准／操作員", "主管／核准／操作员", "Supervisor / approved by / operator"),
     "member.approved_by": ("核准：{who}", "核准：{who}", "approved by {who}"),
     "member.supervisor_by": ("主管：{who}", "主管：{who}", "supervisor {who}"),
     "member.operator_by": ("操作員：{who}", "操作员：{who}", "operator {who}"),

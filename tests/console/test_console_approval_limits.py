@@ -36,27 +36,21 @@ def test_what_a_till_holds_over_the_default_threshold_finance_may_approve():
     assert not Operator("mgr", STORE_MANAGER, "S001").may_approve(1)
 
 
-def test_finance_approves_a_20000_point_adjustment_a_till_held_and_it_is_booked(chain, as_role):
-    held = hold(chain, 20_000)
-    client = as_role("fin")
-    page = client.get("/console/review").text
-    assert "Approve" in client.get("/console/review?lang=en").text
-    assert "over-approve-limit" not in page
-    before = chain.balance(held["code"])
-    assert approve(client, held["review_id"]).status_code == 303
-    assert chain.balance(held["code"]) == before + 20_000
-    assert status_of(chain, held["review_id"]) == "approved"
-    assert chain.scalar("SELECT decided_by FROM held_adjustments WHERE review_id = :r", r=held["review_id"]) == "fin"
-
-
-def test_finance_is_refused_beyond_its_approval_limit_and_an_admin_approves_it(chain, as_role):
-    held = hold(chain, 150_000)
+def test_finance_approves_what_a_till_held_up_to_its_approval_limit_and_an_admin_approves_beyond(chain, as_role):
+    within, beyond = hold(chain, 20_000), hold(chain, 150_000)
     fin = as_role("fin")
-    assert "over-approve-limit" in fin.get("/console/review").text  # no Approve button, a hint instead
-    before = chain.balance(held["code"])
-    refused = approve(fin, held["review_id"])
+    page = fin.get("/console/review").text
+    assert page.count("over-approve-limit") == 1  # no Approve button on the 150,000, a hint instead
+    before = chain.balance(within["code"])
+    assert approve(fin, within["review_id"]).status_code == 303
+    assert chain.balance(within["code"]) == before + 20_000
+    assert status_of(chain, within["review_id"]) == "approved"
+    assert chain.scalar("SELECT decided_by FROM held_adjustments WHERE review_id = :r", r=within["review_id"]) == "fin"
+
+    before = chain.balance(beyond["code"])
+    refused = approve(fin, beyond["review_id"])
     assert refused.status_code == 400
     assert "核准上限（100000 點）" in refused.text
-    assert chain.balance(held["code"]) == before and status_of(chain, held["review_id"]) == "held"
-    assert approve(as_role("admin"), held["review_id"]).status_code == 303
-    assert chain.balance(held["code"]) == before + 150_000
+    assert chain.balance(beyond["code"]) == before and status_of(chain, beyond["review_id"]) == "held"
+    assert approve(as_role("admin"), beyond["review_id"]).status_code == 303
+    assert chain.balance(beyond["code"]) == before + 150_000
