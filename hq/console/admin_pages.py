@@ -228,10 +228,9 @@ def audit_page(ctx: Page):
     before, after = _entry_id(q.get("before")), _entry_id(q.get("after"))
     with db.read(ctx.engine) as conn:
         found = audit.page(conn, filters, before=before, after=after)
-        known_actions = audit.actions(conn)
     kept = {k: v for k, v in q.items() if k in ("user", "action", "from", "to", "store") and v}
     return render(ctx, "audit.html", rows=found["rows"], older=found["older"], newer=found["newer"],
-                  actions=known_actions, filters=kept, filter_query=urlencode(kept))  # fmt: skip
+                  actions=audit.KNOWN_ACTIONS, filters=kept, filter_query=urlencode(kept))  # fmt: skip
 
 
 @router.get("/audit.csv")
