@@ -24,7 +24,8 @@ class RedeemPolicy:
 class TrustPolicy:
     """What HQ accepts from a till without an operator (see docs/SYNC_PROTOCOL.md, Trust model)."""
 
-    max_adjust_points: int = 10_000  # per adjustment; above it the adjustment is held for review
+    # per adjustment; above it the adjustment is held for review (finance approves holds up to 100,000: roles.py)
+    max_adjust_points: int = 10_000
     max_adjust_store_day_points: int = 50_000  # sum of |points| per store and business day
     max_unreceipted_return_cents: int = 100_000  # a return without a receipt refunds at most this
     # refunds without a receipt per store and HQ day; beyond it each one is applied (the money is gone) and flagged

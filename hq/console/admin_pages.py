@@ -1,6 +1,7 @@
 """Review of what HQ flagged, stores / terminals / channels, and the audit log."""
 
-from urllib.parse import quote
+import datetime as dt
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
@@ -8,8 +9,10 @@ from fastapi.responses import RedirectResponse
 from hq.services import admin, flag_review
 from hq.services.operators import actions, audit, held_review
 from hq.services.payload import is_plain
-from hq.services.reports import dashboard
+from hq.services.reports import dashboard, period
 from hq.storage import db
+from hq.storage import rules as published
+from loyalty_core.errors import DomainError
 from loyalty_core.personal_data import mask_phone
 
 from .report_pages import csv_response
@@ -170,20 +173,53 @@ def revoke_channel(ctx: Form, name: str):
 # -- audit --------------------------------------------------------------------------------------
 
 
-def _audit_rows(ctx) -> list[dict]:
+def _audit_filters(ctx) -> audit.Filters:
+    """The page's and the CSV's filters: who, what, from / to (business days in the chain's time zone), store."""
     require(ctx.operator.policy.reads_audit)
-    who = ctx.request.query_params.get("user") or None
-    if who is not None and len(who) > 40:
-        raise PageError(400, "error.generic")
+    q = ctx.request.query_params
+    texts = {name: (q.get(name) or "").strip() or None for name in ("user", "action", "store")}
+    if any(v is not None and not is_plain(v, 40) for v in texts.values()):
+        raise PageError(400, "error.invalid_filter")
     with db.read(ctx.engine) as conn:
-        return audit.entries(conn, limit=1000, username=who)
+        zone = period.chain_zone(published.current_document(conn))
+    try:
+        start = _day_start(q.get("from"), zone, 0)
+        end = _day_start(q.get("to"), zone, 1)
+    except DomainError:
+        raise PageError(400, "error.invalid_filter") from None
+    return audit.Filters(texts["user"], texts["action"], start, end, texts["store"])
+
+
+def _day_start(text: str | None, zone, days_after: int) -> dt.datetime | None:
+    if not text:
+        return None
+    day = period.parse_day(text, "date") + dt.timedelta(days=days_after)
+    return dt.datetime.combine(day, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+
+
+def _entry_id(text: str | None) -> int | None:
+    if text is None or text == "":
+        return None
+    if not text.isdigit() or len(text) > 18:
+        raise PageError(400, "error.invalid_cursor")
+    return int(text)
 
 
 @router.get("/audit")
 def audit_page(ctx: Page):
-    return render(ctx, "audit.html", rows=_audit_rows(ctx))
+    filters = _audit_filters(ctx)
+    q = ctx.request.query_params
+    before, after = _entry_id(q.get("before")), _entry_id(q.get("after"))
+    with db.read(ctx.engine) as conn:
+        found = audit.page(conn, filters, before=before, after=after)
+    kept = {k: v for k, v in q.items() if k in ("user", "action", "from", "to", "store") and v}
+    return render(ctx, "audit.html", rows=found["rows"], older=found["older"], newer=found["newer"],
+                  actions=audit.KNOWN_ACTIONS, filters=kept, filter_query=urlencode(kept))  # fmt: skip
 
 
 @router.get("/audit.csv")
 def audit_csv(ctx: Page):
-    return csv_response(audit.to_csv(_audit_rows(ctx)), "audit.csv")
+    filters = _audit_filters(ctx)
+    with db.read(ctx.engine) as conn:
+        rows = audit.every(conn, filters)
+    return csv_response(audit.to_csv(rows), "audit.csv")

@@ -6,11 +6,12 @@ from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
 from hq.services.operators import actions
-from hq.services.reports import member360, queries
+from hq.services.reports import member360, member_ledger, queries
 from hq.storage import db
 from loyalty_core.personal_data import mask_phone
 
 from ..services import tier_history
+from . import i18n
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render
 
@@ -40,12 +41,14 @@ def search(ctx: Form):
     return render(ctx, "members.html", q=q, rows=rows)
 
 
-def _load(ctx, code: str) -> dict:
+def _load(ctx, code: str, cursor: member_ledger.Cursor | None = None) -> dict:
     if not isinstance(code, str) or len(code) > 40:
         raise PageError(404, "error.unknown_member")
     today = queries.today(ctx.engine, ctx.now)
+    # Every query of the page is bounded (a page of the ledger, not all of it), and the transaction ends
+    # before the page is rendered: a slow client never keeps it open.
     with db.read(ctx.engine) as conn:
-        view = member360.profile(conn, code, today)
+        view = member360.profile(conn, code, today, cursor)
     # Another store's member is answered exactly like a missing one: a store manager learns nothing.
     if view is None or not ctx.operator.sees_store(view["member"].home_store):
         raise PageError(404, "error.unknown_member")
@@ -54,14 +57,28 @@ def _load(ctx, code: str) -> dict:
 
 @router.get("/members/{code}")
 def member_page(ctx: Page, code: str):
-    view = _load(ctx, code)
+    with domain():
+        cursor = member_ledger.decode(ctx.request.query_params.get("page"))
+    view = _load(ctx, code, cursor)
+    for entry in view["ledger"]:
+        entry["reason_label"] = _reason_label(ctx, entry.get("reason_code"), entry.get("reason"))
     with db.read(ctx.engine) as conn:
         view["tiers"] = tier_history.history(conn, view["state"].code)
     done = ctx.request.query_params.get("adjusted")
     message = ctx.t("member.adjusted", points=ctx.fmt.num(int(done))) if done and done.lstrip("-").isdigit() else None
     return render(ctx, "member.html", v=view, m=view["member"], phone=_visible_phone(ctx, view["member"].phone),
                   can_adjust=ctx.operator.policy.writes and ctx.operator.policy.max_adjust_points > 0,
-                  message=message)  # fmt: skip
+                  message=message, page_size=member_ledger.PAGE_SIZE)  # fmt: skip
+
+
+def _reason_label(ctx, code: str | None, words: str | None) -> str | None:
+    """A till's reason code in the operator's language ("goodwill" -> 善意補償), then the operator's own words."""
+    label = None
+    if code is not None:
+        label = ctx.t(f"adjust.{code}") if i18n.has(f"adjust.{code}") else code
+    if words:
+        label = f"{label}: {words}" if label else words
+    return label
 
 
 @router.post("/members/{code}/adjust")

@@ -21,6 +21,9 @@ run inside one writing transaction (`db.write(engine, lambda conn: ...)`):
 
 Both refuse a decided adjustment (`already_decided`) and an unknown id
 (`unknown_review`); who decided, when and why is stored on the row.
+Who may approve is the console's rule (hq/services/operators/held_review.py): an operator whose role's
+APPROVAL limit (`max_approve_points` in hq/services/operators/roles.py) covers |points|; finance's is
+above the default hold threshold, so what a till holds, finance can approve (docs/CONSOLE.md).
 A `review` feed row: `{"review_id", "event_id", "entry_id", "member_code",
 "points", "status": "approved" | "rejected", "reason"}`.
 """

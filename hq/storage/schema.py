@@ -131,6 +131,8 @@ ledger = sa.Table(
     sa.Column("expires_on", sa.Date),  # the nightly expiry scans; an index would slow every push
     sa.Column("event_id", sa.String(160), nullable=False),
     sa.Index("ix_ledger_member_order", "member_code", "id"),
+    # The member page's pages by date and running balance, from the index alone (migration 0014_e).
+    sa.Index("ix_ledger_member_day", "member_code", "on_date", "id", "points"),
 )
 
 spend = sa.Table(
@@ -339,6 +341,11 @@ audit_log = sa.Table(
     sa.Column("after", sa.Text, nullable=False),  # JSON
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("chain_hash", sa.String(64), nullable=False),
+    # The console's filters and the member page's adjustment reasons (migration 0014_e).
+    sa.Index("ix_audit_log_target", "target"),
+    sa.Index("ix_audit_log_username", "username", "id"),
+    sa.Index("ix_audit_log_action", "action", "id"),
+    sa.Index("ix_audit_log_at", "at"),
 )
 
 # Where the chain starts after old entries were pruned (kept 5 years): the last pruned hash.

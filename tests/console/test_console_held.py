@@ -56,10 +56,11 @@ def test_a_rejection_needs_a_reason_books_nothing_and_is_audited(chain, held, as
     assert chain.scalar("SELECT count(*) FROM audit_log WHERE action = 'held.reject'") == 1
 
 
-@pytest.mark.parametrize("role, status", [("aud", 403), ("mkt", 403), ("fin", 400)])
+@pytest.mark.parametrize("role, status", [("aud", 403), ("mkt", 403), ("mgr1", 400)])
 def test_roles_that_may_not_approve_this_adjustment_are_refused_and_nothing_changes(chain, held, as_role, role,
                                                                                    status):
-    """An auditor only reads; marketing decides nothing; finance's limit (10,000) is below 20,000."""
+    """An auditor only reads; marketing decides nothing; a store manager approves no held adjustment (a hold is a
+    check on the store: finance or an admin decides)."""
     before = chain.balance(held["code"])
     assert decide(as_role(role), held["review_id"], decision="approve").status_code == status
     assert chain.balance(held["code"]) == before

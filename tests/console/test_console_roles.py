@@ -231,8 +231,8 @@ def test_an_admin_adds_a_store_issues_a_terminal_token_once_and_revokes_it(chain
     assert duplicate.status_code == 400 and "此門市已存在" in duplicate.text
     bad = post(client, "/console/stores", "/console/stores", {"store_id": "../etc", "name": "x"})
     assert bad.status_code == 400
-    actions = chain.scalar("SELECT group_concat(action, ' ') FROM audit_log WHERE action LIKE 'store.%' "
-                           "OR action LIKE 'terminal.%'")
+    actions = chain.scalar("SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log WHERE action LIKE "
+                           "'store.%' OR action LIKE 'terminal.%' ORDER BY id)")  # in the order they happened
     assert actions.split() == ["store.add", "terminal.token", "terminal.revoke"]
 
 

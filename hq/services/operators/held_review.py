@@ -40,8 +40,10 @@ def decide(conn: Connection, operator: Operator, review_id: object, approve: boo
     rows = [r for r in held.list_held(conn, status=None) if r["review_id"] == rid]
     if not rows or not operator.sees_store(rows[0]["store_id"]):
         raise DomainError("unknown_review", "No such held adjustment")
-    if approve and abs(rows[0]["points"]) > operator.policy.max_adjust_points:
-        raise DomainError("over_limit", "Beyond the role's limit", limit=operator.policy.max_adjust_points)
+    if approve and not operator.may_approve(rows[0]["points"]):
+        # The APPROVAL limit, not the role's own-adjustment limit: a hold is above the latter by design.
+        raise DomainError("over_approve_limit", "Beyond the role's approval limit",
+                          limit=operator.policy.max_approve_points or 0)  # fmt: skip
     before = {"status": rows[0]["status"], "points": rows[0]["points"], "member_code": rows[0]["member_code"]}
     if approve:
         after = held.approve(conn, rid, operator.username, now)

@@ -9,14 +9,15 @@ from sqlalchemy.engine import Connection
 from hq.services import lookup
 from hq.storage import rules as published
 from hq.storage import views
-from hq.storage.schema import coupon_uses, coupons, events, ledger, members, spend
+from hq.storage.schema import coupon_uses, coupons, events, members, spend
 from loyalty_core import phones
 from loyalty_core.errors import DomainError
-from loyalty_core.ledger import wallet
 
 from ..payload import is_plain
+from . import entry_sources, member_ledger, open_lots
 
 SEARCH_LIMIT = 50
+SALES_SHOWN = 100  # the newest; a member with years of weekly shopping has thousands (reports hold the rest)
 
 
 def search(conn: Connection, query: str, store: str | None) -> list[dict]:
@@ -42,42 +43,33 @@ def search(conn: Connection, query: str, store: str | None) -> list[dict]:
     return []
 
 
-def profile(conn: Connection, code: str, today: dt.date) -> dict | None:
-    """The member a code stands for (following merges), with ledger, lots, sales and coupons."""
+def profile(conn: Connection, code: str, today: dt.date, cursor: member_ledger.Cursor | None = None) -> dict | None:
+    """The member a code stands for (following merges), with one page of its ledger (newest first, `cursor`
+    picks which), its open lots by expiry date, sales and coupons. Never the whole ledger in memory."""
     found = lookup.find(conn, code)
     if found is None:
         return None
     state, merged_from = found
     rules = published.current(conn)
-    entries = views.entries_by_member(conn, [state.code])[state.code]
-    w = wallet(entries)
-    running, rows = 0, []
-    sources = _sources(conn, state.code)
-    for e in entries:
-        running += e.points
-        rows.append({"on": e.on, "kind": e.kind, "points": e.points, "running": running, "entry_id": e.entry_id,
-                     "store_id": sources.get(e.entry_id)})  # fmt: skip
+    # The lots replay the whole ledger (streamed: 1.5 s at 172,343 entries on PostgreSQL), so only the first
+    # page, where an operator looks at them, pays for it; older pages page the ledger alone.
+    lots = open_lots.of_member(conn, state.code) if cursor is None else None
+    ledger_page = member_ledger.page(conn, state.code, cursor)
+    entry_sources.annotate(conn, state.code, ledger_page["rows"])
     return {
         "state": state,
         "member": state.member,
         "merged_from": merged_from,
         "merged_codes": lookup.merged_codes(conn, state.code),
         "spend_cents": views.rolling_spend(conn, [state.code], rules, today)[state.code],
-        "ledger": rows,
-        "lots": views.lots(w),
-        "debt": w.debt,
+        "ledger": ledger_page["rows"],
+        "newer": ledger_page["newer"],
+        "older": ledger_page["older"],
+        "lots": lots.by_expiry() if lots is not None else None,
+        "debt": lots.debt if lots is not None else None,
         "sales": _sales(conn, state.code),
         "coupons": _coupons(conn, state.code),
     }
-
-
-def _sources(conn: Connection, code: str) -> dict[str, str]:
-    query = (
-        sa.select(ledger.c.entry_id, events.c.store_id)
-        .select_from(ledger.join(events, events.c.event_id == ledger.c.event_id))
-        .where(ledger.c.member_code == code)
-    )
-    return dict(conn.execute(query).all())
 
 
 def _sales(conn: Connection, code: str) -> list[dict]:
@@ -85,7 +77,8 @@ def _sales(conn: Connection, code: str) -> list[dict]:
         sa.select(spend.c.on_date, spend.c.cents, spend.c.source, events.c.store_id, events.c.type)
         .select_from(spend.outerjoin(events, events.c.event_id == spend.c.source))
         .where(spend.c.member_code == code)
-        .order_by(spend.c.id)
+        .order_by(spend.c.id.desc())
+        .limit(SALES_SHOWN)
     )
     return [{"on": r.on_date, "cents": int(r.cents), "store_id": r.store_id or "online",
              "source": r.source} for r in conn.execute(query)]  # fmt: skip
