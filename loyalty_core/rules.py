@@ -32,6 +32,19 @@ class TrustPolicy:
 
 
 @dataclass(frozen=True)
+class RiskPolicy:
+    """How far a sale may stand from a store's norms before HQ holds it for an operator (the "risk"
+    section of the rules; see docs/SYNC_PROTOCOL.md, What HQ holds for review). Held, not refused: a
+    real sale that big is approved and booked as it would have been."""
+
+    max_sale_cents: int = 3_000_000  # the basket's amount before coupon and points (30,000.00)
+    max_sale_units: int = 500  # units sold on one receipt
+    max_sale_lines: int = 60  # lines on one receipt
+    max_sale_points: int = 20_000  # points one sale earns (earn, bonus and referral together)
+    max_redeems_per_member_day: int = 5  # sales with a redemption, per member and business day, chain-wide
+
+
+@dataclass(frozen=True)
 class PrivacyRules:
     """The published privacy notices (what a member agrees to, by version) and how long data is kept."""
 
@@ -60,6 +73,7 @@ class RuleSet:
     spend_window_days: int = 365
     birthday_coupon: dict[str, Any] | None = None  # {"kind", "value_cents" or "value_bp", "min_spend_cents"}
     trust: TrustPolicy = TrustPolicy()
+    risk: RiskPolicy = RiskPolicy()
     privacy: PrivacyRules = PrivacyRules()
 
     @staticmethod
@@ -135,6 +149,7 @@ def _parse(data: dict[str, Any]) -> RuleSet:
         spend_window_days=_int(data.get("spend_window_days", 365), 1, 3650),
         birthday_coupon=dict(data["birthday_coupon"]) if data.get("birthday_coupon") else None,
         trust=_trust(data.get("trust", {})),
+        risk=_risk(data.get("risk") or {}),
         privacy=_privacy(data.get("privacy") or {}),
     )
 
@@ -148,6 +163,14 @@ def _trust(d: dict[str, Any]) -> TrustPolicy:
         rules_grace_days=_int(d.get("rules_grace_days", default.rules_grace_days), 0, 365),
         clock_skew_hours=_int(d.get("clock_skew_hours", default.clock_skew_hours), 1, 24 * 30),
     )
+
+
+def _risk(d: dict[str, Any]) -> RiskPolicy:
+    default = RiskPolicy()
+    unknown = sorted(set(d) - set(default.__dataclass_fields__))
+    if unknown:
+        raise ValueError(f"unknown risk setting {unknown[0]!r}")
+    return RiskPolicy(**{name: _int(d.get(name, getattr(default, name)), 1) for name in default.__dataclass_fields__})
 
 
 def _privacy(d: dict[str, Any]) -> PrivacyRules:
