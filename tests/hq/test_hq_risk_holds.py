@@ -4,13 +4,16 @@ only once approved. The norms are the published rules' `"risk"` numbers (hq/serv
 
 import json
 
+import pytest
 import sqlalchemy as sa
 from hq_helpers import Till
 from hq_trust_helpers import enrolled
 
 from hq.services import held
-from hq.storage import db
+from hq.storage import db, migrate
 from hq.storage import rules as published
+from loyalty_core.errors import DomainError
+from loyalty_core.rules import RuleSet
 
 MILLION_SALE = 99_999_999  # 999,999.99
 
@@ -98,13 +101,14 @@ def test_the_sixth_redemption_of_a_member_on_one_day_is_held_whatever_the_balanc
     assert booked(hq, code)["balance"] == 10_100 - 5 * 990
 
 
-def test_baskets_of_too_many_units_or_points_are_held(hq):
+def test_baskets_of_too_many_units_or_lines_are_held(hq):
     till = Till()
     code = enrolled(hq, till)
     too_many_units = till.sale(code, paid=50_100, qty=501)
-    too_many_points = till.sale(code, paid=2_000_100)  # 20,001 points at the basic rate; 20,001.00 is a fine basket
-    normal = till.sale(code, paid=2_000_000, qty=500)
-    assert hq.statuses([too_many_units, too_many_points, normal], till) == ["held", "held", "applied"]
+    line = till.sale(code, paid=100)["payload"]["lines"][0]
+    too_many_lines = till.sale(code, paid=6_100, lines=[line] * 61)
+    normal = till.sale(code, paid=2_000_000, qty=500)  # 20,000.00 of 500 units: a big but ordinary basket
+    assert hq.statuses([too_many_units, too_many_lines, normal], till) == ["held", "held", "applied"]
     assert booked(hq, code)["balance"] == 100 + 20_000
 
 
@@ -113,9 +117,13 @@ def test_the_thresholds_are_the_published_rules_and_an_operator_may_tighten_them
     code = enrolled(hq, till)
     with db.read(hq.engine) as conn:
         document = published.current_document(conn)
-    document = {**document, "version": 2, "risk": {**document["risk"], "max_sale_cents": 5_000}}
-    db.write(hq.engine, lambda conn: published.publish(conn, document, hq.clock()))
-    assert hq.statuses([till.sale(code, paid=5_000), till.sale(code, paid=5_001)], till) == ["applied", "held"]
+    tighter = {**document["risk"], "max_sale_cents": 5_000, "max_sale_points": 40}
+    db.write(hq.engine, lambda conn: published.publish(conn, {**document, "version": 2, "risk": tighter}, hq.clock()))
+    sales = [till.sale(code, paid=4_000), till.sale(code, paid=4_100), till.sale(code, paid=5_001)]
+    answers = hq.push(sales, till).json()["results"]
+    assert [a["status"] for a in answers] == ["applied", "held", "held"]
+    assert "41 points" in answers[1]["message"] and "5001 cents" in answers[2]["message"]
+    assert booked(hq, code)["balance"] == 100 + 40
 
 
 def test_an_approved_held_sale_is_booked_exactly_as_it_would_have_been(hq):
@@ -151,3 +159,12 @@ def test_a_held_event_body_is_kept_whole_for_the_approval(hq):
     hq.push([fabricated], till)
     body = hq.scalar("SELECT body FROM events WHERE event_id = :e", e=fabricated["event_id"])
     assert json.loads(body) == fabricated
+
+
+def test_a_risk_number_below_one_is_refused_and_a_name_this_version_does_not_know_is_ignored():
+    document = json.loads(migrate.DEFAULT_RULES.read_text(encoding="utf-8"))
+    with pytest.raises(DomainError) as refused:
+        RuleSet.from_dict({**document, "risk": {"max_sale_cents": 0}})
+    assert refused.value.code == "invalid_rules"
+    later = RuleSet.from_dict({**document, "risk": {"max_sale_points": 7, "max_refunds_per_day": 3}})
+    assert (later.risk.max_sale_points, later.risk.max_sale_cents) == (7, 3_000_000)
