@@ -152,15 +152,6 @@ def test_a_rejected_held_sale_books_nothing_and_tells_the_tills(hq):
     assert [(r["event_id"], r["status"]) for r in reviews] == [(fabricated["event_id"], "rejected")]
 
 
-def test_a_held_event_body_is_kept_whole_for_the_approval(hq):
-    till = Till()
-    code = enrolled(hq, till)
-    fabricated = till.sale(code, paid=MILLION_SALE)
-    hq.push([fabricated], till)
-    body = hq.scalar("SELECT body FROM events WHERE event_id = :e", e=fabricated["event_id"])
-    assert json.loads(body) == fabricated
-
-
 def test_a_risk_number_below_one_is_refused_and_a_name_this_version_does_not_know_is_ignored():
     document = json.loads(migrate.DEFAULT_RULES.read_text(encoding="utf-8"))
     with pytest.raises(DomainError) as refused:
