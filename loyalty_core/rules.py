@@ -36,6 +36,19 @@ class TrustPolicy:
 
 
 @dataclass(frozen=True)
+class RiskPolicy:
+    """How far a sale may stand from a store's norms before HQ holds it for an operator (the "risk"
+    section of the rules; see docs/SYNC_PROTOCOL.md, What HQ holds for review). Held, not refused: a
+    real sale that big is approved and booked as it would have been."""
+
+    max_sale_cents: int = 3_000_000  # the basket's amount before coupon and points (30,000.00)
+    max_sale_units: int = 500  # units sold on one receipt
+    max_sale_lines: int = 60  # lines on one receipt
+    max_sale_points: int = 60_000  # points one sale earns (earn, bonus, referral): the largest sale at x2
+    max_redeems_per_member_day: int = 5  # sales with a redemption, per member and business day, chain-wide
+
+
+@dataclass(frozen=True)
 class PrivacyRules:
     """The published privacy notices (what a member agrees to, by version) and how long data is kept."""
 
@@ -64,6 +77,7 @@ class RuleSet:
     spend_window_days: int = 365
     birthday_coupon: dict[str, Any] | None = None  # {"kind", "value_cents" or "value_bp", "min_spend_cents"}
     trust: TrustPolicy = TrustPolicy()
+    risk: RiskPolicy = RiskPolicy()
     privacy: PrivacyRules = PrivacyRules()
 
     @staticmethod
@@ -139,6 +153,7 @@ def _parse(data: dict[str, Any]) -> RuleSet:
         spend_window_days=_int(data.get("spend_window_days", 365), 1, 3650),
         birthday_coupon=dict(data["birthday_coupon"]) if data.get("birthday_coupon") else None,
         trust=_trust(data.get("trust", {})),
+        risk=_risk(data.get("risk") or {}),
         privacy=_privacy(data.get("privacy") or {}),
     )
 
@@ -156,6 +171,13 @@ def _trust(d: dict[str, Any]) -> TrustPolicy:
         clock_skew_hours=_int(d.get("clock_skew_hours", default.clock_skew_hours), 1, 24 * 30),
         member_reads_per_minute=_int(d.get("member_reads_per_minute", default.member_reads_per_minute), 1, 10_000),
     )
+
+
+def _risk(d: dict[str, Any]) -> RiskPolicy:
+    """Names this version does not know are ignored (a till older than HQ still reads the document);
+    HQ's console refuses them in a draft (hq/services/program_checks.py)."""
+    default = RiskPolicy()
+    return RiskPolicy(**{name: _int(d.get(name, getattr(default, name)), 1) for name in default.__dataclass_fields__})
 
 
 def _privacy(d: dict[str, Any]) -> PrivacyRules:

@@ -5,6 +5,10 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "program.in_force": ("現行規則（版本 {version}）", "现行规则（版本 {version}）", "Rules in force (version {version})"),
     "program.tiers": ("會員等級", "会员等级", "Tiers"),
     "program.promotions": ("促銷活動", "促销活动", "Promotions"),
+    "program.risk": ("風險保留門檻", "风险保留门槛", "Risk holds"),
+    "program.risk_help": ("超過下列任一門檻的銷售不入帳，保留待審核（在草稿的 risk 中修改）。",
+                          "超过下列任一门槛的销售不入账，保留待审核（在草稿的 risk 中修改）。",
+                          "A sale beyond any of these is not booked but held for review (change them under risk in a draft)."),  # fmt: skip
     "program.draft": ("草稿（下一版）", "草稿（下一版）", "Draft (next version)"),
     "program.draft_open": ("草稿 #{n}，由 {who} 建立，以版本 {base} 為基礎。", "草稿 #{n}，由 {who} 创建，基于版本 {base}。",
                            "Draft #{n} by {who}, based on version {base}."),  # fmt: skip
@@ -51,6 +55,13 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "program.col.by": ("發布者", "发布者", "By"),
     "program.section.tier": ("等級", "等级", "Tier"),
     "program.section.promotion": ("促銷", "促销", "Promotion"),
+    "program.section.risk": ("風險保留", "风险保留", "Risk holds"),
+    "program.f.max_sale_cents": ("單筆銷售金額上限（分）", "单笔销售金额上限（分）", "Largest sale (cents)"),
+    "program.f.max_sale_units": ("單筆銷售件數上限", "单笔销售件数上限", "Most units in a sale"),
+    "program.f.max_sale_lines": ("單筆銷售品項數上限", "单笔销售品项数上限", "Most lines in a sale"),
+    "program.f.max_sale_points": ("單筆銷售累點上限", "单笔销售积分上限", "Most points one sale earns"),
+    "program.f.max_redeems_per_member_day": ("每位會員每日折抵次數上限", "每位会员每日抵扣次数上限",
+                                             "Redemptions per member per day"),  # fmt: skip
     "program.change.added": ("新增", "新增", "added"),
     "program.change.removed": ("移除", "移除", "removed"),
     "program.change.changed": ("變更", "变更", "changed"),
@@ -87,8 +98,13 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                          "The JSON is malformed (line {line}, column {column})."),  # fmt: skip
     "program.err.shape": ("草稿須為含 tiers 與 promotions 兩個清單的物件。", "草稿须为含 tiers 与 promotions 两个列表的对象。",
                           "The draft must be an object with a tiers list and a promotions list."),  # fmt: skip
-    "program.err.unknown_key": ("草稿只能修改 tiers 與 promotions（多了：{names}）。", "草稿只能修改 tiers 与 promotions（多了：{names}）。",
-                                "A draft changes only tiers and promotions (unexpected: {key})."),  # fmt: skip
+    "program.err.unknown_key": ("草稿只能修改 tiers、promotions 與 risk（多了：{names}）。",
+                                "草稿只能修改 tiers、promotions 与 risk（多了：{names}）。",
+                                "A draft changes only tiers, promotions and risk (unexpected: {names})."),  # fmt: skip
+    "program.err.risk_shape": ("risk 須為物件（名稱對應整數）。", "risk 须为对象（名称对应整数）。",
+                               "risk must be an object of names and whole numbers."),  # fmt: skip
+    "program.err.risk_value": ("risk 的 {field} 須為 1 以上的整數。", "risk 的 {field} 须为 1 以上的整数。",
+                               "risk: {field} must be a whole number, 1 or more."),  # fmt: skip
     "program.err.too_many": ("等級或促銷最多 {limit} 項。", "等级或促销最多 {limit} 项。", "At most {limit} tiers or promotions."),
     "program.err.no_tiers": ("至少需要一個等級。", "至少需要一个等级。", "There must be at least one tier."),
     "program.err.tier_code": ("第 {n} 個等級缺少有效代碼（英數字、- 與 _，最多 20 字）。",

@@ -28,7 +28,7 @@ def _overview(ctx: SignedIn, status: int = 200, **values: object):
     done = ctx.request.query_params.get("done")
     message = ctx.t(f"program.done.{done}") if done in DONE else None
     return render(ctx, "program.html", status=status, document=document, draft=draft, changes=changes, versions=versions,
-                  shown=shown, message=message, can_edit=program.may_edit(ctx.operator), **values)  # fmt: skip
+                  risk=program.risk_in_force(document), shown=shown, message=message, can_edit=program.may_edit(ctx.operator), **values)  # fmt: skip
 
 
 @router.get("/program")

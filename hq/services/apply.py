@@ -15,12 +15,12 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from hq.services import consents, corrections, held, payload, sales, strict, trust
+from hq.services import consents, corrections, coupon_claims, held, payload, sales, strict, trust
 from hq.storage import bulk, db, feed
 from hq.storage import rules as published
 from hq.storage.members import DUPLICATE_PHONE
 from hq.storage.schema import events as events_table
-from hq.storage.schema import terminals
+from hq.storage.schema import held_adjustments, terminals
 from hq.storage.unit_of_work import UnitOfWork
 from loyalty_core import events as ev_types
 from loyalty_core import ledger, phones
@@ -55,6 +55,7 @@ def _push(conn: Connection, batch: list[dict], bodies: list[str], hashes: list[s
     stored = _stored_hashes(conn, [e["event_id"] for e in batch])
     _preload(work, batch)
     results = [_apply_one(work, e, body, h, stored) for e, body, h in zip(batch, bodies, hashes, strict=True)]
+    _answer_held_again(conn, results)
     consents.record_pushed(conn, batch, results, now)  # consent on record (hq/services/consents.py)
     corrections.record_pushed(conn, batch, results, now)  # HQ's figures over the till's, for review
     work.flush()
@@ -99,9 +100,23 @@ def _preload(work: UnitOfWork, batch: list[dict]) -> None:
     work.load(known, _known(phone_set))
     work.load(s.member.referrer_code for s in list(work.members.values()) if s.member.referrer_code)
     work.preload_coupon_uses(_known(coupon_ids))
+    coupon_claims.preload(work, _known(coupon_ids))
     work.preload_sales(_known(receipts))
     work.preload_entries(referral_entry_id(c) for c in known)  # a first purchase's referral bonus
     work.preload_spend(list(work.members))
+
+
+def _answer_held_again(conn: Connection, results: list[dict]) -> None:
+    """A retry of an event HQ holds is answered as the first push was (`held`, its review id), so a till
+    that lost that answer holds it too; once decided, `duplicate` (the decision reaches it by the feed).
+    One query, and only when the batch has duplicates."""
+    again = {r["event_id"]: r for r in results if r["status"] == DUPLICATE}
+    if not again:
+        return
+    h = held_adjustments.c
+    for cond in bulk.among(conn, h.event_id, sorted(again)):
+        for row in conn.execute(sa.select(h.event_id, h.review_id, h.why_held).where(cond, h.status == held.HELD)):
+            again[row.event_id].update(status=held.HELD, review_id=int(row.review_id), message=row.why_held)
 
 
 def _known(values: set[str | None]) -> set[str]:

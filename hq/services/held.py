@@ -1,4 +1,8 @@
-"""Point adjustments: booked within HQ's limits, held for an operator beyond them.
+"""Point adjustments booked within HQ's limits, held for an operator beyond them; and the held queue.
+
+The queue (`held_adjustments`) also holds sales beyond the risk rules (kind `sale`, held by
+hq.services.held_sales); approving one books its stored event exactly as the push would have,
+rejecting it books nothing. Everything below holds for both kinds.
 
 A `points.adjusted` event carries its supervisor and reason. Within the
 published trust policy (`max_adjust_points` per adjustment and
@@ -29,11 +33,12 @@ A `review` feed row: `{"review_id", "event_id", "entry_id", "member_code",
 """
 
 import datetime as dt
+import json
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from hq.services import payload, trust
+from hq.services import held_sales, payload, sales, trust
 from hq.services.day_caps import hq_day
 from hq.storage import counters, feed
 from hq.storage import rules as published
@@ -132,12 +137,29 @@ def approve(conn: Connection, review_id: int, operator: str, now: dt.datetime) -
     state = work.resolve(row.member_code)
     if state is None:
         raise DomainError("unknown_member", f"Member {row.member_code} is gone")
-    expires = ledger.lot_expiry(row.on_date, work.rules.expiry_months) if row.points > 0 else None
-    entry = Entry(row.entry_id, state.code, ledger.ADJUST, int(row.points), row.on_date, expires)
-    work.add_entry(entry, row.event_id)
+    if row.kind == held_sales.SALE:
+        _book_sale(work, row)
+    else:
+        _book_adjustment(work, row, state.code)
     _publish(work, row, state.code, APPROVED, None)
     work.flush()
     return _decide(conn, row, APPROVED, operator, None, now) | {"balance_after": state.balance}
+
+
+def _book_sale(work: UnitOfWork, row) -> None:
+    """The held sale's own event, booked exactly as its push would have (risk holds off: an operator said yes)."""
+    body = work.conn.execute(sa.select(events.c.body).where(events.c.event_id == row.event_id)).scalar_one()
+    work.reviewed = True
+    try:
+        sales.confirmed(work, json.loads(body))
+    except Rejected as exc:  # e.g. the member was closed meanwhile: the operator rejects it instead
+        raise DomainError(exc.reason, f"This held sale cannot be booked: {exc.message}") from None
+
+
+def _book_adjustment(work: UnitOfWork, row, member_code: str) -> None:
+    expires = ledger.lot_expiry(row.on_date, work.rules.expiry_months) if row.points > 0 else None
+    entry = Entry(row.entry_id, member_code, ledger.ADJUST, int(row.points), row.on_date, expires)
+    work.add_entry(entry, row.event_id)
 
 
 def reject(conn: Connection, review_id: int, operator: str, reason: str, now: dt.datetime) -> dict:
@@ -185,4 +207,5 @@ def _row(r) -> dict:
         "member_code": r.member_code, "points": int(r.points), "on": r.on_date.isoformat(), "reason": r.reason,
         "supervisor_id": r.supervisor_id, "why_held": r.why_held, "status": r.status, "held_at": stamp(r.held_at),
         "decided_at": stamp(r.decided_at), "decided_by": r.decided_by, "decision_reason": r.decision_reason,
+        "kind": r.kind,
     }  # fmt: skip

@@ -1,7 +1,7 @@
 """The program as marketing runs it: draft the next rules version, compare, simulate, publish, roll back.
 
-A draft holds tiers and promotions only; it becomes a whole rules document (the one in force with the
-draft's tiers and promotions, version = newest + 1) when it is checked or published, so everything else
+A draft holds tiers, promotions and the risk holds' numbers (hq/services/risk.py); it becomes a whole rules document (the one in force with the
+draft's tiers, promotions and risk numbers, version = newest + 1) when it is checked or published, so everything else
 the tills need (trust policy, privacy notices, redemption value) is carried over untouched. Publishing goes
 through `hq.storage.rules.publish` (versions only increase; the feed tells the tills). A rollback publishes the
 version before the one in force again, as a new higher version. Every step is audited in its transaction;
@@ -10,7 +10,7 @@ a refused step raises before anything is written.
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -81,12 +81,18 @@ def current_draft(conn: Connection) -> Draft | None:
 
 
 def editor_text(conn: Connection) -> str:
-    """What the editor starts from: the open draft, else the tiers and promotions in force."""
+    """What the editor starts from: the open draft, else the tiers, promotions and risk numbers in force."""
     draft = current_draft(conn)
     if draft is not None:
         return draft.text
     doc = in_force(conn)
-    return json.dumps({"tiers": doc["tiers"], "promotions": doc.get("promotions", [])}, ensure_ascii=False, indent=2)
+    content = {"tiers": doc["tiers"], "promotions": doc.get("promotions", []), "risk": risk_in_force(doc)}
+    return json.dumps(content, ensure_ascii=False, indent=2)
+
+
+def risk_in_force(document: dict) -> dict:
+    """Every risk number as the core reads it (a version published without "risk" holds at the defaults)."""
+    return asdict(RuleSet.from_dict(document).risk)
 
 
 def history(conn: Connection, limit: int = 100) -> list[dict]:
@@ -193,5 +199,6 @@ def rollback(conn: Connection, operator: Operator, now: dt.datetime) -> int:
 
 
 def _program(document: dict) -> dict:
-    """What the audit log keeps of a version: its number, tiers and promotions."""
-    return {"version": document["version"], "tiers": document["tiers"], "promotions": document.get("promotions", [])}
+    """What the audit log keeps of a version: its number, tiers, promotions and risk numbers."""
+    return {"version": document["version"], "tiers": document["tiers"], "promotions": document.get("promotions", []),
+            "risk": risk_in_force(document)}  # fmt: skip

@@ -1,4 +1,5 @@
-"""Reading and checking a program draft (tiers and promotions as JSON), before the shared core parses it.
+"""Reading and checking a program draft (tiers, promotions and, optionally, the risk holds' numbers as JSON),
+before the shared core parses it.
 
 The core (`loyalty_core.rules.RuleSet.from_dict`) is the last word: what it refuses is never published.
 These checks come first only so an operator gets one translated message per mistake, naming the tier or
@@ -11,13 +12,15 @@ from dataclasses import dataclass, field
 
 from loyalty_core.errors import DomainError
 from loyalty_core.promotions import CATEGORY_BONUS, KINDS, SKU_BONUS, WEEKDAY_MULTIPLIER
-from loyalty_core.rules import RuleSet
+from loyalty_core.rules import RiskPolicy, RuleSet
 
 MAX_TEXT = 100_000  # characters of draft text; a program is a few KB
 MAX_ITEMS = 200
 MAX_PERMILLE = 100_000
 LANGS = ("en", "zh_TW", "zh_CN")
 TIER_KEYS = {"code", "names", "threshold_cents", "earn_permille", "discount_bp"}
+RISK_KEYS = tuple(RiskPolicy.__dataclass_fields__)  # hq/services/risk.py: what a sale may be before it is held
+MAX_RISK = 10**12
 PROMOTION_KEYS = {"id", "kind", "names", "multiplier_permille", "weekday", "sku", "category", "points_per_unit",
                   "points", "stackable", "valid_from", "valid_to"}  # fmt: skip
 
@@ -52,7 +55,10 @@ def parse_text(text: object) -> tuple[dict | None, Problems]:
         problems.add("program.err.shape")
         return None, problems
     check_draft(data, problems)
-    return (None if problems else {"tiers": data["tiers"], "promotions": data["promotions"]}), problems
+    if problems:
+        return None, problems
+    content = {"tiers": data["tiers"], "promotions": data["promotions"]}
+    return (content | {"risk": data["risk"]} if "risk" in data else content), problems
 
 
 def check_draft(data: object, problems: Problems) -> None:
@@ -61,9 +67,11 @@ def check_draft(data: object, problems: Problems) -> None:
     ):
         problems.add("program.err.shape")
         return
-    unknown = sorted(set(data) - {"tiers", "promotions"})
+    unknown = sorted(set(data) - {"tiers", "promotions", "risk"})
     if unknown:
         problems.add("program.err.unknown_key", names=", ".join(map(str, unknown))[:80])
+    if "risk" in data:
+        _check_risk(data["risk"], problems)
     if len(data["tiers"]) > MAX_ITEMS or len(data["promotions"]) > MAX_ITEMS:
         problems.add("program.err.too_many", limit=MAX_ITEMS)
         return
@@ -169,9 +177,26 @@ def _check_dates(pid: str, p: dict, problems: Problems) -> None:
         problems.add("program.err.promo_dates", id=pid)
 
 
+def _check_risk(risk: object, problems: Problems) -> None:
+    """Each a whole number from 1: a sale beyond it is held for an operator (0 would hold every sale)."""
+    if not isinstance(risk, dict):
+        problems.add("program.err.risk_shape")
+        return
+    unknown = sorted(set(risk) - set(RISK_KEYS))
+    if unknown:
+        problems.add("program.err.unknown_field", code="risk", names=", ".join(map(str, unknown))[:80])
+    for name in RISK_KEYS:
+        if name in risk and not _whole(risk[name], 1, MAX_RISK):
+            problems.add("program.err.risk_value", field=name)
+
+
 def full_document(in_force: dict, draft: dict, version: int) -> dict:
-    """The whole rules document a draft becomes: what is in force, with the draft's tiers and promotions."""
-    return {**in_force, "version": version, "tiers": draft["tiers"], "promotions": draft["promotions"]}
+    """The whole rules document a draft becomes: what is in force, with the draft's tiers, promotions and
+    risk numbers (a draft without "risk" keeps those in force)."""
+    document = {**in_force, "version": version, "tiers": draft["tiers"], "promotions": draft["promotions"]}
+    if "risk" in draft:
+        document["risk"] = {**(in_force.get("risk") or {}), **draft["risk"]}
+    return document
 
 
 def core_check(document: dict, problems: Problems) -> RuleSet | None:

@@ -4,7 +4,9 @@ A change is (section, key, field, before, after, kind): kind is "added", "remove
 removed items are listed field by field, so a reviewer sees the whole of what comes or goes.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+
+from loyalty_core.rules import RiskPolicy
 
 TIER_FIELDS = ("names", "threshold_cents", "earn_permille", "discount_bp")
 PROMOTION_FIELDS = ("kind", "names", "multiplier_permille", "weekday", "sku", "category", "points_per_unit",
@@ -16,7 +18,7 @@ DEFAULTS = {"names": {}, "discount_bp": 0, "multiplier_permille": 1000, "points_
 
 @dataclass(frozen=True)
 class Change:
-    section: str  # "tier" | "promotion"
+    section: str  # "tier" | "promotion" | "risk"
     key: str  # tier code or promotion id
     field: str
     before: object
@@ -25,10 +27,25 @@ class Change:
 
 
 def diff(in_force: dict, draft: dict) -> list[Change]:
-    """Tiers first, then promotions, in the draft's order (removed ones last)."""
-    return _section("tier", "code", TIER_FIELDS, in_force.get("tiers", []), draft.get("tiers", [])) + _section(
-        "promotion", "id", PROMOTION_FIELDS, in_force.get("promotions", []), draft.get("promotions", [])
+    """Tiers first, then promotions, in the draft's order (removed ones last), then the risk numbers."""
+    return (
+        _section("tier", "code", TIER_FIELDS, in_force.get("tiers", []), draft.get("tiers", []))
+        + _section("promotion", "id", PROMOTION_FIELDS, in_force.get("promotions", []), draft.get("promotions", []))
+        + _risk(in_force.get("risk") or {}, draft.get("risk"))
     )
+
+
+def _risk(before: dict, after: dict | None) -> list[Change]:
+    """A draft without "risk" keeps the numbers in force; one left out of "risk" keeps its value too."""
+    if after is None:
+        return []
+    defaults = asdict(RiskPolicy())
+    changes = []
+    for name, default in defaults.items():
+        was, now = before.get(name, default), after.get(name, before.get(name, default))
+        if was != now:
+            changes.append(Change("risk", "", name, was, now, "changed"))
+    return changes
 
 
 def _value(item: dict, name: str) -> object:

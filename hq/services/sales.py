@@ -17,7 +17,7 @@ and gives back is `loyalty_core.returns`' share of HQ's own priced lines.
 
 import datetime as dt
 
-from hq.services import campaign_redemptions
+from hq.services import campaign_redemptions, coupon_claims, held_sales, risk
 from hq.storage.members import CAMPAIGN_COUPON, COUPON_REUSE, MemberState
 from hq.storage.unit_of_work import UnitOfWork
 from loyalty_core import coupons, ids, ledger, pricing
@@ -83,7 +83,8 @@ def confirmed(work: UnitOfWork, event: dict) -> dict | None:
     cart = _cart(p.get("lines"))
     redeem = payload.whole(p, "points_redeemed", default=0, low=0, high=payload.MAX_POINTS)
     coupon_id = payload.text(p, "coupon_id", optional=True)
-    coupon = _coupon(coupon_id, payload.whole(p, "coupon_cents", default=0, low=0))
+    claimed = payload.whole(p, "coupon_cents", default=0, low=0)
+    face = coupon_claims.face_for(work, coupon_id, claimed, rules)
     referrer = referrer_of(work, state)
     till_entries = payload.entries(work, p.get("ledger"))
     own = {state.code}
@@ -91,19 +92,40 @@ def confirmed(work: UnitOfWork, event: dict) -> dict | None:
                                        ledger.REFERRAL: {referrer.code} if referrer else set()})  # fmt: skip
     till = {"points_earned": payload.whole(p, "points_earned", default=0, low=0),
             "spend_cents": payload.whole(p, "spend_cents", default=0, low=0)}  # fmt: skip
-    done, entries = _priced(work, event, state, rules, cart, day, redeem, coupon, p.get("tier_code"), till,
-                            trust.figures(till_entries), at)  # fmt: skip
+
+    def price(coupon_cents: int) -> tuple[Purchase, list[Entry]]:
+        return _priced(work, event, state, rules, cart, day, redeem, _coupon(coupon_id, coupon_cents),
+                       p.get("tier_code"), till, trust.figures(till_entries), at)  # fmt: skip
+
+    done, entries = price(claimed if face is None else min(claimed, face.cap(_gross(cart))))
+    amount = done.quote.subtotal_cents - done.quote.discount_cents  # the coupon's base, whatever it took
+    if face is not None and done.quote.coupon_cents > face.cap(amount):  # a percent coupon: of the member price
+        done, entries = price(face.cap(amount))
+    why = coupon_claims.mismatch(work, face, claimed, amount, state) or risk.why_hold(work, state, cart, entries,
+                                                                                       redeem, day)  # fmt: skip
+    if why is not None and not work.reviewed:
+        return held_sales.hold(work, event, state, entries, receipt_no, day, why)
+    _book_sale(work, event, state, done, entries, receipt_no, coupon_id, redeem, day)
+    hq = {"points_earned": done.points_earned, "spend_cents": done.spend_cents}
+    if hq == till and trust.figures(entries) == trust.figures(till_entries):
+        return None
+    return trust.corrected(event, entries, till, hq)
+
+
+def _gross(cart: list[pricing.CartLine]) -> int:
+    return sum(line.unit_price_cents * line.qty for line in cart)
+
+
+def _book_sale(work: UnitOfWork, event: dict, state: MemberState, done: Purchase, entries: list[Entry],
+               receipt_no: str, coupon_id: str | None, redeem: int, day: dt.date) -> None:  # fmt: skip
     book_purchase(work, state, done, entries, day, event["event_id"])
+    risk.count_redeem(work, state, redeem, day)
     if work.sale(receipt_no) is None:  # a till that reused a number (reinstalled): returns go to the first
         work.add_sale(receipt_no, event["event_id"], state.code, day, [line.to_dict() for line in done.quote.lines])
     if coupon_id and campaign_redemptions.problem(work.conn, work.coupon_use_rows, coupon_id, state.code, day):
         work.flag(state, CAMPAIGN_COUPON)  # held for review: expired, someone else's, or over the limit
     if coupon_id and not work.use_coupon(coupon_id, event["event_id"], event["store_id"], state.code):
         work.flag(state, COUPON_REUSE)  # accepted: the goods are gone; a supervisor reviews it
-    hq = {"points_earned": done.points_earned, "spend_cents": done.spend_cents}
-    if hq == till and trust.figures(entries) == trust.figures(till_entries):
-        return None
-    return trust.corrected(event, entries, till, hq)
 
 
 def _priced(work: UnitOfWork, event: dict, state: MemberState, rules: RuleSet, cart, day, redeem, coupon,
@@ -162,7 +184,7 @@ def _cart(raw: object) -> list[pricing.CartLine]:
 
 
 def _coupon(coupon_id: str | None, cents: int) -> coupons.Coupon | None:
-    """A coupon only lowers what is paid (and so earned): HQ believes its amount, capped by the price."""
+    """A coupon only lowers what is paid (and so earned): the amount HQ allows (hq.services.coupon_claims)."""
     if not cents:
         return None
     return coupons.Coupon(coupon_id or "till", coupons.AMOUNT, cents)

@@ -260,6 +260,8 @@ held_adjustments = sa.Table(
     sa.Column("decided_at", Stamp),
     sa.Column("decided_by", sa.String(80)),
     sa.Column("decision_reason", sa.String(300)),
+    # adjust | sale (a sale beyond the risk rules: hq/services/risk.py; its body is in `events`)
+    sa.Column("kind", sa.String(10), nullable=False, server_default="adjust"),
 )
 
 # -- privacy (migration 0005, see hq/storage/privacy.py) -------------------------------------------------

@@ -68,6 +68,9 @@ class UnitOfWork:
         self.sale_rows: list[dict] = []
         self.returned_rows: dict[str, dict] = {}
         self.adjusted: dict[tuple[str, dt.date], int] = {}  # (store, day) -> |points| adjusted (hq.services.held)
+        self.redeems: dict[tuple[str, dt.date], int] = {}  # (member, day) -> redeeming sales (hq.services.risk)
+        self.coupon_faces: dict[str, dict | None] = {}  # coupon id -> what HQ issued (hq.services.coupon_claims)
+        self.reviewed = False  # an operator approved this held sale: book it, hold nothing (hq.services.held)
 
     def region_of(self, store_id: str) -> str:
         """The store's country: a phone a till sent without a country code is read in it."""

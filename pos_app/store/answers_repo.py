@@ -3,8 +3,8 @@
 - corrected: HQ booked its own figures for the event. The row is done, and the
   event's local entries are replaced by HQ's (confirmed), so the displayed
   balance is HQ's; the sale's spend takes HQ's figure too.
-- held: HQ holds the event for review (an adjustment over HQ's policy). The row
-  is done (never pushed again) with status `held`; its entries leave the ledger
+- held: HQ holds the event for review (an adjustment over HQ's policy, a sale
+  beyond its risk numbers). The row is done (never pushed again) with status `held`; its entries leave the ledger
   for `held_entries`, so they count in no balance until HQ approves (the
   approved entries then arrive through the feed like any other).
 - server_error: an event whose batch kept getting a 5xx is dead-lettered like a

@@ -14,7 +14,8 @@ For each batch HQ answers per event:
 - corrected: HQ booked its own figures (`entries`, `hq`): the row is done and
   the event's local entries are replaced by HQ's, so the balance shown is HQ's.
 - held (`review_id`): HQ holds the event for review (an adjustment over its
-  policy). The row is done, shown as "awaiting HQ approval", and its points
+  policy, a sale beyond its risk numbers or claiming more of a coupon than
+  HQ issued). The row is done, shown as "awaiting HQ approval", and its points
   count in no balance until HQ's decision arrives through the feed.
 
 If HQ refuses a whole batch as malformed (400/422), the batch is split in
@@ -46,7 +47,7 @@ from .hq_client import AuthError, HqClient, PermanentError, Stopped, TransientEr
 log = logging.getLogger(__name__)
 
 # HQ stored the event: as sent, or `corrected` (HQ booked its own figures, which reach this till through
-# the feed under the same entry ids) or `held` (an adjustment waiting for an HQ operator).
+# the feed under the same entry ids) or `held` (an adjustment or a sale waiting for an HQ operator).
 APPLIED_STATUSES = ("applied", "duplicate", "corrected", "held")
 
 MAX_BATCH = 500
