@@ -76,7 +76,8 @@ def pytest_addoption(parser):
 
 def pytest_runtest_logreport(report):
     """Runs where the reports arrive: in the one process, or in xdist's controller for every worker."""
-    folder = report.nodeid.split("/")[1] if report.nodeid.startswith("tests/") else report.nodeid.split("/")[0]
+    parts = report.nodeid.split("::")[0].split("/")
+    folder = parts[1] if len(parts) > 2 else parts[-1]  # tests/<folder>/... or a file at tests/
     _FOLDER_SECONDS[folder] += report.duration
     if report.when == "call":
         _FOLDER_TESTS[folder] += 1
