@@ -23,13 +23,14 @@ from loyalty_core import signing
 from loyalty_core.personal_data import mask_fields, mask_name, mask_phone, new_key, phone_hash
 
 from .store.engine import Statements, statements
-from .store.outbox_repo import PARKED_REASON, PENDING, REJECTED, SENT
+from .store.outbox_repo import PARKED_REASONS, PENDING, REJECTED, SENT
 
 KEY_FILE = "lookup_key.json"
 PERSONAL_FIELDS = ("phone", "name", "birthday")
 _MEMBER_EVENTS = ("member.enrolled", "member.updated")
-# HQ has it: sent, or rejected for good (a parked `unknown_member` event is pushed again later).
-_ACKNOWLEDGED = f"(status = '{SENT}' OR (status = '{REJECTED}' AND last_error NOT LIKE '{PARKED_REASON}%'))"
+# HQ has it: sent, or rejected for good (a parked `unknown_member` / `sale_held` event is pushed again later).
+_NOT_PARKED = " AND ".join(f"last_error NOT LIKE '{reason}%'" for reason in PARKED_REASONS)
+_ACKNOWLEDGED = f"(status = '{SENT}' OR (status = '{REJECTED}' AND {_NOT_PARKED}))"
 _SCRUB_MARK = "outbox_scrubbed_through"
 
 

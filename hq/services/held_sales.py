@@ -9,6 +9,9 @@ any other (so a retry is answered from the row, see `hq.services.apply`), and th
 
 import datetime as dt
 
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
 from hq.storage.members import MemberState
 from hq.storage.schema import held_adjustments
 from hq.storage.unit_of_work import UnitOfWork
@@ -18,6 +21,13 @@ from loyalty_core.ledger import Entry
 from . import trust
 
 HELD, SALE = "held", "sale"
+
+
+def is_held(conn: Connection, receipt_no: str) -> bool:
+    """A sale HQ holds for an operator under this receipt number (a return of it waits for the decision)."""
+    h = held_adjustments.c
+    query = sa.select(h.review_id).where(h.kind == SALE, h.status == HELD, h.reason == receipt_no[:80]).limit(1)
+    return conn.execute(query).first() is not None
 
 
 def hold(work: UnitOfWork, event: dict, state: MemberState, entries: list[Entry], receipt_no: str,

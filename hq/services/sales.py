@@ -221,6 +221,9 @@ def returned(work: UnitOfWork, event: dict) -> dict | None:
 
 def _against_sale(work: UnitOfWork, event: dict, state: MemberState, receipt_no: str, day: dt.date):
     sale = work.sale(receipt_no)
+    if sale is None and held_sales.is_held(work.conn, receipt_no):
+        # parked at the till and pushed again later: it applies once the sale is approved
+        raise Rejected("sale_held", f"HQ holds the sale {receipt_no} for review")
     if sale is None:
         raise Rejected("unknown_receipt", f"HQ has no sale {receipt_no}")
     buyer = work.resolve(sale["member_code"])

@@ -18,7 +18,7 @@ REJECTED = "rejected"
 HELD = "held"  # HQ has it and holds it for review: awaiting HQ approval
 # A rejection whose reason starts so is parked, not final: HQ said "push it again later" (the
 # member's enrollment may still come).
-PARKED_REASON = "unknown_member"
+PARKED_REASONS = ("unknown_member", "sale_held")  # (a return whose sale HQ holds for review)
 
 _LAST_SEQ_SQL = "SELECT coalesce(max(seq), 0) FROM outbox"
 _INSERT_SQL = (

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, u
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import erasure
-from .outbox_repo import PARKED_REASON, PENDING, REJECTED, SENT
+from .outbox_repo import PARKED_REASONS, PENDING, REJECTED, SENT
 from .rows import LEDGER_COLUMNS, MEMBER_COLUMNS, hq_entry_row, hq_member_row, insert_sql, member_status
 from .schema import coupons, ledger, members, outbox, reconcile_differences, reconcile_runs, sync_state
 
@@ -53,9 +53,10 @@ def entry_row(d: dict[str, Any]) -> dict[str, Any]:
     return dict(zip(LEDGER_COLUMNS, hq_entry_row(d), strict=True))
 
 
-# Events HQ may still apply: waiting in the outbox, or parked because HQ did not know the member yet.
-_IN_FLIGHT = or_(outbox.c.status == PENDING,
-                 and_(outbox.c.status == REJECTED, outbox.c.last_error.like(PARKED_REASON + "%")))  # fmt: skip
+# Events HQ may still apply: waiting in the outbox, or parked because HQ did not know the member yet (or
+# holds the sale a return is of).
+_PARKED = and_(outbox.c.status == REJECTED, or_(*(outbox.c.last_error.like(r + "%") for r in PARKED_REASONS)))
+_IN_FLIGHT = or_(outbox.c.status == PENDING, _PARKED)
 
 # A closed (erased) member keeps the phone hash we had: typing the phone says "membership closed".
 _MEMBER_UPSERT = insert_sql("members", MEMBER_COLUMNS, "(member_code) DO UPDATE SET " + ", ".join(
@@ -125,10 +126,10 @@ class SyncRepository:
             self.conn.execute(_REJECT, [{"e": e, "r": r[:500], "at": at} for e, r in rejections])
 
     def parked(self, limit: int) -> list[dict]:
-        """Events HQ rejected as `unknown_member`, oldest first: pushed again now and then."""
+        """Events HQ rejected as `unknown_member` or `sale_held`, oldest first: pushed again now and then."""
         rows = self.conn.execute(
             select(outbox.c.body)
-            .where(outbox.c.status == REJECTED, outbox.c.last_error.like(PARKED_REASON + "%"))
+            .where(_PARKED)
             .order_by(outbox.c.seq)
             .limit(limit)
         ).scalars()

@@ -7,8 +7,9 @@ For each batch HQ answers per event:
   `duplicate` (HQ keeps every event id forever), so nothing is applied twice.
 - rejected: a business answer. The row is parked as `rejected` with HQ's
   reason (the dead-letter list a supervisor sees) and the queue moves on.
-  HQ asks for one reason, `unknown_member` (HQ has not seen that member's
-  enrollment yet), to be pushed again later: such rows are tried again every
+  HQ asks for two reasons to be pushed again later: `unknown_member` (HQ has
+  not seen that member's enrollment yet) and `sale_held` (a return of a sale
+  HQ holds for an operator): such rows are tried again every
   `parked_interval` seconds, outside the queue, until HQ takes them.
 
 - corrected: HQ booked its own figures (`entries`, `hq`): the row is done and
@@ -51,7 +52,7 @@ log = logging.getLogger(__name__)
 APPLIED_STATUSES = ("applied", "duplicate", "corrected", "held")
 
 MAX_BATCH = 500
-PARKED_INTERVAL = 600.0  # seconds between two tries of the events HQ parked as unknown_member
+PARKED_INTERVAL = 600.0  # seconds between two tries of the events HQ parked (unknown_member, sale_held)
 _UNREADABLE = (413, 422)  # HQ refused the batch as invalid: find the one event it cannot take
 POISON_TRIES = 5  # 5xx answers to an event's batch before the event is isolated and parked
 _OUTAGE = (502, 503, 504)  # HQ (or its gateway) is down: no event is to blame, all wait
@@ -118,7 +119,7 @@ class Pusher:
         return summary
 
     def _retry_parked(self, summary: PushSummary) -> None:
-        """Events HQ parked as `unknown_member` go again now and then: their member may have arrived."""
+        """Events HQ parked go again now and then: their member may have arrived, or the held sale been decided."""
         now = time.monotonic()
         if self._parked_at is not None and now - self._parked_at < self.parked_interval:
             return

@@ -159,3 +159,29 @@ def test_a_risk_number_below_one_is_refused_and_a_name_this_version_does_not_kno
     assert refused.value.code == "invalid_rules"
     later = RuleSet.from_dict({**document, "risk": {"max_sale_points": 7, "max_refunds_per_day": 3}})
     assert (later.risk.max_sale_points, later.risk.max_sale_cents) == (7, 3_000_000)
+
+
+def test_a_return_of_a_held_sale_waits_for_the_decision_and_applies_once_it_is_approved(hq):
+    till = Till()
+    code = enrolled(hq, till)
+    fabricated = till.sale(code, paid=MILLION_SALE)
+    review_id = answer_of(hq, fabricated)["review_id"]
+    receipt = fabricated["payload"]["receipt_no"]
+    give_back = till.give_back(code, receipt_no=receipt, line_qty={"0": 1}, spend=-MILLION_SALE, take_back=999_999,
+                               supervisor_id=None)  # fmt: skip
+    waiting = answer_of(hq, give_back)
+    assert (waiting["status"], waiting["reason"]) == ("rejected", "sale_held")  # the till parks it, pushes it later
+    assert booked(hq, code)["balance"] == 100
+    decide(hq, review_id, approve=True)
+    assert answer_of(hq, give_back)["status"] in ("applied", "corrected")  # the parked return, pushed again
+    assert booked(hq, code)["balance"] == 100  # the sale's points booked, then taken back by its return
+
+
+def test_a_return_of_a_rejected_held_sale_is_of_no_sale(hq):
+    till = Till()
+    code = enrolled(hq, till)
+    fabricated = till.sale(code, paid=MILLION_SALE)
+    decide(hq, answer_of(hq, fabricated)["review_id"], approve=False)
+    give_back = till.give_back(code, receipt_no=fabricated["payload"]["receipt_no"], line_qty={"0": 1},
+                               supervisor_id=None)  # fmt: skip
+    assert answer_of(hq, give_back)["reason"] == "unknown_receipt"
