@@ -1,6 +1,10 @@
 """Pushing till events: exactly once, per-event answers, and what each event does."""
 
+import datetime as dt
+
+from hq.services import referrals
 from loyalty_core import ledger
+from tests.support.clock import TODAY
 from tests.support.events import Till, entry
 
 
@@ -120,7 +124,7 @@ def test_a_coupon_used_twice_is_accepted_and_flagged(hq):
     assert used == [{"coupon_id": "BDAY-1"}]
 
 
-def test_the_referrer_gets_200_once_per_referee_on_the_first_purchase_whoever_books_it(hq):
+def test_the_referrer_gets_200_once_per_referee_once_the_first_purchase_clears_whoever_booked_it(hq):
     till = Till()
     referrer = till.enroll()
     ref_code = referrer["payload"]["member"]["member_code"]
@@ -128,8 +132,11 @@ def test_the_referrer_gets_200_once_per_referee_on_the_first_purchase_whoever_bo
     a, b = (e["payload"]["member"]["member_code"] for e in (first, second))
     booked_by_till = entry(ref_code, ledger.REFERRAL, 200)
     batch = [referrer, first, second, till.sale(a), till.sale(a), till.sale(b, extra_entries=[booked_by_till])]
-    # a's till did not know about the referral: HQ books it and answers corrected; b's till booked it right.
-    assert hq.statuses(batch) == ["applied", "applied", "applied", "corrected", "applied", "applied"]
+    # HQ books no referral with the sale (hq/services/referrals.py): a's till booked none, as HQ; b's till
+    # booked one, so HQ answers corrected (the till drops it) and books it once the sale clears.
+    assert hq.statuses(batch) == ["applied", "applied", "applied", "applied", "applied", "corrected"]
+    assert hq.member(ref_code)["balance"] == 100
+    assert referrals.release(hq.engine, TODAY + dt.timedelta(days=14), hq.clock())["booked"] == 2
     assert hq.member(ref_code)["balance"] == 100 + 400  # once for a, once for b
     assert hq.scalar("SELECT count(*) FROM ledger WHERE kind = 'referral'") == 2
 
