@@ -52,6 +52,8 @@ class RiskPolicy:
     max_referrals_referrer_day: int = 3  # first purchases naming one referrer per HQ business day
     quick_return_minutes: int = 10  # a sale returned this soon after it was rung up is a quick return
     max_quick_returns_store_day: int = 3  # quick returns one store sends per HQ business day
+    cashier_min_day: int = 10  # a cashier's returns (or adjustments) per HQ day are never an outlier up to this
+    cashier_outlier_pct: int = 300  # past this share of the store's other cashiers' average that day, they are
 
 
 @dataclass(frozen=True)

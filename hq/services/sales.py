@@ -213,7 +213,7 @@ def returned(work: UnitOfWork, event: dict) -> dict | None:
         day_caps.count_unreceipted(work, event, -spend)
     else:
         entries, spend = _against_sale(work, event, state, receipt_no, day)
-        velocity.note(work, "return", event, receipt_no=receipt_no, at=at, member=state.code)
+    velocity.note(work, "return", event, receipt_no=receipt_no, at=at, member=state.code)
     for entry in entries:
         work.add_entry(entry, event["event_id"])
     if spend:

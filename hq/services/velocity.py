@@ -12,7 +12,9 @@ one upsert per terminal / referrer / store the push touched, never one per event
   hq.services.referrals);
 - `quick_returns`: sales returned within `quick_return_minutes` of being rung up (the till's own times
   of both, as `trust.event_when` admits them), per store and HQ business day, over
-  `max_quick_returns_store_day`.
+  `max_quick_returns_store_day`;
+- `cashier_outlier`: one cashier's returns or manual adjustments in an HQ business day against the
+  store's other cashiers that day (hq.services.cashier_outliers).
 
 A window flags once, when its count first goes over (so a farm is one queue item, not 25); the
 evidence names what this push brought (members, receipts, cashiers). Flags never hold or refuse
@@ -29,17 +31,19 @@ from hq.storage import bulk, counters
 from hq.storage.schema import events, risk_flags, sales
 from hq.storage.unit_of_work import UnitOfWork
 
-from . import day_caps, payload, referrals
+from . import cashier_outliers, day_caps, payload, referrals
 
 ENROLLMENTS, REFERRAL_FARM, QUICK_RETURNS = "enrollments", referrals.REFERRAL_FARM, "quick_returns"
-KINDS = (ENROLLMENTS, REFERRAL_FARM, QUICK_RETURNS)
+CASHIER_OUTLIER = "cashier_outlier"
+KINDS = (ENROLLMENTS, REFERRAL_FARM, QUICK_RETURNS, CASHIER_OUTLIER)
 ENROLL_HOUR, REFERRALS_DAY, QUICK_RETURNS_DAY = "enroll_terminal_hour", "referrals_day", "quick_returns_day"
 EVIDENCE_ITEMS = 50  # a flag's evidence lists at most this many members / receipts from one push
 
 
 def note(work: UnitOfWork, kind: str, event: dict, **facts: object) -> None:
     """Remembers one fact of this push for `settle` (no query)."""
-    cashier = event["payload"].get("cashier_id")
+    p = event["payload"]  # a sale names its cashier, an enrollment its actor, a return its supervisor
+    cashier = p.get("cashier_id") or p.get("actor") or p.get("supervisor_id")
     work.velocity_notes.append({"kind": kind, "store": event["store_id"], "terminal": event["terminal_id"],
                                 "cashier": cashier if payload.is_plain(cashier, 80) else None, **facts})  # fmt: skip
 
@@ -48,13 +52,17 @@ def settle(work: UnitOfWork) -> None:
     """Counts this push's notes and writes the flags they raise; a push of plain sales costs no query."""
     notes, work.velocity_notes = work.velocity_notes, []
     returns = [n for n in notes if n["kind"] == "return"]
+    with_receipt = [n for n in returns if n["receipt_no"]]
     flags = _enrollments(work, [n for n in notes if n["kind"] == "enrolled"])
-    if returns or work.referral_rows:
+    if returns or work.referral_rows or any(n["kind"] == "adjust" for n in notes):
         today = day_caps.hq_day(work.conn, work.now)
-        if returns:
-            referrals.cancel_returned(work, {n["receipt_no"] for n in returns}, today)
+        if with_receipt:
+            referrals.cancel_returned(work, {n["receipt_no"] for n in with_receipt}, today)
         flags += _referrals(work, today)
-        flags += _quick_returns(work, returns, {n["receipt_no"]: n["at"] for n in notes if n["kind"] == "sale"}, today)
+        sold_here = {n["receipt_no"]: n["at"] for n in notes if n["kind"] == "sale"}
+        flags += _quick_returns(work, with_receipt, sold_here, today)
+        flags += [_flag(work, CASHIER_OUTLIER, store, evidence, cashier=cashier)
+                  for store, cashier, evidence in cashier_outliers.outliers(work, notes, today)]  # fmt: skip
     bulk.insert(work.conn, risk_flags, flags)
 
 

@@ -80,3 +80,18 @@ def test_an_honest_referral_is_booked_once_its_first_purchase_clears_and_a_retur
     assert hq.scalar("SELECT count(*) FROM ledger WHERE kind = 'referral' AND member_code = :c", c=ref) == 1
     booked = [c["data"] for c in hq.pull_all() if c["kind"] == "ledger" and c["data"]["kind"] == "referral"]
     assert [(b["member_code"], b["points"]) for b in booked] == [(ref, 200)]  # the tills hear of it by the feed
+
+
+def test_a_cashier_far_above_the_store_s_other_cashiers_in_returns_is_flagged_once_a_day(hq):
+    till = Till()
+    member = till.enroll()
+    code = code_of(member)
+    batch = [member] + [till.give_back(code, supervisor_id="SUP-A", take_back=0) for _ in range(2)]
+    batch += [till.give_back(code, supervisor_id="SUP-B", take_back=0) for _ in range(12)]
+    hq.statuses(batch)
+    hq.statuses([till.give_back(code, supervisor_id="SUP-B", take_back=0)])  # the same day: no second flag
+    with hq.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT cashier_id, evidence FROM risk_flags WHERE kind = 'cashier_outlier'").all()
+    assert [r.cashier_id for r in rows] == ["SUP-B"]
+    evidence = json.loads(rows[0].evidence)
+    assert (evidence["what"], evidence["count"], evidence["store_norm"], evidence["limit"]) == ("returns", 12, 2, 10)
