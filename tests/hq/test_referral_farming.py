@@ -44,13 +44,14 @@ def test_25_fake_enrollments_each_with_a_sale_returned_at_once_earn_the_referrer
     assert hq.scalar("SELECT count(*) FROM pending_referrals WHERE status = 'cancelled' AND why = 'returned'") == 25
 
     raised = flags(hq)
-    assert set(raised) == {"enrollments", "referral_farm", "quick_returns"}
+    assert set(raised) == {"enrollments", "referral_farm", "quick_returns", "cashier_outlier"}
     assert all(f["status"] == "open" for f in raised.values())
     farm = raised["referral_farm"]
     assert (farm["member"], farm["count"], farm["limit"], farm["points"]) == (ref, 25, 3, 5_000)
     assert sorted(farm["referees"]) == sorted(fakes)
     assert (raised["enrollments"]["terminal"], raised["enrollments"]["count"]) == ("T01", 26)
     assert raised["quick_returns"]["count"] == 25 and len(raised["quick_returns"]["receipts"]) == 25
+    assert (raised["cashier_outlier"]["what"], raised["cashier_outlier"]["count"]) == ("returns", 25)  # SUP1 alone
 
     assert release(hq, TODAY + dt.timedelta(days=45))["booked"] == 0  # returned: never booked
     assert hq.member(ref)["balance"] == 100
