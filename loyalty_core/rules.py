@@ -44,7 +44,7 @@ class RiskPolicy:
     max_sale_cents: int = 3_000_000  # the basket's amount before coupon and points (30,000.00)
     max_sale_units: int = 500  # units sold on one receipt
     max_sale_lines: int = 60  # lines on one receipt
-    max_sale_points: int = 60_000  # points one sale earns (earn, bonus, referral): the largest sale at x2
+    max_sale_points: int = 60_000  # points one sale earns (earn, bonus; HQ defers a referral): the largest sale at x2
     max_redeems_per_member_day: int = 5  # sales with a redemption, per member and business day, chain-wide
     # Against fraud farming (hq/services/referrals.py, hq/services/velocity.py): flags, not holds.
     referral_clear_days: int = 14  # a referral bonus is booked once the referee's first purchase is this old
