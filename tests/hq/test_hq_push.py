@@ -1,8 +1,9 @@
 """Pushing till events: exactly once, per-event answers, and what each event does."""
 
 import datetime as dt
+import json
 
-from hq.services import referrals
+from hq.cli import main
 from loyalty_core import ledger
 from tests.support.clock import TODAY
 from tests.support.events import Till, entry
@@ -124,7 +125,7 @@ def test_a_coupon_used_twice_is_accepted_and_flagged(hq):
     assert used == [{"coupon_id": "BDAY-1"}]
 
 
-def test_the_referrer_gets_200_once_per_referee_once_the_first_purchase_clears_whoever_booked_it(hq):
+def test_the_referrer_gets_200_once_per_referee_once_the_first_purchase_clears_whoever_booked_it(hq, capsys):
     till = Till()
     referrer = till.enroll()
     ref_code = referrer["payload"]["member"]["member_code"]
@@ -136,7 +137,9 @@ def test_the_referrer_gets_200_once_per_referee_once_the_first_purchase_clears_w
     # booked one, so HQ answers corrected (the till drops it) and books it once the sale clears.
     assert hq.statuses(batch) == ["applied", "applied", "applied", "applied", "applied", "corrected"]
     assert hq.member(ref_code)["balance"] == 100
-    assert referrals.release(hq.engine, TODAY + dt.timedelta(days=14), hq.clock())["booked"] == 2
+    cleared = (TODAY + dt.timedelta(days=14)).isoformat()
+    assert main(["--db", hq.url, "risk", "release-referrals", "--at", cleared]) == 0  # the daily job
+    assert json.loads(capsys.readouterr().out) == {"at": cleared, "booked": 2, "points": 400, "cancelled": 0}
     assert hq.member(ref_code)["balance"] == 100 + 400  # once for a, once for b
     assert hq.scalar("SELECT count(*) FROM ledger WHERE kind = 'referral'") == 2
 
