@@ -44,8 +44,16 @@ class RiskPolicy:
     max_sale_cents: int = 3_000_000  # the basket's amount before coupon and points (30,000.00)
     max_sale_units: int = 500  # units sold on one receipt
     max_sale_lines: int = 60  # lines on one receipt
-    max_sale_points: int = 60_000  # points one sale earns (earn, bonus, referral): the largest sale at x2
+    max_sale_points: int = 60_000  # points one sale earns (earn, bonus; HQ defers a referral): the largest sale at x2
     max_redeems_per_member_day: int = 5  # sales with a redemption, per member and business day, chain-wide
+    # Against fraud farming (hq/services/referrals.py, hq/services/velocity.py): flags, not holds.
+    referral_clear_days: int = 14  # a referral bonus is booked once the referee's first purchase is this old
+    max_enrollments_terminal_hour: int = 10  # enrollments one terminal sends per hour of HQ's clock
+    max_referrals_referrer_day: int = 3  # first purchases naming one referrer per HQ business day
+    quick_return_minutes: int = 10  # a sale returned this soon after it was rung up is a quick return
+    max_quick_returns_store_day: int = 3  # quick returns one store sends per HQ business day
+    cashier_min_day: int = 10  # a cashier's returns (or adjustments) per HQ day are never an outlier up to this
+    cashier_outlier_pct: int = 300  # past this share of the store's other cashiers' average that day, they are
 
 
 @dataclass(frozen=True)

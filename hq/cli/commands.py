@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hq.cli import member as privacy_cli
 from hq.cli import program as program_cli
-from hq.services import admin, consents, expiry, held, lookup, review
+from hq.services import admin, consents, day_caps, expiry, held, lookup, referrals, review
 from hq.services.operators import accounts, roles
 from hq.services.operators.roles import ADMIN, Operator
 from hq.services.reports import queries
@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     _user_commands(sub.add_parser("user", help="console operators").add_subparsers(dest="action", required=True))
     _report_commands(sub.add_parser("report", help="chain reports").add_subparsers(dest="action", required=True))
     sub.add_parser("rollup", help="bring the report rollups up to date (incremental)")
+    risk = sub.add_parser("risk", help="fraud-farming rules").add_subparsers(dest="action", required=True)
+    risk.add_parser("release-referrals", help="book the referral bonuses that cleared the return window (daily)"
+                    ).add_argument("--at", help="ISO date (default HQ's business day today)")  # fmt: skip
     return p
 
 
@@ -277,7 +280,18 @@ COMMANDS: dict[str, Callable] = {
     "user": _user,
     "report": _report,
     "rollup": lambda engine, args: queries.rollup_now(engine, _now()),
+    "risk": lambda engine, args: _release_referrals(engine, args.at),
 }
+
+
+def _release_referrals(engine, at: str | None) -> dict:
+    """On HQ's business day (the chain's time zone) unless told otherwise: a till cannot move it."""
+    now = _now()
+    if at:
+        return referrals.release(engine, _day(at), now)
+    with db.read(engine) as conn:
+        day = day_caps.hq_day(conn, now)
+    return referrals.release(engine, day, now)
 
 
 def _at(text: str | None) -> dt.datetime:

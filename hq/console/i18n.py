@@ -6,7 +6,7 @@ catalog is easier to review side by side. A missing key shows the key, never an 
 
 from starlette.requests import Request
 
-from . import i18n_campaigns, i18n_history, i18n_program, i18n_review
+from . import i18n_campaigns, i18n_history, i18n_program, i18n_review, i18n_risk
 
 LANGUAGES = ("zh_TW", "zh_CN", "en")
 DEFAULT = "zh_TW"
@@ -273,7 +273,7 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "common.back": ("返回", "返回", "Back"),
 }
 # Feature pages keep their strings beside them (i18n_<feature>.py): smaller files, fewer merge conflicts.
-for _feature in (i18n_program, i18n_campaigns, i18n_review, i18n_history):
+for _feature in (i18n_program, i18n_campaigns, i18n_review, i18n_history, i18n_risk):
     _CATALOG.update(_feature.CATALOG)
 
 

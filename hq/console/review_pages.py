@@ -12,7 +12,7 @@ from hq.services.reports import queries
 from hq.storage import db
 from loyalty_core.money import parse_amount
 
-from ..services import corrections, overdrafts, reconcile_reports, terminal_review
+from ..services import corrections, overdrafts, reconcile_reports, risk_queue, terminal_review
 from .scope import require, store_for
 from .web import PREFIX, Form, Page, PageError, domain, render
 
@@ -148,3 +148,32 @@ def _report_id(text: str) -> int:
     if not text.isdigit() or len(text) > 18:
         raise PageError(404, "error.unknown_report")
     return int(text)
+
+
+# -- risk flags (hq.services.velocity, hq.services.risk_queue) -------------------------------------
+
+
+@router.get("/review/risk")
+def risk_page(ctx: Page):
+    store = _store(ctx)
+    with db.read(ctx.engine) as conn:
+        rows = risk_queue.waiting(conn, ctx.operator, store)
+    done = ctx.request.query_params.get("done")
+    message = ctx.t(f"risk.{done}") if done in ("dismissed", "confirmed") else None
+    return render(ctx, "review_risk.html", rows=rows, store=store or "", message=message,
+                  can_write=ctx.operator.policy.writes and ctx.operator.role in risk_queue.DECIDERS)  # fmt: skip
+
+
+@router.post("/review/risk/{flag_id}")
+def decide_risk(ctx: Form, flag_id: str):
+    """Dismiss or confirm a flag with a note (audited); confirming a referral farm cancels its pending bonuses."""
+    require(ctx.operator.policy.writes and ctx.operator.role in risk_queue.DECIDERS)
+    form = ctx.request.state.form
+    decision = form.get("decision")
+    if decision not in ("dismiss", "confirm"):
+        raise PageError(400, "error.generic")
+    with domain():
+        note = actions.check_reason(form.get("note"))
+        db.write(ctx.engine, lambda conn: risk_queue.decide(conn, ctx.operator, flag_id, decision == "confirm",
+                                                            note, ctx.now))  # fmt: skip
+    return RedirectResponse(f"{PREFIX}/review/risk?done={decision}ed", status_code=303)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from hq.services import consents, corrections, coupon_claims, held, payload, sales, strict, trust
+from hq.services import consents, corrections, coupon_claims, held, payload, sales, strict, trust, velocity
 from hq.storage import bulk, db, feed
 from hq.storage import rules as published
 from hq.storage.members import DUPLICATE_PHONE
@@ -58,6 +58,7 @@ def _push(conn: Connection, batch: list[dict], bodies: list[str], hashes: list[s
     _answer_held_again(conn, results)
     consents.record_pushed(conn, batch, results, now)  # consent on record (hq/services/consents.py)
     corrections.record_pushed(conn, batch, results, now)  # HQ's figures over the till's, for review
+    velocity.settle(work)  # fraud-farming counts and flags, once per push (hq/services/velocity.py)
     work.flush()
     return results
 
@@ -180,6 +181,7 @@ def _enrolled(work: UnitOfWork, event: dict) -> dict | None:
         entries.append(ledger.Entry(trust.entry_id(event, ledger.SIGNUP), state.code, ledger.SIGNUP,
                                     rules.signup_bonus_points, day, ledger.lot_expiry(day, rules.expiry_months)))  # fmt: skip
     work.add_member(state)
+    velocity.note(work, "enrolled", event, member=state.code)
     for entry in entries:
         work.add_entry(entry, event["event_id"])
     twin = work.active_with_phone(state.member.phone, exclude=state.code)

@@ -38,7 +38,7 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from hq.services import held_sales, payload, sales, trust
+from hq.services import held_sales, payload, sales, trust, velocity
 from hq.services.day_caps import hq_day
 from hq.storage import counters, feed
 from hq.storage import rules as published
@@ -73,6 +73,7 @@ def adjusted(work: UnitOfWork, event: dict) -> dict | None:
     if trust.figures(till_entries) != [(state.code, ledger.ADJUST, points)]:
         raise Rejected("invalid_payload", "payload.ledger must be one adjust entry of payload.points")
     _, day = trust.event_when(work, event)
+    velocity.note(work, "adjust", event, member=state.code)  # booked or held: the cashier asked for it
     expires = ledger.lot_expiry(day, work.rules.expiry_months) if points > 0 else None
     entry = Entry(trust.entry_id(event, ledger.ADJUST), state.code, ledger.ADJUST, points, day, expires)
     why = _over_policy(work, event["store_id"], day, points) or _over_received_day(work, event["store_id"], points)

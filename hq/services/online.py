@@ -28,6 +28,7 @@ from loyalty_core.member import CLOSED, STOPPED
 from loyalty_core.purchase import purchase
 from loyalty_core.returns import return_line
 
+from . import referrals
 from .sales import book_purchase, shopper_of
 
 
@@ -59,7 +60,11 @@ def _place(conn: Connection, channel: str, body: dict, now: dt.datetime) -> Outc
     quote = bought.quote
     source = hq_entry_id("online", channel, body["order_id"])
     entries = bought.entries(lambda kind: f"{source}:{kind}", work.today, work.rules.expiry_months)
+    entries, bonus = referrals.split(entries)  # booked once the order clears the return window (referrals.py)
     book_purchase(work, state, bought, entries, work.today, source)
+    if bonus is not None:
+        receipt = referrals.online_receipt(channel, body["order_id"])
+        referrals.defer(work, state, bonus, receipt, (source, f"online:{channel}"), work.today)
     result = _order_result(body["order_id"], state, quote)
     conn.execute(online_orders.insert().values(
         channel=channel, order_id=body["order_id"], body_hash=_hash(body), member_code=state.code,
@@ -133,6 +138,7 @@ def _return(conn: Connection, channel: str, body: dict, now: dt.datetime) -> Out
     taken = sum(r.points_taken_back for r in back)
     given = sum(r.points_given_back for r in back)
     _book(work, state, source, [(ledger.RETURN_EARN, -taken), (ledger.RETURN_REDEEM, given)])
+    referrals.cancel_returned(work, {referrals.online_receipt(channel, body["order_id"])}, work.today)
     spend = sum(r.spend_cents for r in back)
     if spend:
         work.add_spend(state, work.today, -spend, source)

@@ -17,7 +17,7 @@ and gives back is `loyalty_core.returns`' share of HQ's own priced lines.
 
 import datetime as dt
 
-from hq.services import campaign_redemptions, coupon_claims, held_sales, risk
+from hq.services import campaign_redemptions, coupon_claims, held_sales, referrals, risk, velocity
 from hq.storage.members import CAMPAIGN_COUPON, COUPON_REUSE, MemberState
 from hq.storage.unit_of_work import UnitOfWork
 from loyalty_core import coupons, ids, ledger, pricing
@@ -101,11 +101,15 @@ def confirmed(work: UnitOfWork, event: dict) -> dict | None:
     amount = done.quote.subtotal_cents - done.quote.discount_cents  # the coupon's base, whatever it took
     if face is not None and done.quote.coupon_cents > face.cap(amount):  # a percent coupon: of the member price
         done, entries = price(face.cap(amount))
+    entries, bonus = referrals.split(entries)  # booked once the sale clears the return window (referrals.py)
     why = coupon_claims.mismatch(work, face, claimed, amount, state) or risk.why_hold(work, state, cart, entries,
                                                                                        redeem, day)  # fmt: skip
     if why is not None and not work.reviewed:
         return held_sales.hold(work, event, state, entries, receipt_no, day, why)
     _book_sale(work, event, state, done, entries, receipt_no, coupon_id, redeem, day)
+    if bonus is not None:
+        referrals.defer(work, state, bonus, receipt_no, (event["event_id"], event["store_id"]), day)
+    velocity.note(work, "sale", event, receipt_no=receipt_no, at=at)
     hq = {"points_earned": done.points_earned, "spend_cents": done.spend_cents}
     if hq == till and trust.figures(entries) == trust.figures(till_entries):
         return None
@@ -196,7 +200,7 @@ def _coupon(coupon_id: str | None, cents: int) -> coupons.Coupon | None:
 def returned(work: UnitOfWork, event: dict) -> dict | None:
     p = event["payload"]
     state = payload.member_state(work, payload.text(p, "member_code"))
-    _, day = trust.event_when(work, event)
+    at, day = trust.event_when(work, event)
     receipt_no = payload.text(p, "receipt_no", optional=True) or None
     if receipt_no is not None and not ids.is_receipt_no(receipt_no):  # any store's: a return goes anywhere
         raise Rejected("invalid_payload", "payload.receipt_no is not a receipt number (R-<store>-<terminal>-<digits>)")
@@ -209,6 +213,7 @@ def returned(work: UnitOfWork, event: dict) -> dict | None:
         day_caps.count_unreceipted(work, event, -spend)
     else:
         entries, spend = _against_sale(work, event, state, receipt_no, day)
+    velocity.note(work, "return", event, receipt_no=receipt_no, at=at, member=state.code)
     for entry in entries:
         work.add_entry(entry, event["event_id"])
     if spend:

@@ -458,3 +458,44 @@ risk_counters = sa.Table(
     sa.Column("amount", sa.BigInteger, nullable=False),  # points, for the caps that sum them
     sa.Column("updated_at", Stamp, nullable=False),
 )
+
+# A first purchase's referral bonus, waiting out the return window before HQ books it (hq.services.referrals).
+pending_referrals = sa.Table(
+    "pending_referrals",
+    metadata,
+    sa.Column("referee_code", sa.String(20), primary_key=True),  # one referral bonus per referee, ever
+    sa.Column("referrer_code", sa.String(20), nullable=False),
+    sa.Column("points", sa.BigInteger, nullable=False),
+    sa.Column("receipt_no", sa.String(80), nullable=False),  # the referee's first purchase
+    sa.Column("event_id", sa.String(64), nullable=False),
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("sold_on", sa.Date, nullable=False),
+    sa.Column("clears_on", sa.Date, nullable=False),  # booked by the first release run on or after it
+    sa.Column("status", sa.String(10), nullable=False),  # pending | booked | cancelled
+    sa.Column("why", sa.String(80)),  # returned | referral_farm | referrer_inactive
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("decided_at", Stamp),
+    sa.Index("ix_pending_referrals_status", "status", "clears_on"),
+    sa.Index("ix_pending_referrals_referrer", "referrer_code"),
+    sa.Index("ix_pending_referrals_receipt", "receipt_no"),
+)
+
+# What HQ's velocity and pattern rules saw (hq.services.velocity), for an operator to dismiss or confirm.
+risk_flags = sa.Table(
+    "risk_flags",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(24), nullable=False),  # enrollments | referral_farm | quick_returns
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("terminal_id", sa.String(40)),
+    sa.Column("cashier_id", sa.String(80)),
+    sa.Column("member_code", sa.String(20)),
+    sa.Column("evidence", sa.Text, nullable=False),  # JSON: the counts, the window, the members / receipts
+    sa.Column("at", Stamp, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),  # open | dismissed | confirmed
+    sa.Column("decided_by", sa.String(80)),
+    sa.Column("decided_at", Stamp),
+    sa.Column("note", sa.String(300)),
+    sa.Index("ix_risk_flags_status", "status", "store_id", "id"),
+    sa.Index("ix_risk_flags_member", "member_code", "kind"),
+)

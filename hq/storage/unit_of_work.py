@@ -30,6 +30,7 @@ from .schema import (
     events,
     ledger,
     members,
+    pending_referrals,
     rejections,
     sales,
     spend,
@@ -70,6 +71,8 @@ class UnitOfWork:
         self.adjusted: dict[tuple[str, dt.date], int] = {}  # (store, day) -> |points| adjusted (hq.services.held)
         self.redeems: dict[tuple[str, dt.date], int] = {}  # (member, day) -> redeeming sales (hq.services.risk)
         self.coupon_faces: dict[str, dict | None] = {}  # coupon id -> what HQ issued (hq.services.coupon_claims)
+        self.referral_rows: list[dict] = []  # referral bonuses waiting out the return window (hq.services.referrals)
+        self.velocity_notes: list[dict] = []  # what a push counts against fraud farming (hq.services.velocity)
         self.reviewed = False  # an operator approved this held sale: book it, hold nothing (hq.services.held)
 
     def region_of(self, store_id: str) -> str:
@@ -345,6 +348,9 @@ class UnitOfWork:
         self._touch_terminal()
         if self.coupon_rows:  # a coupon issued twice is the same coupon
             conn.execute(db.insert_ignore(conn, coupons), self.coupon_rows)
+        if self.referral_rows:  # one per referee, ever (the entry id's rule)
+            conn.execute(db.insert_ignore(conn, pending_referrals), self.referral_rows)
+            self.referral_rows = []
         feed.append(conn, self.feed_rows, self.now)
         for state in self.members.values():
             state.new = state.dirty = False

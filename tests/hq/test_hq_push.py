@@ -1,6 +1,11 @@
 """Pushing till events: exactly once, per-event answers, and what each event does."""
 
+import datetime as dt
+import json
+
+from hq.cli import main
 from loyalty_core import ledger
+from tests.support.clock import TODAY
 from tests.support.events import Till, entry
 
 
@@ -120,7 +125,7 @@ def test_a_coupon_used_twice_is_accepted_and_flagged(hq):
     assert used == [{"coupon_id": "BDAY-1"}]
 
 
-def test_the_referrer_gets_200_once_per_referee_on_the_first_purchase_whoever_books_it(hq):
+def test_the_referrer_gets_200_once_per_referee_once_the_first_purchase_clears_whoever_booked_it(hq, capsys):
     till = Till()
     referrer = till.enroll()
     ref_code = referrer["payload"]["member"]["member_code"]
@@ -128,8 +133,13 @@ def test_the_referrer_gets_200_once_per_referee_on_the_first_purchase_whoever_bo
     a, b = (e["payload"]["member"]["member_code"] for e in (first, second))
     booked_by_till = entry(ref_code, ledger.REFERRAL, 200)
     batch = [referrer, first, second, till.sale(a), till.sale(a), till.sale(b, extra_entries=[booked_by_till])]
-    # a's till did not know about the referral: HQ books it and answers corrected; b's till booked it right.
-    assert hq.statuses(batch) == ["applied", "applied", "applied", "corrected", "applied", "applied"]
+    # HQ books no referral with the sale (hq/services/referrals.py): a's till booked none, as HQ; b's till
+    # booked one, so HQ answers corrected (the till drops it) and books it once the sale clears.
+    assert hq.statuses(batch) == ["applied", "applied", "applied", "applied", "applied", "corrected"]
+    assert hq.member(ref_code)["balance"] == 100
+    cleared = (TODAY + dt.timedelta(days=14)).isoformat()
+    assert main(["--db", hq.url, "risk", "release-referrals", "--at", cleared]) == 0  # the daily job
+    assert json.loads(capsys.readouterr().out) == {"at": cleared, "booked": 2, "points": 400, "cancelled": 0}
     assert hq.member(ref_code)["balance"] == 100 + 400  # once for a, once for b
     assert hq.scalar("SELECT count(*) FROM ledger WHERE kind = 'referral'") == 2
 
