@@ -6,13 +6,15 @@ WIDTH, HEIGHT, PAD = 640, 260, 44
 COLOURS = ("#2563eb", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0891b2")
 
 
-def month_label(t, n: int) -> str:
-    return t("dash.month_0") if n == 0 else t("dash.month_n", n=n)
+def month_label(ctx, n: int) -> str:
+    """The column of month n after joining: "Joining month", "+1 month", "+2 months" (plural per language)."""
+    return ctx.t("dash.month_0") if n == 0 else ctx.tn("dash.month_n", n)
 
 
-def cohort_svg(cohorts: list[dict], t, fmt) -> str:
-    """The markup is built from numbers and escaped labels only, so it is safe to insert as-is."""
-    span = max((len(c["retention_bp"]) for c in cohorts), default=1)
+def cohort_svg(cohorts: list[dict], months: list[str], t, fmt) -> str:
+    """The markup is built from numbers and escaped labels only, so it is safe to insert as-is. `months` are the
+    x axis's labels, the same as the cohort table's columns."""
+    span = max(len(months), 1)
     step = (WIDTH - 2 * PAD) / max(span - 1, 1)
     def x(i: int) -> float:
         return PAD + i * step
@@ -25,9 +27,9 @@ def cohort_svg(cohorts: list[dict], t, fmt) -> str:
     for bp in (0, 2500, 5000, 7500, 10_000):
         parts.append(f'<line x1="{PAD}" y1="{y(bp):.1f}" x2="{WIDTH - PAD}" y2="{y(bp):.1f}" class="grid"/>')
         parts.append(f'<text x="{PAD - 6}" y="{y(bp) + 4:.1f}" text-anchor="end" class="axis">{escape(fmt.bp(bp))}</text>')
-    for i in range(span):
+    for i, label in enumerate(months):
         parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - PAD + 18}" text-anchor="middle" class="axis">'
-                     f'{escape(month_label(t, i))}</text>')
+                     f'{escape(label)}</text>')
     for k, c in enumerate(cohorts):
         if not c["members"]:
             continue

@@ -4,6 +4,7 @@ A small dict instead of gettext files: the console has a few hundred strings and
 catalog is easier to review side by side. A missing key shows the key, never an error.
 """
 
+from babel import Locale
 from starlette.requests import Request
 
 from . import i18n_campaigns, i18n_history, i18n_program, i18n_review, i18n_risk
@@ -112,6 +113,35 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "dash.active30": ("近 30 天活躍", "近 30 天活跃", "Active, last 30 days"),
     "dash.active90": ("近 90 天活躍", "近 90 天活跃", "Active, last 90 days"),
     "dash.members_active": ("期間內消費會員", "期间内消费会员", "Members who bought"),
+    "dash.members_total_hint": (
+        "依入會門市計算：選定門市時，只算在該門市入會的會員。",
+        "按入会门店计算：选定门店时，只算在该门店入会的会员。",
+        "Counted by home store: with a store chosen, the members who enrolled there.",
+    ),
+    "dash.members_active_hint": (
+        "依消費門市計算：選定門市時，算期間內在該門市消費過的會員，不論其入會門市。",
+        "按消费门店计算：选定门店时，算期间内在该门店消费过的会员，不论其入会门店。",
+        "Counted where they bought: with a store chosen, the members who bought there in the period, "
+        "whatever their home store.",
+    ),
+    "dash.store_counts_hint": (
+        "「會員總數」與「新增會員」是入會門市為 {store} 的會員；「期間內消費會員」與銷售是在 {store} 消費的會員，"
+        "可能來自其他門市。",
+        "“会员总数”与“新增会员”是入会门店为 {store} 的会员；“期间内消费会员”与销售是在 {store} 消费的会员，"
+        "可能来自其他门店。",
+        "Members in total and new members are those whose home store is {store}; members who bought and the "
+        "sales are those who bought at {store}, who may come from other stores.",
+    ),
+    "dash.cohorts_store_hint": (
+        "入會門市為 {store} 的會員，不論在哪家門市消費。",
+        "入会门店为 {store} 的会员，不论在哪家门店消费。",
+        "Members whose home store is {store}, wherever they bought.",
+    ),
+    "dash.cohorts_none": (
+        "這段期間沒有新入會的會員。",
+        "这段期间没有新入会的会员。",
+        "No member enrolled in these months.",
+    ),
     "dash.sales": ("銷售", "销售", "Sales"),
     "dash.sales_count": ("會員交易筆數", "会员交易笔数", "Member sales"),
     "dash.sales_cents": ("會員消費金額（扣除退貨）", "会员消费金额（扣除退货）", "Member spend (net of returns)"),
@@ -133,7 +163,9 @@ _CATALOG: dict[str, tuple[str, str, str]] = {
     "dash.cohort_month": ("入會月份", "入会月份", "Enrolled"),
     "dash.cohort_size": ("人數", "人数", "Members"),
     "dash.month_0": ("入會當月", "入会当月", "Joining month"),
-    "dash.month_n": ("+{n} 個月", "+{n} 个月", "+{n} months"),
+    # plural forms (translate_plural): CLDR's category of n in the language, "other" when there is no other
+    "dash.month_n.one": ("+{n} 個月", "+{n} 个月", "+{n} month"),
+    "dash.month_n.other": ("+{n} 個月", "+{n} 个月", "+{n} months"),
     "dash.stores": ("門市與終端狀態", "门店与终端状态", "Stores and their tills"),
     "dash.export": ("匯出 CSV", "导出 CSV", "Export CSV"),
     "store.id": ("代號", "代码", "Id"),
@@ -281,6 +313,14 @@ def translate(language: str, key: str, **values: object) -> str:
     row = _CATALOG.get(key)
     text = row[LANGUAGES.index(language)] if row else key
     return text.format(**values) if values else text
+
+
+def translate_plural(language: str, key: str, n: int, **values: object) -> str:
+    """`key.<form>` for the plural form CLDR gives n in the language ("one", "other", ...), else `key.other`;
+    n is passed on as {n}. Chinese has one form; English says "+1 month" but "+2 months"."""
+    form = Locale.parse(BABEL_LOCALES[language]).plural_form(n)
+    chosen = f"{key}.{form}" if f"{key}.{form}" in _CATALOG else f"{key}.other"
+    return translate(language, chosen, n=n, **values)
 
 
 def has(key: str) -> bool:

@@ -39,13 +39,6 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "member.operator_by": ("操作員：{who}", "操作员：{who}", "operator {who}"),
     "error.invalid_cursor": ("頁面連結無效，請從第一頁開始。", "页面链接无效，请从第一页开始。",
                              "That page link is not valid; start from the first page."),  # fmt: skip
-    "adjust.goodwill": ("善意補償", "善意补偿", "Goodwill"),
-    "adjust.correction": ("更正", "更正", "Correction"),
-    "adjust.complaint": ("客訴處理", "客诉处理", "Complaint"),
-    "adjust.migration": ("資料移轉", "数据迁移", "Migration"),
-    "adjust.fraud": ("舞弊處理", "舞弊处理", "Fraud"),
-    "adjust.recover": ("透支追回", "透支追回", "Overdraft recovered"),
-    "adjust.write_off": ("透支沖銷", "透支核销", "Overdraft written off"),
     # the audit log's filters and summaries
     "audit.filter": ("篩選", "筛选", "Filter"),
     "audit.any": ("全部", "全部", "any"),

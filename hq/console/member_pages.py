@@ -11,7 +11,6 @@ from hq.storage import db
 from loyalty_core.personal_data import mask_phone
 
 from ..services import tier_history
-from . import i18n
 from .scope import require
 from .web import PREFIX, Form, Page, PageError, domain, render
 
@@ -75,7 +74,7 @@ def _reason_label(ctx, code: str | None, words: str | None) -> str | None:
     """A till's reason code in the operator's language ("goodwill" -> 善意補償), then the operator's own words."""
     label = None
     if code is not None:
-        label = ctx.t(f"adjust.{code}") if i18n.has(f"adjust.{code}") else code
+        label = ctx.label("adjust_reason", code)
     if words:
         label = f"{label}: {words}" if label else words
     return label

@@ -44,9 +44,12 @@ def dashboard_page(ctx: Page):
     p = _period(ctx)
     with domain():
         d = queries.dashboard(ctx.engine, ctx.now, p.start.isoformat(), p.end.isoformat(), p.store)
-    chart = charts.cohort_svg(d["cohorts"], ctx.t, ctx.fmt)
-    return render(ctx, "dashboard.html", s=d["summary"], p=p, stores=_stores(ctx), chart=chart,
-                  active30=d["active30"], active90=d["active90"], cohorts=d["cohorts"], health=d["health"])  # fmt: skip
+    cohorts = [c for c in d["cohorts"] if c["members"]]  # a month nobody joined has no retention to show
+    span = max((len(c["retention_bp"]) for c in cohorts), default=0)
+    months = [charts.month_label(ctx, i) for i in range(span)]
+    chart = charts.cohort_svg(cohorts, months, ctx.t, ctx.fmt)
+    return render(ctx, "dashboard.html", s=d["summary"], p=p, stores=_stores(ctx), chart=chart, months=months,
+                  active30=d["active30"], active90=d["active90"], cohorts=cohorts, health=d["health"])  # fmt: skip
 
 
 @router.get("/summary.csv")

@@ -17,7 +17,7 @@ from hq.storage import db
 from hq.storage import rules as published
 from loyalty_core.errors import DomainError
 
-from . import i18n
+from . import codes, i18n
 from .fmt import Formatter
 
 HERE = Path(__file__).parent
@@ -35,6 +35,7 @@ SECURITY_HEADERS = {
 }
 
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+codes.install(templates)
 
 
 class PageError(Exception):
@@ -60,9 +61,18 @@ class Ctx:
     operator: Operator | None = None
     csrf: str = ""
     extra_cookies: dict = field(default_factory=dict)
+    tier_names: dict = field(default_factory=dict)  # the published program's tier code -> {language: name}
 
     def t(self, key: str, **values: object) -> str:
         return i18n.translate(self.lang, key, **values)
+
+    def tn(self, key: str, n: int, **values: object) -> str:
+        """`key` in the plural form n takes in the operator's language ({n} is n)."""
+        return i18n.translate_plural(self.lang, key, n, **values)
+
+    def label(self, kind: str, code: object) -> str:
+        """A stored code in words (the `code` filter's Python side)."""
+        return codes.label(self.lang, kind, code, self.tier_names)
 
     @property
     def engine(self):
@@ -90,8 +100,18 @@ def _ctx(request: Request, kind: type[C]) -> C:
     lang = i18n.pick(request)
     with db.read(request.app.state.engine) as conn:
         document = published.current_document(conn)
-    return kind(request, lang, utc_now(request), Formatter(lang, str(document.get("currency") or "TWD"),
-                                                            chain_zone(document)))  # fmt: skip
+    ctx = kind(request, lang, utc_now(request), Formatter(lang, str(document.get("currency") or "TWD"),
+                                                           chain_zone(document)))  # fmt: skip
+    ctx.tier_names = _tier_names(document)
+    return ctx
+
+
+def _tier_names(document: dict) -> dict[str, dict]:
+    tiers = document.get("tiers")
+    if not isinstance(tiers, list):
+        return {}
+    named = (t for t in tiers if isinstance(t, dict) and "code" in t)
+    return {str(t["code"]): t["names"] if isinstance(t.get("names"), dict) else {} for t in named}
 
 
 def operator_ctx(request: Request) -> SignedIn:
@@ -121,7 +141,7 @@ Public = Annotated[Ctx, Depends(base_ctx)]
 
 def render(ctx: Ctx, template: str, status: int = 200, **values: object) -> HTMLResponse:
     html = templates.get_template(template).render(
-        ctx=ctx, t=ctx.t, f=ctx.fmt, op=ctx.operator, lang=ctx.lang, languages=i18n.LANGUAGE_NAMES,
+        ctx=ctx, t=ctx.t, tn=ctx.tn, f=ctx.fmt, op=ctx.operator, lang=ctx.lang, languages=i18n.LANGUAGE_NAMES,
         prefix=PREFIX, path=ctx.request.url.path, query=dict(ctx.request.query_params), **values,
     )  # fmt: skip
     response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)

@@ -29,6 +29,7 @@ from loyalty_core import coupons
 from loyalty_core.money import percent_of
 from loyalty_core.rules import RuleSet
 
+from . import held_reasons
 from .campaigns import PREFIX
 from .payload import Rejected
 
@@ -90,10 +91,10 @@ def mismatch(work: UnitOfWork, face: Face | None, claimed_cents: int, amount_cen
     if face is None:
         return None
     if claimed_cents > face.cap(amount_cents):
-        return f"claims {claimed_cents} cents off a coupon that carries at most {face.cap(amount_cents)}"
+        return held_reasons.sentence("coupon_over_face", claimed_cents=claimed_cents, cap_cents=face.cap(amount_cents))
     owner = work.resolve(face.member_code) if face.member_code else None
     if face.member_code and (owner is None or owner.code != state.code):
-        return "the coupon was issued to another member"
+        return held_reasons.sentence("coupon_other_member")
     if amount_cents < face.min_spend_cents:
-        return f"the sale ({amount_cents} cents) is below the coupon's minimum spend of {face.min_spend_cents}"
+        return held_reasons.sentence("coupon_min_spend", amount_cents=amount_cents, min_cents=face.min_spend_cents)
     return None

@@ -38,7 +38,7 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from hq.services import held_sales, payload, sales, trust, velocity
+from hq.services import held_reasons, held_sales, payload, sales, trust, velocity
 from hq.services.day_caps import hq_day
 from hq.storage import counters, feed
 from hq.storage import rules as published
@@ -93,12 +93,14 @@ def adjusted(work: UnitOfWork, event: dict) -> dict | None:
 def _over_policy(work: UnitOfWork, store_id: str, day: dt.date, points: int) -> str | None:
     policy = work.rules.trust
     if abs(points) > policy.max_adjust_points:
-        return f"{abs(points)} points is over the {policy.max_adjust_points} per adjustment"
+        return held_reasons.sentence("over_adjust", points=abs(points), limit=policy.max_adjust_points)
     key = (store_id, day)
     if key not in work.adjusted:
         work.adjusted[key] = _store_day_total(work.conn, store_id, day)
     if work.adjusted[key] + abs(points) > policy.max_adjust_store_day_points:
-        return f"store {store_id} would adjust more than {policy.max_adjust_store_day_points} points on {day}"
+        return held_reasons.sentence(
+            "over_store_day", store=store_id, limit=policy.max_adjust_store_day_points, day=day
+        )
     return None
 
 
@@ -110,7 +112,7 @@ def _over_received_day(work: UnitOfWork, store_id: str, points: int) -> str | No
     if total <= cap:
         return None
     counters.take_back(work.conn, counters.ADJUST_STORE_DAY, store_id, received, abs(points))
-    return f"store {store_id} would adjust more than {cap} points received on {received} (HQ's day)"
+    return held_reasons.sentence("over_store_received_day", store=store_id, limit=cap, day=received)
 
 
 def _store_day_total(conn: Connection, store_id: str, day: dt.date) -> int:

@@ -21,6 +21,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
+from hq.services import held_reasons
 from hq.storage import bulk
 from hq.storage.members import MemberState
 from hq.storage.schema import ledger as ledger_table
@@ -37,21 +38,23 @@ def why_hold(work: UnitOfWork, state: MemberState, cart: list[pricing.CartLine],
     units = sum(line.qty for line in cart)
     earned = sum(e.points for e in entries if e.points > 0)
     if gross > risk.max_sale_cents:
-        return f"a basket of {gross} cents is over the {risk.max_sale_cents} a sale may have"
+        return held_reasons.sentence("over_basket", basket_cents=gross, limit_cents=risk.max_sale_cents)
     if units > risk.max_sale_units or len(cart) > risk.max_sale_lines:
-        return f"{units} units on {len(cart)} lines is over {risk.max_sale_units} units / {risk.max_sale_lines} lines"
+        return held_reasons.sentence(
+            "over_units", units=units, lines=len(cart), max_units=risk.max_sale_units, max_lines=risk.max_sale_lines
+        )
     if earned > risk.max_sale_points:
-        return f"{earned} points earned is over the {risk.max_sale_points} a sale may earn"
+        return held_reasons.sentence("over_earn", points=earned, limit=risk.max_sale_points)
     return _redeem_problem(work, state, redeem, day) if redeem else None
 
 
 def _redeem_problem(work: UnitOfWork, state: MemberState, redeem: int, day: dt.date) -> str | None:
     allowance = work.rules.offline_redeem_allowance_points
     if redeem > state.balance + allowance:
-        return f"redeems {redeem} points; balance {state.balance} plus the offline allowance {allowance} is less"
+        return held_reasons.sentence("over_balance", points=redeem, balance=state.balance, allowance=allowance)
     limit = work.rules.risk.max_redeems_per_member_day
     if redeems_on(work, state.code, day) >= limit:
-        return f"the member's redemption number {limit + 1} or more on {day}"
+        return held_reasons.sentence("redeems_per_day", number=limit + 1, day=day)
     return None
 
 

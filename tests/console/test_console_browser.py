@@ -140,7 +140,7 @@ def test_the_dashboard_shows_the_same_figures_as_the_cli_after_the_tills_synced(
                 "redemption_rate_bp"):
         assert shown[key] == cli[key], key
     assert (cli["sales_count"], cli["sales_cents"], cli["members_total"]) == (4, 71_000, 4)
-    assert browser.find_element(By.ID, "sales_cents").text == "$710.00"  # TWD as Taiwan writes it
+    assert browser.find_element(By.ID, "sales_cents").text == "NT$710"  # TWD: one symbol in every language, no cents
     assert browser.find_elements(By.CSS_SELECTOR, "svg.chart polyline")  # the cohort chart is drawn
     shot(browser, "dashboard_admin_zh_TW")
 
