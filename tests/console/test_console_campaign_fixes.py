@@ -113,15 +113,16 @@ def test_marketing_pauses_resumes_and_stops_a_campaign_and_a_stopped_one_stays_s
     assert 'data-state="stopped"' in page and 'id="resume"' not in page
 
 
-@pytest.mark.parametrize("role", ["aud", "fin"])
-def test_other_roles_cannot_pause_a_campaign_and_a_forged_token_changes_nothing(chain, as_role, role):
+def test_other_roles_cannot_pause_a_campaign_and_a_forged_token_changes_nothing(chain, as_role):
     ann = chain.member("S001", "Ann Lee")
     mkt = as_role("mkt")
     campaign = created_id(create(mkt, form(chain.clock().date()), [ann]))
-    other = as_role(role)
-    assert 'id="pause"' not in other.get(f"/console/campaigns/{campaign}").text
-    token = csrf_of(other.get("/console/campaigns").text)
-    assert change(other, campaign, "stop", csrf=token).status_code == 403
+    for role in ("aud", "fin"):
+        other = as_role(role)
+        assert 'id="pause"' not in other.get(f"/console/campaigns/{campaign}").text
+        token = csrf_of(other.get("/console/campaigns").text)
+        assert change(other, campaign, "stop", csrf=token).status_code == 403
     assert change(mkt, campaign, "stop", csrf="forged").status_code == 403
     assert change(mkt, 999_999, "pause", csrf=csrf_of(mkt.get("/console/campaigns").text)).status_code == 404
     assert state_of(chain, campaign) == "active"
+    assert chain.scalar("SELECT count(*) FROM audit_log WHERE action LIKE 'campaign.%'") == 1  # the create only
