@@ -1,4 +1,5 @@
-"""Campaign pages: the list, the new-campaign form (CSRF, every field checked), and tracking."""
+"""Campaign pages: the list, the new-campaign form (CSRF, every field checked), tracking with the members
+left out, and pausing, resuming and stopping a campaign (CSRF forms, audited, the creators' roles only)."""
 
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
@@ -10,7 +11,7 @@ from hq.services.reports import rfm
 from hq.storage import db
 from loyalty_core.errors import DomainError
 
-from ..services import campaigns
+from ..services import campaign_state, campaigns
 from . import i18n
 from .scope import require
 from .web import PREFIX, Ctx, Form, Page, PageError, SignedIn, domain, render
@@ -73,15 +74,37 @@ async def create(ctx: Form):
                             f"&left_out={result['left_out']}", status_code=303)  # fmt: skip
 
 
+def _campaign_id(text: str) -> int:
+    if not text.isdigit() or len(text) > 18:
+        raise PageError(404, "error.unknown_campaign")
+    return int(text)
+
+
 @router.get("/campaigns/{campaign_id}")
 def detail_page(ctx: Page, campaign_id: str):
     _may_view(ctx)
-    if not campaign_id.isdigit() or len(campaign_id) > 18:
-        raise PageError(404, "error.unknown_campaign")
+    number = _campaign_id(campaign_id)
     with domain(), db.read(ctx.engine) as conn:
-        tracked = campaigns.tracking(conn, int(campaign_id))
+        tracked = campaigns.tracking(conn, number)
     q = ctx.request.query_params
     done = None
     if q.get("issued", "").isdigit() and q.get("left_out", "").isdigit():
         done = ctx.t("campaign.created", issued=int(q["issued"]), left_out=int(q["left_out"]))
-    return render(ctx, "campaign.html", tr=tracked, c=tracked["campaign"], done=done)
+    elif q.get("done") in campaign_state.MOVES:
+        done = ctx.t(f"campaign.done_{q['done']}")
+    state = tracked["campaign"]["state"]
+    moves = campaign_state.moves_from(state) if campaigns.may_create(ctx.operator) else []
+    return render(ctx, "campaign.html", tr=tracked, c=tracked["campaign"], done=done, moves=moves,
+                  left=tracked["left_out"])  # fmt: skip
+
+
+@router.post("/campaigns/{campaign_id}/{action}")
+def change_state(ctx: Form, campaign_id: str, action: str):
+    """pause | resume | stop: refused with a translated reason when the campaign's state does not allow it."""
+    require(campaigns.may_create(ctx.operator))
+    if action not in campaign_state.MOVES:
+        raise PageError(404, "error.generic")
+    number = _campaign_id(campaign_id)
+    with domain():
+        db.write(ctx.engine, lambda conn: campaign_state.change(conn, ctx.operator, number, action, ctx.now))
+    return RedirectResponse(f"{PREFIX}/campaigns/{number}?done={action}", status_code=303)

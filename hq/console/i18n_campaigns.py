@@ -34,6 +34,35 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                          "Campaign created: {issued} coupons issued; {left_out} not issued (budget reached)."),  # fmt: skip
     "campaign.by": ("建立者", "创建者", "Created by"),
     "campaign.tracking": ("使用追蹤", "使用追踪", "Redemption tracking"),
+    "campaign.state": ("狀態", "状态", "State"),
+    "campaign.state_active": ("進行中", "进行中", "Active"),
+    "campaign.state_paused": ("已暫停", "已暂停", "Paused"),
+    "campaign.state_stopped": ("已停止", "已停止", "Stopped"),
+    "campaign.pause": ("暫停活動", "暂停活动", "Pause"),
+    "campaign.resume": ("恢復活動", "恢复活动", "Resume"),
+    "campaign.stop": ("停止活動", "停止活动", "Stop"),
+    "campaign.state_help": ("暫停或停止後，活動不再發送優惠券；已發送的優惠券仍可使用。停止後無法恢復。",
+                            "暂停或停止后，活动不再发送优惠券；已发送的优惠券仍可使用。停止后无法恢复。",
+                            "A paused or stopped campaign issues no more coupons; coupons already issued stay valid. "
+                            "A stopped campaign cannot be resumed."),  # fmt: skip
+    "campaign.done_pause": ("活動已暫停。", "活动已暂停。", "The campaign is paused."),
+    "campaign.done_resume": ("活動已恢復。", "活动已恢复。", "The campaign is active again."),
+    "campaign.done_stop": ("活動已停止。", "活动已停止。", "The campaign is stopped."),
+    "campaign.left_out": ("未發送的會員", "未发送的会员", "Members left out"),
+    "campaign.left_out_none": ("沒有會員被排除。", "没有会员被排除。", "No member was left out."),
+    "campaign.left_out_more": ("僅顯示前 {shown} 位，共 {total} 位。", "仅显示前 {shown} 位，共 {total} 位。",
+                               "Showing the first {shown} of {total}."),  # fmt: skip
+    "campaign.member": ("會員代碼", "会员代码", "Member"),
+    "campaign.why": ("原因", "原因", "Reason"),
+    "campaign.coupons_short": ("少發張數", "少发张数", "Coupons not issued"),
+    "campaign.why_overdraft": ("點數透支", "积分透支", "In overdraft"),
+    "campaign.why_coupon_reuse": ("風險標記：優惠券重複使用", "风险标记：优惠券重复使用", "Risk flag: coupon reuse"),
+    "campaign.why_campaign_coupon": ("風險標記：活動優惠券異常使用", "风险标记：活动优惠券异常使用",
+                                     "Risk flag: campaign coupon misuse"),  # fmt: skip
+    "campaign.why_duplicate_phone": ("風險標記：電話重複", "风险标记：电话重复", "Risk flag: duplicate phone"),
+    "campaign.why_budget": ("預算用完", "预算用完", "Budget ran out"),
+    "error.campaign_state": ("活動目前的狀態不允許此操作（可能已暫停或已停止）。", "活动当前的状态不允许此操作（可能已暂停或已停止）。",
+                             "The campaign's state does not allow that (it may already be paused or stopped)."),  # fmt: skip
     "error.unknown_campaign": ("沒有這個活動。", "没有这个活动。", "No such campaign."),
     "error.campaign_name": ("活動名稱須為 1–120 個可列印字元。", "活动名称须为 1–120 个可打印字符。",
                             "The name must be 1-120 printable characters."),  # fmt: skip

@@ -3,7 +3,8 @@
 Budgets are in integer cents and in coupons. An amount coupon reserves its value against the money
 budget when issued; a percent coupon's cost is unknown until it is used, so it reserves nothing and
 its cost shows in tracking (what sales reported as the coupon's amount). Issuing stops at whichever
-budget runs out first; members left over are reported, never silently dropped.
+budget runs out first; members left over are reported, never silently dropped. Members in overdraft or
+with an open risk flag get none (hq/services/campaign_audience.py); they are listed with the reason.
 """
 
 import csv
@@ -16,12 +17,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hq.services import campaign_audience, campaign_spend
 from hq.services.operators import audit
 from hq.services.operators.roles import ADMIN, MARKETING, Operator
 from hq.services.payload import is_plain
 from hq.services.reports import rfm
 from hq.storage import feed, sealed
-from hq.storage.schema import coupon_uses, events, members, spend
+from hq.storage.schema import coupon_uses, events, members
 from hq.storage.schema import coupons as coupon_table
 from loyalty_core import coupons, signing
 from loyalty_core.errors import DomainError
@@ -194,9 +196,11 @@ def create(conn: Connection, operator: Operator, draft: Draft, now: dt.datetime)
         unknown = sorted(set(draft.member_codes) - set(targets))
         raise DomainError("campaign_unknown_members", "Some codes are not active members", count=len(unknown),
                           first=unknown[0])  # fmt: skip
+    held = campaign_audience.held_back(conn, targets)  # overdraft or an open risk flag: no coupon
+    eligible = [code for code in targets if code not in held]
     unit = draft.value if draft.kind == coupons.AMOUNT else 0
     # round-robin, so a budget that runs out leaves some members one coupon short rather than none at all
-    slots = [code for _ in range(draft.per_member_limit) for code in targets]
+    slots = [code for _ in range(draft.per_member_limit) for code in eligible]
     fits = min(len(slots), draft.budget_count, draft.budget_cents // unit if unit else len(slots))
     campaign_id = conn.execute(campaigns.insert().values(
         name=draft.name, kind=draft.kind, value=draft.value, min_spend_cents=draft.min_spend_cents,
@@ -217,7 +221,9 @@ def create(conn: Connection, operator: Operator, draft: Draft, now: dt.datetime)
                                               "event_id": f"campaign:{campaign_id}"} for r in rows])  # fmt: skip
         conn.execute(campaign_coupons.insert(), [{"coupon_id": r["coupon_id"], "campaign_id": campaign_id,
                                                   "member_code": r["member_code"], "issued_at": now} for r in rows])  # fmt: skip
-    result = {"id": campaign_id, "issued": fits, "left_out": len(slots) - fits, "reserved_cents": fits * unit}
+    campaign_audience.record(conn, campaign_id, held, eligible, slots[:fits], draft.per_member_limit)
+    result = {"id": campaign_id, "issued": fits, "left_out": len(slots) - fits, "held_back": len(held),
+              "reserved_cents": fits * unit}  # fmt: skip
     audit.record(conn, now, operator.username, "campaign.create", f"campaign:{campaign_id}", None,
                  {"name": draft.name, "kind": draft.kind, "value": draft.value, "audience": draft.audience, **result})
     feed.append(conn, feed_rows, now)  # last: see hq/storage/feed.py
@@ -230,7 +236,8 @@ def listing(conn: Connection) -> list[dict]:
 
 
 def tracking(conn: Connection, campaign_id: int) -> dict:
-    """Issued, used, cost in cents, and what members who used a coupon spent vs. those who did not."""
+    """Issued, used, cost in cents, what members who used a coupon spent in the window vs. those who did not
+    (hq/services/campaign_spend.py: purchases in the window net of their returns), and who was left out."""
     row = conn.execute(sa.select(campaigns).where(campaigns.c.id == campaign_id)).first()
     if row is None:
         raise DomainError("unknown_campaign", "No such campaign")
@@ -241,10 +248,11 @@ def tracking(conn: Connection, campaign_id: int) -> dict:
     holders = set(conn.execute(sa.select(cc.member_code).where(cc.campaign_id == campaign_id)).scalars())
     users = {r.member_code for r in used}
     cost = _cost(conn, row, [r.event_id for r in used])
-    spent = _spend(conn, holders, row.valid_from, row.valid_until)
+    spent = campaign_spend.net_spend(conn, holders, row.valid_from, row.valid_until)
     return {"campaign": dict(row._mapping), "issued": int(issued), "used": len(used), "cost_cents": cost,
             "users": len(users), "users_spend_cents": sum(spent.get(c, 0) for c in users),
-            "others": len(holders - users), "others_spend_cents": sum(spent.get(c, 0) for c in holders - users)}  # fmt: skip
+            "others": len(holders - users), "others_spend_cents": sum(spent.get(c, 0) for c in holders - users),
+            "left_out": campaign_audience.left_out(conn, campaign_id)}  # fmt: skip
 
 
 def _cost(conn: Connection, row, event_ids: list[str]) -> int:
@@ -261,14 +269,3 @@ def _cost(conn: Connection, row, event_ids: list[str]) -> int:
 def _coupon_cents(body: str) -> int:
     value = json.loads(body).get("payload", {}).get("coupon_cents", 0)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-
-def _spend(conn: Connection, codes: set[str], start: dt.date, end: dt.date) -> dict[str, int]:
-    out: dict[str, int] = {}
-    wanted = sorted(codes)
-    for i in range(0, len(wanted), 500):
-        query = (sa.select(spend.c.member_code, sa.func.sum(spend.c.cents))
-                 .where(spend.c.member_code.in_(wanted[i : i + 500]), spend.c.on_date.between(start, end))
-                 .group_by(spend.c.member_code))  # fmt: skip
-        out.update({code: int(cents) for code, cents in conn.execute(query)})
-    return out

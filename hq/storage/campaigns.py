@@ -26,6 +26,8 @@ campaigns = sa.Table(
     sa.Column("audience", sa.String(60), nullable=False),  # "segment:<code>" or "list"
     sa.Column("created_by", sa.String(40), nullable=False),
     sa.Column("created_at", Stamp, nullable=False),
+    # active | paused | stopped (migration 0015_i): only an active campaign issues coupons
+    sa.Column("state", sa.String(10), nullable=False, server_default="active"),
 )
 
 campaign_coupons = sa.Table(
@@ -36,6 +38,17 @@ campaign_coupons = sa.Table(
     sa.Column("member_code", sa.String(20), nullable=False),
     sa.Column("issued_at", Stamp, nullable=False),
     sa.Index("ix_campaign_coupons_member", "campaign_id", "member_code"),
+)
+
+# Members a campaign's audience held but who got fewer coupons than the per-member limit, and why:
+# a risk flag or an overdraft (none issued), or the budget running out (migration 0015_i).
+campaign_left_out = sa.Table(
+    "campaign_left_out",
+    metadata,
+    sa.Column("campaign_id", sa.BigInteger, primary_key=True),
+    sa.Column("member_code", sa.String(20), primary_key=True),
+    sa.Column("reason", sa.String(20), nullable=False),  # overdraft | coupon_reuse | campaign_coupon | duplicate_phone | budget
+    sa.Column("coupons_short", sa.Integer, nullable=False),
 )
 
 # HQ's own coupon signing key. Only HQ signs campaign coupons; tills trust its public key as "hq".

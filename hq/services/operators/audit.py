@@ -70,7 +70,8 @@ def every(conn: Connection, filters: Filters, limit: int = CSV_LIMIT) -> list[di
 # The actions HQ writes (grep `audit.record` / `audit_chain.record`), offered by the page's action filter; a
 # DISTINCT over millions of logins on every page view would cost more than the page. Any action may be typed.
 KNOWN_ACTIONS = (
-    "campaign.create", "channel.revoke", "channel.token", "correction.acknowledge", "held.approve", "held.reject",
+    "campaign.create", "campaign.pause", "campaign.resume", "campaign.stop", "channel.revoke", "channel.token",
+    "correction.acknowledge", "held.approve", "held.reject",
     "login", "login.failed", "member.adjust", "member.consent", "member.erase", "member.export",
     "member.profile_read", "member.stop", "overdraft.annotate", "overdraft.recover", "overdraft.write_off",
     "program.discard", "program.draft", "program.publish", "program.rollback", "program.simulate",

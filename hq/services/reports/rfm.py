@@ -1,5 +1,6 @@
 """RFM: recency, frequency and monetary quintile scores over the last 12 months, and the eight classic
-segments. Reads the per-member-day purchase rollup, never the ledger."""
+segments. Reads the per-member-day purchase rollup, never the ledger. Only purchases are visits; a return
+lowers monetary but is no visit (hq/services/reports/rollup.py counts `purchases` from positive spend rows)."""
 
 import bisect
 import datetime as dt
@@ -53,16 +54,20 @@ def quintile(sorted_values: list[int], value: int) -> int:
 
 
 def score(conn: Connection, at: dt.date, store: str | None = None) -> list[Scored]:
+    """Every member who bought in the 12 months up to `at`. A visit is a purchase: a day with only a return
+    (rollup_buyers.purchases = 0, negative cents) is no visit, so recency is the last day with a purchase and
+    frequency counts purchases; monetary is what they bought net of what they returned."""
     c = rollup_buyers.c
+    last_purchase = sa.func.max(sa.case((c.purchases > 0, c.day), else_=None))
     query = (
-        sa.select(c.member_code, sa.func.max(c.day), sa.func.sum(c.purchases), sa.func.sum(c.cents))
+        sa.select(c.member_code, last_purchase, sa.func.sum(c.purchases), sa.func.sum(c.cents))
         .where(c.day.between(at - dt.timedelta(days=WINDOW_DAYS - 1), at))
         .group_by(c.member_code)
     )
     if store is not None:
         query = query.where(c.store_id == store)
-    rows = [(code, (at - _date(last)).days, int(n), int(cents)) for code, last, n, cents in conn.execute(query)]
-    rows = [r for r in rows if r[2] > 0]  # bought at least once (not only returned)
+    rows = [(code, (at - _date(last)).days, int(n), int(cents)) for code, last, n, cents in conn.execute(query)
+            if last is not None]  # bought at least once in the window (not only returned)  # fmt: skip
     if not rows:
         return []
     # recency: fewer days is better, so score the negated value
