@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_i"
-down_revision = "0014_c"
+down_revision = "0015_f"
 branch_labels = None
 depends_on = None
 
