@@ -46,6 +46,9 @@ class RiskPolicy:
     max_sale_lines: int = 60  # lines on one receipt
     max_sale_points: int = 60_000  # points one sale earns (earn, bonus, referral): the largest sale at x2
     max_redeems_per_member_day: int = 5  # sales with a redemption, per member and business day, chain-wide
+    # Redeeming more points than this needs the member's card scanned or a one-time code sent to the
+    # member: a typed phone or member code is not proof enough (the till refuses, HQ holds a sale without it).
+    redeem_identity_points: int = 2000
 
 
 @dataclass(frozen=True)

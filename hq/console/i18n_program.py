@@ -62,6 +62,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "program.f.max_sale_points": ("單筆銷售累點上限", "单笔销售积分上限", "Most points one sale earns"),
     "program.f.max_redeems_per_member_day": ("每位會員每日折抵次數上限", "每位会员每日抵扣次数上限",
                                              "Redemptions per member per day"),  # fmt: skip
+    "program.f.redeem_identity_points": ("超過此點數折抵須掃會員卡或簡訊驗證碼", "超过此积分抵扣须扫会员卡或短信验证码",
+                                         "Redeeming more points needs the card or a code"),  # fmt: skip
     "program.change.added": ("新增", "新增", "added"),
     "program.change.removed": ("移除", "移除", "removed"),
     "program.change.changed": ("變更", "变更", "changed"),
