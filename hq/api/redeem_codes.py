@@ -41,7 +41,7 @@ class VerifyOut(BaseModel):
 
 
 @router.post("/members/redeem-code", response_model=SendOut,
-             responses=error_responses(404, 409, 413, 429, *AUTHED))  # fmt: skip
+             responses=error_responses(400, 404, 409, 413, 429, *AUTHED))  # fmt: skip
 def send(body: SendIn, principal: deps.Terminal, cashier: deps.Cashier, engine: deps.Db, now: deps.Now) -> dict:
     store_id, terminal_id = str(principal.store_id), str(principal.terminal_id)
 

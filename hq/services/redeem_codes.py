@@ -61,6 +61,7 @@ def sms_file() -> Path:
 
 def send(conn: Connection, store_id: str, terminal_id: str, member_code: str, now: dt.datetime) -> Sent:
     sink = sms_file()
+    now = now.astimezone(dt.UTC)  # SQLite keeps a datetime's wall time only: store UTC, as _aware reads it
     found = lookup.find(conn, member_code)
     if found is None or found[0].member.status != ACTIVE:
         raise Refused(404, "unknown_member", "No active member with that code")
@@ -73,7 +74,7 @@ def send(conn: Connection, store_id: str, terminal_id: str, member_code: str, no
         otp_id=otp_id, member_code=member.member_code, store_id=store_id, terminal_id=terminal_id,
         code_hash=_hash(salt, code), salt=salt, created_at=now, expires_at=now + VALID, attempts=0,
     ))  # fmt: skip
-    text = f"{code}: your code to redeem points, valid 10 minutes. 您的點數折抵驗證碼 / 您的积分抵扣验证码"
+    text = f"{code} 點數折抵驗證碼 / 积分抵扣验证码 / your code to redeem points (10 min)"
     with sink.open("a", encoding="utf-8") as out:  # the log sink: one JSON object per line
         out.write(json.dumps({"to": member.phone, "text": text}, ensure_ascii=False) + "\n")
     return Sent(otp_id, now + VALID, mask_phone(member.phone))
@@ -81,8 +82,9 @@ def send(conn: Connection, store_id: str, terminal_id: str, member_code: str, no
 
 def verify(conn: Connection, terminal_id: str, store_id: str, otp_id: str, code: str, now: dt.datetime) -> str:
     """The member code the verified `otp_id` is for; `Refused` for a wrong, spent or expired code."""
+    now = now.astimezone(dt.UTC)
     c = redeem_codes.c
-    row = conn.execute(sa.select(redeem_codes).where(c.otp_id == otp_id)).first()
+    row = conn.execute(sa.select(redeem_codes).where(c.otp_id == otp_id).with_for_update()).first()  # tries count once
     if row is None or (row.store_id, row.terminal_id) != (store_id, terminal_id):
         raise Refused(404, "unknown_code", "No such code was sent from this till")
     if row.attempts >= MAX_ATTEMPTS:
