@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from hq.api import access_log
 from hq.storage import db, migrate
 
-from .api import errors, health, members, online, privacy, profiles, reconcile, reports, stores, sync
+from .api import errors, health, members, online, privacy, profiles, reconcile, redeem_codes, reports, stores, sync
 from .console import router as console
 
 API = "/api/v1"
@@ -53,7 +53,7 @@ def create_app(
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=max_body_bytes)
     access_log.install()  # no phone number in any log line (hq/api/access_log.py)
-    for module in (health, sync, reconcile, privacy, profiles, members, online, stores, reports):
+    for module in (health, sync, reconcile, privacy, profiles, redeem_codes, members, online, stores, reports):
         app.include_router(module.router, prefix=API)
     console.mount(app)
     return app

@@ -53,7 +53,10 @@ class RiskPolicy:
     quick_return_minutes: int = 10  # a sale returned this soon after it was rung up is a quick return
     max_quick_returns_store_day: int = 3  # quick returns one store sends per HQ business day
     cashier_min_day: int = 10  # a cashier's returns (or adjustments) per HQ day are never an outlier up to this
-    cashier_outlier_pct: int = 300  # past this share of the store's other cashiers' average that day, they are
+    cashier_outlier_pct: int = 300  # past this share of the store's other cashiers' average that day: an outlier
+    # Redeeming more points than this needs the member's card scanned or a one-time code sent to the
+    # member: a typed phone or member code is not proof enough (the till refuses, HQ holds a sale without it).
+    redeem_identity_points: int = 2000
 
 
 @dataclass(frozen=True)

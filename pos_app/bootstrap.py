@@ -98,8 +98,10 @@ def build_app(data_dir: Path, *, clock=None) -> App:
     pos = PosService(uow_factory, ctx)
     if sync is not None:
         from .sync.profiles import HqProfiles
+        from .sync.redeem_codes import HqRedeemCodes
 
         pos.profiles = HqProfiles(lambda: sync.client).fetch
+        pos.redeem_codes = HqRedeemCodes(lambda: sync.client)
 
     return App(
         data_dir=data_dir,

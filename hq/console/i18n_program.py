@@ -76,6 +76,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                                       "Percent of the store's other cashiers' average before a flag"),
     "program.f.max_quick_returns_store_day": ("每家門市每日即退數上限（超過即標記）", "每家门店每日即退数上限（超过即标记）",
                                               "Quick returns per store per day before a flag"),
+    "program.f.redeem_identity_points": ("超過此點數折抵須掃會員卡或簡訊驗證碼", "超过此积分抵扣须扫会员卡或短信验证码",
+                                         "Redeeming more points needs the card or a code"),  # fmt: skip
     "program.change.added": ("新增", "新增", "added"),
     "program.change.removed": ("移除", "移除", "removed"),
     "program.change.changed": ("變更", "变更", "changed"),

@@ -10,7 +10,10 @@ edited and published from the console's program page like every other rules numb
   (`offline_redeem_allowance_points`): an honest till, online or offline, never lets a member go that
   deep (within it, the redemption is booked and flagged `overdraft`, as before: the goods are gone);
 - it is the member's redemption number `max_redeems_per_member_day` + 1 (or more) on its business day,
-  chain-wide (booked sales only: a held one does not count).
+  chain-wide (booked sales only: a held one does not count);
+- it redeems more than `redeem_identity_points` and the till neither scanned the member's card
+  (`identified_by` "card") nor quotes a one-time code HQ verified for this member and till (`otp_id`,
+  hq.services.redeem_codes): a typed phone is no proof (an event without `identified_by` is typed).
 
 The thresholds are HQ's current rules (an operator who tightens them does so for every event from
 then on), not the version the till priced with. Counting a day's redemptions is one query per push
@@ -21,7 +24,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from hq.services import held_reasons
+from hq.services import held_reasons, redeem_codes
 from hq.storage import bulk
 from hq.storage.members import MemberState
 from hq.storage.schema import ledger as ledger_table
@@ -56,6 +59,16 @@ def _redeem_problem(work: UnitOfWork, state: MemberState, redeem: int, day: dt.d
     if redeems_on(work, state.code, day) >= limit:
         return held_reasons.sentence("redeems_per_day", number=limit + 1, day=day)
     return None
+
+
+def why_hold_identity(work: UnitOfWork, event: dict, state: MemberState, redeem: int) -> str | None:
+    """A redemption above the threshold needs a scanned card or a verified code; checked last, as a sale
+    it passes uses the code."""
+    limit = work.rules.risk.redeem_identity_points
+    if redeem <= limit or event["payload"].get("identified_by") == "card":
+        return None
+    why = redeem_codes.problem(work.conn, event, state.code)
+    return None if why is None else f"redeems {redeem} points (over {limit}) on a typed phone or code, {why}"
 
 
 def count_redeem(work: UnitOfWork, state: MemberState, redeem: int, day: dt.date) -> None:

@@ -102,8 +102,9 @@ def confirmed(work: UnitOfWork, event: dict) -> dict | None:
     if face is not None and done.quote.coupon_cents > face.cap(amount):  # a percent coupon: of the member price
         done, entries = price(face.cap(amount))
     entries, bonus = referrals.split(entries)  # booked once the sale clears the return window (referrals.py)
-    why = coupon_claims.mismatch(work, face, claimed, amount, state) or risk.why_hold(work, state, cart, entries,
-                                                                                       redeem, day)  # fmt: skip
+    why = (coupon_claims.mismatch(work, face, claimed, amount, state)
+           or risk.why_hold(work, state, cart, entries, redeem, day)
+           or risk.why_hold_identity(work, event, state, redeem))  # fmt: skip
     if why is not None and not work.reviewed:
         return held_sales.hold(work, event, state, entries, receipt_no, day, why)
     _book_sale(work, event, state, done, entries, receipt_no, coupon_id, redeem, day)

@@ -499,3 +499,23 @@ risk_flags = sa.Table(
     sa.Index("ix_risk_flags_status", "status", "store_id", "id"),
     sa.Index("ix_risk_flags_member", "member_code", "kind"),
 )
+
+# -- one-time codes for a redemption above the threshold (migration 0015_g, hq/services/redeem_codes.py) --
+
+# One row per code HQ sent: only a salted hash of the code; `otp_id` is the proof a till quotes in its
+# sale once the code was verified (`verified_at`), good for one sale (`used_by`: that sale's event id).
+redeem_codes = sa.Table(
+    "redeem_codes",
+    metadata,
+    sa.Column("otp_id", sa.String(40), primary_key=True),
+    sa.Column("member_code", sa.String(20), nullable=False),
+    sa.Column("store_id", sa.String(40), nullable=False),
+    sa.Column("terminal_id", sa.String(40), nullable=False),
+    sa.Column("code_hash", sa.String(64), nullable=False),  # HMAC-SHA256(salt, code), hex
+    sa.Column("salt", sa.String(32), nullable=False),
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("expires_at", Stamp, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),  # wrong codes typed so far
+    sa.Column("verified_at", Stamp),
+    sa.Column("used_by", sa.String(64)),
+)

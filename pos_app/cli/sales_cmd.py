@@ -18,6 +18,9 @@ def register(sub) -> None:
     sale.add_argument("--dry-run", action="store_true", help="quote only; nothing is saved")
     sale.add_argument("--tender", default=CASH, help=f"how it was paid: {' | '.join(METHODS)} (default: cash)")
     sale.add_argument("--received", help="cash handed over, e.g. 500.00 (default: the exact amount)")
+    sale.add_argument("--identified-by", default="code", choices=("card", "phone", "code"),
+                      help="how the member was identified: card (scanned) | phone | code (typed; the default); "
+                           "above the rules' redeem_identity_points a typed one cannot redeem")  # fmt: skip
     sale.set_defaults(handler=_sale)
 
     ret = sub.add_parser("return", help="return a whole sale or some lines by receipt number, or without one")
@@ -39,10 +42,10 @@ def _sale(args, lazy):
     received = parse_amount(args.received) if args.received is not None else None
     pos = lazy.get().pos
     if args.dry_run:
-        quote = pos.quote_sale(args.member, lines, redeem, args.coupon, at)
+        quote = pos.quote_sale(args.member, lines, redeem, args.coupon, at, identified_by=args.identified_by)
         return {"dry_run": True, **_quote_dict(quote)}
     return pos.confirm_sale(args.member, lines, redeem, args.coupon, at, tender_method=args.tender,
-                            received_cents=received).to_dict()  # fmt: skip
+                            received_cents=received, identified_by=args.identified_by).to_dict()  # fmt: skip
 
 
 def _quote_dict(q) -> dict:

@@ -7,11 +7,16 @@ package's names below, never from its modules: they are the till's service API.
 
 from .cashiers import Cashier
 from .checkout import ClampedQuote, SaleRequest
+from .identity import CARD as BY_CARD
+from .identity import CLAMPED as IDENTITY_CLAMPED
+from .identity import CODE as BY_CODE
+from .identity import PHONE as BY_PHONE
 from .pos import CashierService, PosService
 from .sync_status import SyncNotice, SyncStatus
-from .views import CouponView, DaySummary, MemberView, Profile, Receipt, ReturnReceipt
+from .views import CodeSent, CouponView, DaySummary, MemberView, Profile, Receipt, ReturnReceipt
 
 __all__ = [
-    "Cashier", "CashierService", "ClampedQuote", "CouponView", "DaySummary", "MemberView", "PosService", "Profile",
+    "BY_CARD", "BY_CODE", "BY_PHONE", "IDENTITY_CLAMPED",
+    "Cashier", "CashierService", "ClampedQuote", "CodeSent", "CouponView", "DaySummary", "MemberView", "PosService", "Profile",
     "Receipt", "ReturnReceipt", "SaleRequest", "SyncNotice", "SyncStatus",
 ]  # fmt: skip

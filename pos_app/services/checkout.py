@@ -10,6 +10,7 @@ from loyalty_core.errors import DomainError
 from loyalty_core.member import ACTIVE, Member
 from loyalty_core.purchase import Purchase, Shopper, purchase
 
+from . import identity
 from .approvals import checked_actor
 from .context import ServiceContext
 from .events import new_event_id, record
@@ -31,6 +32,10 @@ class SaleRequest:
     cashier_id: str | None = None
     tender_method: str = tender.CASH  # no tender given: exact cash (the CLI's documented default)
     received_cents: int | None = None  # cash handed over; None: the exact amount
+    # how the member was found: "card" (scanned), "phone" or "code" (typed); above the rules' threshold
+    # a typed identification redeems only with `otp_id`, HQ's answer to a one-time code (services/identity.py)
+    identified_by: str = identity.CODE
+    otp_id: str | None = None
 
 
 def _coupon(uow: UnitOfWork, ctx: ServiceContext, code: str | None) -> coupon_rules.Coupon | None:
@@ -61,6 +66,7 @@ def _quote(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> _Priced:
     coupon = _coupon(uow, ctx, req.coupon_code)
     shopper = Shopper(terms, spend, uow.members.purchases(member.member_code) == 0, _referrer(uow, member))
     done = purchase(ctx.rules, shopper, req.lines, day, req.redeem_points, coupon)
+    identity.check(ctx, req.identified_by, req.otp_id, req.redeem_points)  # after the sale's own limits
     return _Priced(member, terms, coupon, done)
 
 
@@ -72,8 +78,12 @@ def _referrer(uow: UnitOfWork, member: Member) -> str | None:
     return member.referrer_code if referrer is not None and referrer.status == ACTIVE else None
 
 
+def _identified(req: SaleRequest) -> SaleRequest:
+    return replace(req, identified_by=identity.effective(req.member_query, req.identified_by))
+
+
 def quote_sale(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> pricing.Quote:
-    return _quote(uow, ctx, req).purchase.quote
+    return _quote(uow, ctx, _identified(req)).purchase.quote
 
 
 class ClampedQuote(NamedTuple):
@@ -81,16 +91,21 @@ class ClampedQuote(NamedTuple):
     asked: int  # the points the cashier typed
     clamped: str | None  # redemption.OVER_MAX / OFF_STEP when the quote takes other points than asked
     step: int = 100  # the points of one redemption step (what OFF_STEP rounded down to)
+    identity_limit: int | None = None  # the most a typed identification redeems (None: card or code verified)
 
 
 def quote_clamped(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> ClampedQuote:
     """The quote for the points the cashier typed, brought into what the sale accepts (the most
     it takes, whole steps) instead of refused: the till shows what it took and why."""
+    req = _identified(req)
     first = _quote(uow, ctx, replace(req, redeem_points=0)).purchase.quote
     policy = ctx.rules.redeem
     points, why = redemption.clamp(policy, req.redeem_points, first.max_redeem_points)
+    limit = identity.limit_for(ctx, req.identified_by, req.otp_id)
+    if limit is not None and points > limit:  # a typed phone: the threshold, and the till asks for card or code
+        points, why = limit - limit % policy.points_per_step, identity.CLAMPED
     q = first if points == 0 else _quote(uow, ctx, replace(req, redeem_points=points)).purchase.quote
-    return ClampedQuote(q, req.redeem_points, why, policy.points_per_step)
+    return ClampedQuote(q, req.redeem_points, why, policy.points_per_step, limit)
 
 
 def confirm_sale(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> Receipt:
@@ -99,6 +114,7 @@ def confirm_sale(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> Rece
         if stored is not None:  # the confirm key was pressed twice
             return Receipt.from_dict(stored)
     cashier_id = checked_actor(req.cashier_id, "cashier")
+    req = _identified(req)
     member, terms, coupon, done = _quote(uow, ctx, req)
     q = done.quote
     paid_with = tender.settle(req.tender_method, q.paid_cents, req.received_cents)  # refused before any write
@@ -144,8 +160,10 @@ def confirm_sale(uow: UnitOfWork, ctx: ServiceContext, req: SaleRequest) -> Rece
     if coupon is not None and req.coupon_code:  # a coupon comes only from its code
         uow.members.use_coupon(coupon.coupon_id, req.coupon_code, code, receipt_no, at)
     # tier_code: the tier this till priced with, so HQ can tell an offline till's older tier from a forged one.
+    # identified_by / otp_id: HQ holds a redemption above the threshold without a card or a code it verified
     payload = {**body, "spend_cents": done.spend_cents, "tier_code": q.tier_code,
-               "ledger": [e.to_dict() for e in entries]}  # fmt: skip
+               "ledger": [e.to_dict() for e in entries], "identified_by": req.identified_by,
+               "otp_verified": bool(req.otp_id), "otp_id": req.otp_id}  # fmt: skip
     record(uow, ctx, events.SALE_CONFIRMED, payload, event_id)
     if done.birthday_coupon_due:
         _maybe_issue_birthday_coupon(uow, ctx, member, day)

@@ -6,18 +6,23 @@ database worker thread, never on the GUI thread.
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from loyalty_core.errors import DomainError
 from loyalty_core.pricing import CartLine, Quote
 
-from . import adjustments, checkout, members, reports, returns
+from . import adjustments, checkout, identity, members, reports, returns
 from . import cashiers as cashier_cases
 from .cashiers import Cashier
 from .checkout import ClampedQuote, SaleRequest
 from .context import ServiceContext
 from .uow import UnitOfWork, UowFactory
-from .views import DaySummary, MemberView, Profile, Receipt, ReturnReceipt, SaleRecord
+from .views import CodeSent, DaySummary, MemberView, Profile, Receipt, ReturnReceipt, SaleRecord
+
+
+class RedeemCodes(Protocol):
+    def send(self, member_code: str) -> CodeSent: ...
+    def verify(self, otp_id: str, code: str) -> str: ...
 
 
 class PosService:
@@ -25,6 +30,7 @@ class PosService:
         self._uow = uow_factory
         self.ctx = ctx
         self.profiles: Callable[[str], Profile] | None = None  # HQ's copy of a profile (pos_app.sync.profiles)
+        self.redeem_codes: RedeemCodes | None = None  # HQ's one-time codes (pos_app.sync.redeem_codes)
 
     def _read(self) -> UnitOfWork:
         return self._uow(read_only=True)
@@ -88,6 +94,25 @@ class PosService:
 
     def card_payload(self, query: str) -> str:
         return self.find_member(query).qr_payload
+
+    # one-time codes: a typed phone redeeming above the threshold (services/identity.py); online only,
+    # on the caller's worker thread
+    def send_redeem_code(self, member_code: str) -> CodeSent:
+        return self._codes().send(member_code)
+
+    def verify_redeem_code(self, member_code: str, otp_id: str, code: str) -> str:
+        """The `otp_id` a sale quotes, once HQ verified `code` for this member."""
+        text = str(code).strip()
+        if not (len(text) == identity.OTP_DIGITS and text.isascii() and text.isdigit()):
+            raise DomainError("wrong_code", "A one-time code is 6 digits")
+        if self._codes().verify(otp_id, text) != member_code:
+            raise DomainError("wrong_code", "That code was sent for another member")
+        return otp_id
+
+    def _codes(self) -> "RedeemCodes":
+        if self.redeem_codes is None or self.ctx.is_offline():
+            raise DomainError("code_needs_hq", "A one-time code needs HQ: scan the member's card instead")
+        return self.redeem_codes
 
     # sales: one request object (checkout.SaleRequest) carries every parameter of a sale ---------
     def quote(self, req: SaleRequest) -> Quote:
@@ -189,6 +214,7 @@ class CashierService:
         self._uow = uow_factory
         self.ctx = ctx
         self.profiles: Callable[[str], Profile] | None = None  # HQ's copy of a profile (pos_app.sync.profiles)
+        self.redeem_codes: RedeemCodes | None = None  # HQ's one-time codes (pos_app.sync.redeem_codes)
 
     def add(self, cashier_id: str, name: str, pin: str, role: str = "cashier", actor: str = "setup") -> Cashier:
         with self._uow() as uow:

@@ -152,6 +152,14 @@ class DaySummary(Jsonable):
 
 
 @dataclass(frozen=True)
+class CodeSent(Jsonable):
+    """HQ texted the member a one-time code: the proof to verify it under, and where it went (masked)."""
+
+    otp_id: str
+    to_masked: str
+
+
+@dataclass(frozen=True)
 class Profile(Jsonable):
     """What a profile edit starts from: the member's own data (from HQ when this till holds it reduced)."""
 

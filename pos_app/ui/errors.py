@@ -55,6 +55,21 @@ MESSAGES: dict[str, str] = {
     "redeem_step": QT_TRANSLATE_NOOP("Errors", "Points are redeemed in steps of {step}."),
     "redeem_over_cap": QT_TRANSLATE_NOOP("Errors", "At most {max} points can pay for this sale."),
     "redeem_offline_limit": QT_TRANSLATE_NOOP("Errors", "While offline, at most {max} points can be redeemed."),
+    "redeem_needs_identity": QT_TRANSLATE_NOOP(
+        "Errors", "More than {max} points: scan the member's card or confirm with a one-time code."
+    ),
+    "redeem_needs_card": QT_TRANSLATE_NOOP(
+        "Errors", "More than {max} points: scan the member's card (offline, no one-time code can be sent)."
+    ),
+    "invalid_identified_by": QT_TRANSLATE_NOOP("Errors", "How the member was identified is not known."),
+    "invalid_otp_id": QT_TRANSLATE_NOOP("Errors", "That one-time code proof is not valid."),
+    "code_needs_hq": QT_TRANSLATE_NOOP("Errors", "A one-time code needs HQ: scan the member's card instead."),
+    "no_sms_channel": QT_TRANSLATE_NOOP("Errors", "HQ cannot send text messages: scan the member's card."),
+    "too_many_codes": QT_TRANSLATE_NOOP("Errors", "Too many codes were sent to this member: scan the card."),
+    "too_many_attempts": QT_TRANSLATE_NOOP("Errors", "Too many wrong codes: send a new one."),
+    "code_expired": QT_TRANSLATE_NOOP("Errors", "This code has expired: send a new one."),
+    "wrong_code": QT_TRANSLATE_NOOP("Errors", "That is not the code sent to the member."),
+    "unknown_code": QT_TRANSLATE_NOOP("Errors", "No such code was sent from this till: send a new one."),
     # coupons
     "invalid_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon cannot be used for this sale."),
     "forged_coupon": QT_TRANSLATE_NOOP("Errors", "This coupon's signature is not valid."),

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from loyalty_core.ids import uuid7
 from loyalty_core.pricing import CartLine, Quote
 
-from ..services import MemberView, Receipt, SaleRequest
+from ..services import BY_CARD, BY_CODE, MemberView, Receipt, SaleRequest
 
 OPEN_SKU = "OPEN"
 MAX_QTY = 999
@@ -61,6 +61,11 @@ class SaleModel(QObject):
         self.quote: Quote | None = None
         self.receipt: Receipt | None = None
         self.confirming = False
+        # how the member was found (a scanned card, a typed phone or code) and HQ's proof of a one-time
+        # code: above the rules' threshold only these let points pay (pos_app/services/identity.py)
+        self.identified_by = BY_CODE
+        self.otp_id: str | None = None
+        self.identity_asked = 0  # the points typed when the service stopped them at the threshold
 
     # -- state --------------------------------------------------------------------------------
 
@@ -84,8 +89,8 @@ class SaleModel(QObject):
         if self.member is None:
             raise ValueError("a sale needs a member before it is quoted or confirmed")
         points = self.redeem_points if redeem_points is None else redeem_points
-        return SaleRequest(self.member.member_code, self.lines(), points, self.coupon_code,
-                           sale_id=self.sale_id, **confirm)  # fmt: skip
+        return SaleRequest(self.member.member_code, self.lines(), points, self.coupon_code, sale_id=self.sale_id,
+                           identified_by=self.identified_by, otp_id=self.otp_id, **confirm)  # fmt: skip
 
     def local_subtotal(self) -> int:
         return sum(item.subtotal_cents for item in self.items)
@@ -106,13 +111,31 @@ class SaleModel(QObject):
         self.quote_changed.emit()
         self.state_changed.emit()
 
-    def set_member(self, member) -> None:
+    def set_member(self, member, identified_by: str = BY_CODE) -> None:
         if self.confirmed:
             self.new_sale()
-        if self.member is not None and member is not None and self.member.member_code != member.member_code:
+        same = self.member is not None and member is not None and self.member.member_code == member.member_code
+        if self.member is not None and member is not None and not same:
             self.redeem_points, self.coupon_code = 0, None
+        if not same:
+            self.identified_by, self.otp_id, self.identity_asked = identified_by, None, 0
+        elif identified_by == BY_CARD:  # the card of the member already here: what was asked for is allowed
+            self.identified_by = BY_CARD
+            self._restore_asked()
         self.member = member
         self._touch(self.member_changed)
+
+    def prove_with_code(self, otp_id: str) -> None:
+        """HQ verified the one-time code: the points asked for go back in."""
+        if not self.confirmed and self.member is not None:
+            self.otp_id = otp_id
+            self._restore_asked()
+            self._touch(self.options_changed)
+
+    def _restore_asked(self) -> None:
+        if self.identity_asked > self.redeem_points:
+            self.redeem_points = self.identity_asked
+        self.identity_asked = 0
 
     def refresh_member(self, member) -> None:
         """Same member, newer figures (after a sync or an adjustment)."""

@@ -137,6 +137,34 @@
             <source>Keep the cart</source>
             <translation>Keep the cart</translation>
         </message>
+        <message>
+            <source>{asked} points needs the member&apos;s card or a one-time code: {points} points used for now.</source>
+            <translation>{asked} points needs the member's card or a one-time code: {points} points used for now.</translation>
+        </message>
+        <message>
+            <source>More than {points} points: scan the member&apos;s card or confirm with a one-time code.</source>
+            <translation>More than {points} points: scan the member's card or confirm with a one-time code.</translation>
+        </message>
+        <message>
+            <source>More than {points} points: scan the member&apos;s card (offline: no code can be sent).</source>
+            <translation>More than {points} points: scan the member's card (offline: no code can be sent).</translation>
+        </message>
+        <message>
+            <source>Code sent to {phone}: type the 6 digits the member reads.</source>
+            <translation>Code sent to {phone}: type the 6 digits the member reads.</translation>
+        </message>
+        <message>
+            <source>Send code</source>
+            <translation>Send code</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>Verify</translation>
+        </message>
+        <message>
+            <source>Code confirmed: the member may redeem the points.</source>
+            <translation>Code confirmed: the member may redeem the points.</translation>
+        </message>
     </context>
     <context>
         <name>Enroll</name>
@@ -574,6 +602,50 @@
         <message>
             <source>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</source>
             <translation>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</translation>
+        </message>
+        <message>
+            <source>More than {max} points: scan the member&apos;s card or confirm with a one-time code.</source>
+            <translation>More than {max} points: scan the member's card or confirm with a one-time code.</translation>
+        </message>
+        <message>
+            <source>More than {max} points: scan the member&apos;s card (offline, no one-time code can be sent).</source>
+            <translation>More than {max} points: scan the member's card (offline, no one-time code can be sent).</translation>
+        </message>
+        <message>
+            <source>How the member was identified is not known.</source>
+            <translation>How the member was identified is not known.</translation>
+        </message>
+        <message>
+            <source>That one-time code proof is not valid.</source>
+            <translation>That one-time code proof is not valid.</translation>
+        </message>
+        <message>
+            <source>A one-time code needs HQ: scan the member&apos;s card instead.</source>
+            <translation>A one-time code needs HQ: scan the member's card instead.</translation>
+        </message>
+        <message>
+            <source>HQ cannot send text messages: scan the member&apos;s card.</source>
+            <translation>HQ cannot send text messages: scan the member's card.</translation>
+        </message>
+        <message>
+            <source>Too many codes were sent to this member: scan the card.</source>
+            <translation>Too many codes were sent to this member: scan the card.</translation>
+        </message>
+        <message>
+            <source>Too many wrong codes: send a new one.</source>
+            <translation>Too many wrong codes: send a new one.</translation>
+        </message>
+        <message>
+            <source>This code has expired: send a new one.</source>
+            <translation>This code has expired: send a new one.</translation>
+        </message>
+        <message>
+            <source>That is not the code sent to the member.</source>
+            <translation>That is not the code sent to the member.</translation>
+        </message>
+        <message>
+            <source>No such code was sent from this till: send a new one.</source>
+            <translation>No such code was sent from this till: send a new one.</translation>
         </message>
     </context>
     <context>

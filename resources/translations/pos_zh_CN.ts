@@ -137,6 +137,34 @@
             <source>Keep the cart</source>
             <translation>保留购物车</translation>
         </message>
+        <message>
+            <source>{asked} points needs the member&apos;s card or a one-time code: {points} points used for now.</source>
+            <translation>抵扣 {asked} 积分须扫会员卡或输入短信验证码：目前先抵扣 {points} 积分。</translation>
+        </message>
+        <message>
+            <source>More than {points} points: scan the member&apos;s card or confirm with a one-time code.</source>
+            <translation>超过 {points} 积分：请扫会员卡，或以短信验证码确认。</translation>
+        </message>
+        <message>
+            <source>More than {points} points: scan the member&apos;s card (offline: no code can be sent).</source>
+            <translation>超过 {points} 积分：请扫会员卡（离线中，无法发送验证码）。</translation>
+        </message>
+        <message>
+            <source>Code sent to {phone}: type the 6 digits the member reads.</source>
+            <translation>验证码已发送至 {phone}：请输入会员念出的 6 位数字。</translation>
+        </message>
+        <message>
+            <source>Send code</source>
+            <translation>发送验证码</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>验证</translation>
+        </message>
+        <message>
+            <source>Code confirmed: the member may redeem the points.</source>
+            <translation>验证成功：会员可抵扣积分。</translation>
+        </message>
     </context>
     <context>
         <name>Enroll</name>
@@ -574,6 +602,50 @@
         <message>
             <source>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</source>
             <translation>串口打印机请输入设备，例如 /dev/ttyUSB0（或 /dev/ttyUSB0@19200）。</translation>
+        </message>
+        <message>
+            <source>More than {max} points: scan the member&apos;s card or confirm with a one-time code.</source>
+            <translation>超过 {max} 积分：请扫会员卡，或以短信验证码确认。</translation>
+        </message>
+        <message>
+            <source>More than {max} points: scan the member&apos;s card (offline, no one-time code can be sent).</source>
+            <translation>超过 {max} 积分：请扫会员卡（离线中，无法发送验证码）。</translation>
+        </message>
+        <message>
+            <source>How the member was identified is not known.</source>
+            <translation>无法得知会员的识别方式。</translation>
+        </message>
+        <message>
+            <source>That one-time code proof is not valid.</source>
+            <translation>此验证码凭证无效。</translation>
+        </message>
+        <message>
+            <source>A one-time code needs HQ: scan the member&apos;s card instead.</source>
+            <translation>验证码需要连接总部：请改扫会员卡。</translation>
+        </message>
+        <message>
+            <source>HQ cannot send text messages: scan the member&apos;s card.</source>
+            <translation>总部无法发送短信：请扫会员卡。</translation>
+        </message>
+        <message>
+            <source>Too many codes were sent to this member: scan the card.</source>
+            <translation>此会员的验证码发送次数过多：请扫会员卡。</translation>
+        </message>
+        <message>
+            <source>Too many wrong codes: send a new one.</source>
+            <translation>验证码错误次数过多：请重新发送。</translation>
+        </message>
+        <message>
+            <source>This code has expired: send a new one.</source>
+            <translation>验证码已过期：请重新发送。</translation>
+        </message>
+        <message>
+            <source>That is not the code sent to the member.</source>
+            <translation>验证码不正确。</translation>
+        </message>
+        <message>
+            <source>No such code was sent from this till: send a new one.</source>
+            <translation>本收银台未发送此验证码：请重新发送。</translation>
         </message>
     </context>
     <context>

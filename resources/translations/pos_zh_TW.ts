@@ -137,6 +137,34 @@
             <source>Keep the cart</source>
             <translation>保留購物車</translation>
         </message>
+        <message>
+            <source>{asked} points needs the member&apos;s card or a one-time code: {points} points used for now.</source>
+            <translation>折抵 {asked} 點須掃會員卡或輸入簡訊驗證碼：目前先折抵 {points} 點。</translation>
+        </message>
+        <message>
+            <source>More than {points} points: scan the member&apos;s card or confirm with a one-time code.</source>
+            <translation>超過 {points} 點：請掃會員卡，或以簡訊驗證碼確認。</translation>
+        </message>
+        <message>
+            <source>More than {points} points: scan the member&apos;s card (offline: no code can be sent).</source>
+            <translation>超過 {points} 點：請掃會員卡（離線中，無法傳送驗證碼）。</translation>
+        </message>
+        <message>
+            <source>Code sent to {phone}: type the 6 digits the member reads.</source>
+            <translation>驗證碼已傳送至 {phone}：請輸入會員念出的 6 位數字。</translation>
+        </message>
+        <message>
+            <source>Send code</source>
+            <translation>傳送驗證碼</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>驗證</translation>
+        </message>
+        <message>
+            <source>Code confirmed: the member may redeem the points.</source>
+            <translation>驗證成功：會員可折抵點數。</translation>
+        </message>
     </context>
     <context>
         <name>Enroll</name>
@@ -574,6 +602,50 @@
         <message>
             <source>A serial printer is a device such as /dev/ttyUSB0 (or /dev/ttyUSB0@19200).</source>
             <translation>序列埠印表機請輸入裝置，例如 /dev/ttyUSB0（或 /dev/ttyUSB0@19200）。</translation>
+        </message>
+        <message>
+            <source>More than {max} points: scan the member&apos;s card or confirm with a one-time code.</source>
+            <translation>超過 {max} 點：請掃會員卡，或以簡訊驗證碼確認。</translation>
+        </message>
+        <message>
+            <source>More than {max} points: scan the member&apos;s card (offline, no one-time code can be sent).</source>
+            <translation>超過 {max} 點：請掃會員卡（離線中，無法傳送驗證碼）。</translation>
+        </message>
+        <message>
+            <source>How the member was identified is not known.</source>
+            <translation>無法得知會員的識別方式。</translation>
+        </message>
+        <message>
+            <source>That one-time code proof is not valid.</source>
+            <translation>此驗證碼憑證無效。</translation>
+        </message>
+        <message>
+            <source>A one-time code needs HQ: scan the member&apos;s card instead.</source>
+            <translation>驗證碼需要連線總部：請改掃會員卡。</translation>
+        </message>
+        <message>
+            <source>HQ cannot send text messages: scan the member&apos;s card.</source>
+            <translation>總部無法傳送簡訊：請掃會員卡。</translation>
+        </message>
+        <message>
+            <source>Too many codes were sent to this member: scan the card.</source>
+            <translation>此會員的驗證碼傳送次數過多：請掃會員卡。</translation>
+        </message>
+        <message>
+            <source>Too many wrong codes: send a new one.</source>
+            <translation>驗證碼錯誤次數過多：請重新傳送。</translation>
+        </message>
+        <message>
+            <source>This code has expired: send a new one.</source>
+            <translation>驗證碼已過期：請重新傳送。</translation>
+        </message>
+        <message>
+            <source>That is not the code sent to the member.</source>
+            <translation>驗證碼不正確。</translation>
+        </message>
+        <message>
+            <source>No such code was sent from this till: send a new one.</source>
+            <translation>本收銀台未傳送此驗證碼：請重新傳送。</translation>
         </message>
     </context>
     <context>

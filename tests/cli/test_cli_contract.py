@@ -36,7 +36,8 @@ def test_redeeming_19600_points_on_the_worked_example_is_refused_and_19500_accep
     err = cli.fails("sale", "--member", code, *WORKED_LINES, "--redeem", "19600", "--at", TUESDAY)
     assert err["error"] == "redeem_over_cap"
     assert cli.ok("outbox")["pending"] == before
-    r = cli.ok("sale", "--member", code, *WORKED_LINES, "--redeem", "19500", "--at", TUESDAY)
+    r = cli.ok("sale", "--member", code, *WORKED_LINES, "--redeem", "19500", "--at", TUESDAY,
+                "--identified-by", "card")
     assert r["points_redeemed"] == 19500 and r["paid_cents"] == 39190 - 19500
 
 

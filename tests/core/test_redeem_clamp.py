@@ -9,7 +9,7 @@ from .support import WORKED_CART
 
 def test_more_points_than_the_sale_takes_become_the_most_it_takes(pos, make_member):
     member = make_member("silver", points=100_000)
-    result = pos.quote_clamped(SaleRequest(member.member_code, WORKED_CART, redeem_points=50_000))
+    result = pos.quote_clamped(SaleRequest(member.member_code, WORKED_CART, redeem_points=50_000, identified_by="card"))
     assert (result.quote.points_redeemed, result.asked, result.clamped) == (19_500, 50_000, redemption.OVER_MAX)
 
 

@@ -75,7 +75,8 @@ def test_returning_the_worked_example_one_unit_at_a_time_restores_the_member_exa
 
 def test_a_whole_receipt_return_takes_back_everything_that_is_left(pos, make_member):
     member = make_member("gold", points=10_000)
-    sale = pos.confirm_sale(member.member_code, WORKED_CART, redeem_points=10_000, at=WEDNESDAY)
+    sale = pos.confirm_sale(member.member_code, WORKED_CART, redeem_points=10_000, at=WEDNESDAY,
+                            identified_by="card")
     first = pos.return_sale(sale.receipt_no, {0: 1})
     rest = pos.return_sale(sale.receipt_no)
     assert first.refund_cents + rest.refund_cents == sale.paid_cents

@@ -55,7 +55,7 @@ def test_redeeming_19600_points_on_the_worked_example_is_refused_and_changes_not
 
 
 def test_redeeming_19500_points_on_the_worked_example_is_accepted(pos, silver):
-    r = pos.confirm_sale(silver.member_code, WORKED_CART, redeem_points=19_500, at=TUESDAY)
+    r = pos.confirm_sale(silver.member_code, WORKED_CART, redeem_points=19_500, at=TUESDAY, identified_by="card")
     assert r.points_redeemed == 19_500 and r.redeem_cents == 19_500
     assert r.paid_cents == 39_190 - 19_500 == 19_690
     assert r.points_earned == 19_690 * 12 // 1000  # 236

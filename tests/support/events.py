@@ -106,7 +106,7 @@ class Till:
             "subtotal_cents": q.subtotal_cents, "discount_cents": q.discount_cents, "coupon_id": coupon_id,
             "coupon_cents": 0, "points_redeemed": redeem, "redeem_cents": q.redeem_cents, "paid_cents": q.paid_cents,
             "points_earned": earn, "spend_cents": q.paid_cents if spend is None else spend, "tier_code": tier,
-            "ledger": entries,
+            "ledger": entries, "identified_by": "card",  # the member's card scanned: any redemption
         }  # fmt: skip
         return self.event("sale.confirmed", payload)
 

@@ -248,7 +248,8 @@ def test_hq_is_offline_flag_applies_the_offline_allowance_and_timers_retry_witho
     with pytest.raises(DomainError) as refused:  # over the 5,000-point offline allowance
         till.pos.confirm_sale(member.member_code, [CartLine("TV", "electronics", 2000000, 1)], redeem_points=6000)
     assert refused.value.code == "redeem_offline_limit"
-    till.pos.confirm_sale(member.member_code, [CartLine("TV", "electronics", 2000000, 1)], redeem_points=5000)
+    till.pos.confirm_sale(member.member_code, [CartLine("TV", "electronics", 2000000, 1)], redeem_points=5000,
+                           identified_by="card")
     failures_before = till.sync.status()["failures"]
     time.sleep(0.5)
     assert till.sync.status()["failures"] > failures_before  # retried by the timer, no new write needed

@@ -35,8 +35,8 @@ def overdrawn_at_two_tills(hq, till_factory, phone: str):
     a.pos.adjust(member.member_code, 5900, "goodwill", "9001")
     settle([a, b], hq)
     nets = go_offline(a, b)
-    a.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)
-    b.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)  # the same points, spent twice
+    a.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000, identified_by="card")
+    b.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000, identified_by="card")  # the same points, spent twice
     for net in nets:
         net.offline = False
     settle([a, b], hq)

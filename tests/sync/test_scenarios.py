@@ -47,8 +47,8 @@ def test_a_double_spend_offline_is_accepted_at_both_stores_flagged_at_hq_and_rec
     assert b.pos.find_member(member.member_code).balance == 6000
     nets = go_offline(a, b)
 
-    at_a = a.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)
-    at_b = b.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000)  # the same points, gone twice
+    at_a = a.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000, identified_by="card")
+    at_b = b.pos.confirm_sale(member.member_code, BASKET, redeem_points=5000, identified_by="card")  # the same points, gone twice
     for net in nets:
         net.offline = False
     settle([a, b], hq)

@@ -23,9 +23,9 @@ def enroll(services, points=0, phone="0912345678"):
     return member
 
 
-def ring_up(qtbot, shell, member, *codes):
+def ring_up(qtbot, shell, member, *codes, card=False):
     checkout = logged_in(qtbot, shell)
-    scan(qtbot, checkout.lookup.edit, member.member_code)
+    scan(qtbot, checkout.lookup.edit, member.qr_payload if card else member.member_code)
     for code in codes:
         scan(qtbot, checkout.entry.code_edit, code)
     idle(qtbot, shell)
@@ -46,7 +46,7 @@ def at(widget) -> QPoint:
 
 def test_50000_points_typed_where_36500_is_the_most_become_36500_with_a_message(qtbot, shell, services):
     member = enroll(services, points=36_400)  # 36,500 with the sign-up bonus
-    checkout = ring_up(qtbot, shell, member, CREAM, CREAM)  # 1,360.00: half would allow 68,000
+    checkout = ring_up(qtbot, shell, member, CREAM, CREAM, card=True)  # 1,360.00: half would allow 68,000
     spin = checkout.totals.redeem_spin
     spin.setFocus()
     spin.selectAll()
@@ -75,7 +75,7 @@ def test_250_points_become_200_with_a_message_about_steps_of_100(qtbot, shell, s
 def test_the_service_clamps_the_points_so_every_caller_gets_the_same_answer(services):
     member = enroll(services, points=36_400)
     lines = [CartLine("CREAM-50", "skincare", 68000, 2)]
-    result = services.pos.quote_sale_clamped(member.member_code, lines, 50_000)
+    result = services.pos.quote_sale_clamped(member.member_code, lines, 50_000, identified_by="card")
     assert (result.quote.points_redeemed, result.asked, result.clamped) == (36_500, 50_000, "redeem_clamped_max")
     result = services.pos.quote_sale_clamped(member.member_code, lines, 250)
     assert (result.quote.points_redeemed, result.clamped) == (200, "redeem_clamped_step")

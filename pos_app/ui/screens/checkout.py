@@ -11,7 +11,7 @@ from loyalty_core import qr
 from loyalty_core.errors import DomainError
 from loyalty_core.phones import looks_like_phone
 
-from ...services import ClampedQuote, MemberView, Receipt, SyncStatus
+from ...services import BY_CODE, ClampedQuote, MemberView, Receipt, SyncStatus
 from ..errors import error_text, message_for
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..ops import NOTHING, SALE, Changes, Op
@@ -30,6 +30,7 @@ from ..widgets.sale_done import SaleDoneLine
 from ..widgets.totals_panel import TotalsPanel
 from .base import Nav, Screen
 from .checkout_parts import ask_to_discard_cart, clamp_text, column, page
+from .identity_check import IdentityCheck
 from .member_finder import MemberFinder
 
 RECEIPT_PREFIX = "R-"
@@ -91,6 +92,7 @@ class CheckoutScreen(Screen):
         self.message = keep_place(MessageBar(timeout_ms=8000))
         self.message.setObjectName("checkoutMessage")
         self.finder = MemberFinder(session, self.lookup, self.message, self)
+        self.identity = IdentityCheck(session, self.sale, self.totals.identity_box, self.message, self)
         self.done_label = SaleDoneLine(self.sale)  # keeps its place: confirming never moves the cart
         self.middle = QStackedWidget()  # page 0: the cart being rung up; page 1: the receipt
         self.middle.addWidget(page(self.entry, (self.cart, 1)))
@@ -183,12 +185,14 @@ class CheckoutScreen(Screen):
         else:
             self.finder.by_name(text)
 
-    def attach_member(self, member: MemberView) -> None:
+    def attach_member(self, member: MemberView, identified_by: str = BY_CODE) -> None:
+        """`identified_by`: the card scanned, or a phone or code typed (a redemption above the rules'
+        threshold needs the card or a one-time code: screens/identity_check.py)."""
         self.message.clear_message()
         self.lookup.hide_results()
         if self.sale.confirmed:
             self.new_sale()
-        self.sale.set_member(member)
+        self.sale.set_member(member, identified_by)
         if member.merged_from:
             self.message.show_info(
                 translate("Checkout", "Card {old} was merged into member {new}.").format(
@@ -237,7 +241,10 @@ class CheckoutScreen(Screen):
         pos, version, req = self.session.pos, sale.version, sale.request()
 
         def quoted(result: ClampedQuote) -> None:
-            if sale.set_quote(result.quote, version) and result.clamped:
+            if not sale.set_quote(result.quote, version):
+                return
+            self.identity.quoted(result)
+            if result.clamped:
                 self.message.show_info(clamp_text(result))
 
         def refused(exc: BaseException) -> None:
@@ -357,6 +364,7 @@ class CheckoutScreen(Screen):
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.member_panel.set_offline(status.looks_offline, status.last_success)
+        self.identity.set_offline(status.looks_offline)
 
     # -- other screens ------------------------------------------------------------------------
 

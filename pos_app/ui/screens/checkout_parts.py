@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from loyalty_core import redemption
 
-from ...services import ClampedQuote
+from ...services import IDENTITY_CLAMPED, ClampedQuote
 from .. import fmt
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
+NEEDS_PROOF = QT_TRANSLATE_NOOP("Checkout", "{asked} points needs the member's card or a one-time code: {points} points used for now.")
 Item = QWidget | tuple[QWidget, int]  # a widget, or (widget, stretch)
 
 
@@ -36,6 +37,8 @@ def page(*items: Item) -> QWidget:
 def clamp_text(result: ClampedQuote) -> str:
     """Why the points box now shows other points than were typed (the service decided how many)."""
     taken = result.quote.points_redeemed
+    if result.clamped == IDENTITY_CLAMPED:
+        return translate("Checkout", NEEDS_PROOF).format(asked=fmt.points(result.asked), points=fmt.points(taken))
     if result.clamped == redemption.OVER_MAX:
         return translate("Checkout", "{asked} points is more than this sale takes: {points} points used.").format(
             asked=fmt.points(result.asked), points=fmt.points(taken))  # fmt: skip

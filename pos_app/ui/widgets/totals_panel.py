@@ -10,6 +10,7 @@ from ..i18n import translate
 from ..sale import SaleModel
 from ..scanner import scan_field
 from .common import TOUCH_HEIGHT, Card, FKeyButton, Translatable, keep_place, when_done
+from .redeem_identity import RedeemIdentityBox
 
 MAX_TYPED_POINTS = 10_000_000  # the box takes any number; the quote brings it into what the sale takes
 
@@ -63,6 +64,7 @@ class TotalsPanel(Translatable, Card):
         self.redeem_max_button.clicked.connect(self.finished.emit)
         self.redeem_hint = QLabel()
         self.redeem_hint.setObjectName("muted")
+        self.identity_box = RedeemIdentityBox()  # shown when a typed phone asks for more than the threshold
         self.hint = QLabel()
         self.hint.setObjectName("emptyHint")
         self.hint.setWordWrap(True)
@@ -85,10 +87,11 @@ class TotalsPanel(Translatable, Card):
         redeem_row.addWidget(self.redeem_max_button)
         grid.addLayout(redeem_row, 5, 0, 1, 2)
         grid.addWidget(self.redeem_hint, 6, 0, 1, 2)
-        grid.addWidget(self.titles["pay"], 7, 0)
-        grid.addWidget(self.values["pay"], 7, 1)
-        grid.addWidget(self.titles["earn"], 8, 0)
-        grid.addWidget(self.values["earn"], 8, 1)
+        grid.addWidget(self.identity_box, 7, 0, 1, 2)
+        grid.addWidget(self.titles["pay"], 8, 0)
+        grid.addWidget(self.values["pay"], 8, 1)
+        grid.addWidget(self.titles["earn"], 9, 0)
+        grid.addWidget(self.values["earn"], 9, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.hint)
