@@ -111,13 +111,17 @@ def _answer_held_again(conn: Connection, results: list[dict]) -> None:
     """A retry of an event HQ holds is answered as the first push was (`held`, its review id), so a till
     that lost that answer holds it too; once decided, `duplicate` (the decision reaches it by the feed).
     One query, and only when the batch has duplicates."""
-    again = {r["event_id"]: r for r in results if r["status"] == DUPLICATE}
+    again: dict[str, list[dict]] = {}
+    for r in results:
+        if r["status"] == DUPLICATE:
+            again.setdefault(r["event_id"], []).append(r)  # the same event twice in one batch: both answers
     if not again:
         return
     h = held_adjustments.c
     for cond in bulk.among(conn, h.event_id, sorted(again)):
         for row in conn.execute(sa.select(h.event_id, h.review_id, h.why_held).where(cond, h.status == held.HELD)):
-            again[row.event_id].update(status=held.HELD, review_id=int(row.review_id), message=row.why_held)
+            for answer in again[row.event_id]:
+                answer.update(status=held.HELD, review_id=int(row.review_id), message=row.why_held)
 
 
 def _known(values: set[str | None]) -> set[str]:

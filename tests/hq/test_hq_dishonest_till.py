@@ -14,7 +14,6 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -329,7 +328,6 @@ class ThreeTills(RuleBasedStateMachine):
         """The crook re-sends one of its events (maybe twice in a batch): HQ answers as before, books nothing."""
         _, event, outcome = data.draw(st.sampled_from([p for p in self.pushed if p[0] == DISHONEST]))
         again = {"held": "held", "rejected": "rejected"}.get(outcome, "duplicate")
-        twice = twice and outcome != "held"  # a held event twice in one batch: see the xfail test below
         statuses = [r["status"] for r in self._push(DISHONEST, [event, event] if twice else [event])]
         assert statuses == [again] * len(statuses)
 
@@ -400,12 +398,6 @@ def test_a_dishonest_till_among_honest_ones_gets_nothing_booked_beyond_the_facts
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HQ answers the first of two copies of a held event in one batch `duplicate`, "
-    "not `held`: hq.services.apply._answer_held_again keys its dict by event id, so only the last "
-    "copy is turned back into `held` (nothing is booked; the till may take the held event as done)",
-)
 def test_a_held_event_sent_twice_in_one_batch_is_answered_held_both_times(hq):
     till = Till()
     enrolment = till.enroll()
