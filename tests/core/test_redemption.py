@@ -90,14 +90,14 @@ def test_a_quote_spreads_the_points_over_the_lines_exactly():
 
 
 def test_offline_the_till_limits_redemption_to_the_allowance(app, pos, make_member):
-    member = make_member("silver", points=20_000)
+    member = make_member("silver", points=20_000)  # at the counter with the card (a typed code: 2,000 at most)
     app.ctx.is_offline = lambda: True
     q = pos.quote_sale(member.member_code, WORKED_CART)
     assert q.max_redeem_points == 5_000
     before = snapshot(app)
-    refused("redeem_offline_limit", pos.confirm_sale, member.member_code, WORKED_CART, 5_100)
+    refused("redeem_offline_limit", pos.confirm_sale, member.member_code, WORKED_CART, 5_100, identified_by="card")
     assert snapshot(app) == before
-    receipt = pos.confirm_sale(member.member_code, WORKED_CART, 5_000)
+    receipt = pos.confirm_sale(member.member_code, WORKED_CART, 5_000, identified_by="card")
     assert receipt.points_redeemed == 5_000
 
 
@@ -106,20 +106,20 @@ def test_offline_the_allowance_is_per_member_and_cannot_be_exceeded_by_splitting
     # Points this till redeemed that HQ has not confirmed yet count against the allowance.
     member = make_member("silver", points=20_000)
     app.ctx.is_offline = lambda: True
-    assert pos.confirm_sale(member.member_code, WORKED_CART, 3_000).points_redeemed == 3_000
+    assert pos.confirm_sale(member.member_code, WORKED_CART, 3_000, identified_by="card").points_redeemed == 3_000
     assert pos.quote_sale(member.member_code, WORKED_CART).max_redeem_points == 2_000
     before = snapshot(app)
-    refused("redeem_offline_limit", pos.confirm_sale, member.member_code, WORKED_CART, 2_100)
+    refused("redeem_offline_limit", pos.confirm_sale, member.member_code, WORKED_CART, 2_100, identified_by="card")
     assert snapshot(app) == before
-    assert pos.confirm_sale(member.member_code, WORKED_CART, 2_000).points_redeemed == 2_000
-    refused("redeem_offline_limit", pos.confirm_sale, member.member_code, WORKED_CART, 100)
+    assert pos.confirm_sale(member.member_code, WORKED_CART, 2_000, identified_by="card").points_redeemed == 2_000
+    refused("redeem_offline_limit", pos.confirm_sale, member.member_code, WORKED_CART, 100, identified_by="card")
 
 
 def test_online_the_allowance_does_not_apply(app, pos, make_member):
     member = make_member("silver", points=20_000)
     app.ctx.is_offline = lambda: False
     assert pos.quote_sale(member.member_code, WORKED_CART).max_redeem_points == 19_500
-    assert pos.confirm_sale(member.member_code, WORKED_CART, 19_500).points_redeemed == 19_500
+    assert pos.confirm_sale(member.member_code, WORKED_CART, 19_500, identified_by="card").points_redeemed == 19_500
 
 
 def test_redeemed_points_leave_the_balance_oldest_expiry_first(app, pos, make_member, clock):
