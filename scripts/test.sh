@@ -13,4 +13,4 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check loyalty_core sqlite_setup pos_app hq tests bench
 .venv/bin/mypy  # what it checks, and how strictly: [tool.mypy] in pyproject.toml
 # Both cores (pytest-xdist); PYTEST_WORKERS=0 runs in this one process (a debugger, print-debugging).
-exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist worksteal "$@"
