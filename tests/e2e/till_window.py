@@ -75,9 +75,6 @@ def main(argv: list[str]) -> int:
     now = dt.datetime.fromisoformat(now_iso)
     shell = Shell(Path(data_dir), language=language, clock=lambda: now, start_sync=False, build=build,
                   start_demo=start_demo)
-    # xdotool types a scan 5 ms a key, a person 150 ms: on a loaded test machine (two test workers, Xvfb)
-    # a scan's keys can arrive more than the default 30 ms apart, so the gap is set between the two.
-    shell.scanner.set_max_gap(100)
     shell.start()
     shell.window.move(0, 0)
     shell.window.resize(1366, 740)
